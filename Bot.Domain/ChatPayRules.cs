@@ -1,0 +1,14 @@
+using ChatPay.Domain.Payments;
+using ChatPay.Domain.Receipts;
+using ChatPay.Domain.Staff;
+
+namespace ChatPay.Domain;
+
+/// <summary>The rules a deployment sets: timings, the banks offered, receipt numbering, agencies and their enrollment codes.</summary>
+public sealed record ChatPayRules(
+    TimeSpan IdleTimeout,
+    TimeSpan LinkLifetime,
+    IReadOnlyList<BankOption> Banks,
+    ReceiptRules Receipts,
+    IReadOnlyList<Agency> Agencies,
+    string SupportEnrollmentCode);

@@ -1,0 +1,8 @@
+namespace ChatPay.Domain.Chats;
+
+public enum ChatChannel
+{
+    Web,
+    Telegram,
+    Zalo,
+}

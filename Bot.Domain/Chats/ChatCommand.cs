@@ -1,0 +1,17 @@
+namespace ChatPay.Domain.Chats;
+
+/// <summary>A slash command as chat apps send it: "/dangky ABC" or, in groups, "/dangky@ChatPayBot ABC".</summary>
+public sealed record ChatCommand(string Name, string Argument)
+{
+    public static bool TryParse(string text, out ChatCommand command)
+    {
+        command = null!;
+        if (!text.StartsWith('/')) return false;
+        var space = text.IndexOf(' ');
+        var name = (space < 0 ? text : text[..space]).ToLowerInvariant();
+        var at = name.IndexOf('@');
+        if (at > 0) name = name[..at];
+        command = new ChatCommand(name, space < 0 ? "" : text[(space + 1)..].Trim());
+        return true;
+    }
+}

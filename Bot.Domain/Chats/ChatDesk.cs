@@ -1,0 +1,75 @@
+using ChatPay.Domain.Conversations;
+using ChatPay.Domain.Staff;
+using ChatPay.Domain.Storage;
+
+namespace ChatPay.Domain.Chats;
+
+/// <summary>
+/// The front door every channel uses: records what a person sent, routes it to the staff commands or the
+/// chat's conversation, and queues the replies, all as one stored step.
+/// </summary>
+public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRules rules, IPublicLinks links)
+{
+    private readonly ConversationSteps _steps = new(rules, links);
+    private readonly StaffDesk _staff = new(rules);
+
+    public void Handle(ChatAddress chat, ChatInput input) => store.Write(session =>
+    {
+        Handle(session, chat, input);
+        return true;
+    });
+
+    /// <summary>Greets a chat that has just been opened (the web chat's first visit), as if the person had typed /start.</summary>
+    public void Greet(ChatAddress chat) => store.Write(session =>
+    {
+        _steps.Run(session, chat, clock.GetUtcNow(), (conversation, context) => conversation.Handle(new TextInput("/start"), context));
+        return true;
+    });
+
+    /// <summary>Handles the input inside a step the caller already opened (so a channel can record its own marks with it).</summary>
+    public void Handle(IStoreSession session, ChatAddress chat, ChatInput input)
+    {
+        var now = clock.GetUtcNow();
+        switch (input)
+        {
+            case TextInput text:
+                session.ChatLog.RecordIncoming(chat, ForTheRecord(text.Text), now);
+                if (ChatCommand.TryParse(TextPolish.Clean(text.Text), out var command) && _staff.TryHandle(session, chat, command, now))
+                    return;
+                _steps.Run(session, chat, now, (conversation, context) => conversation.Handle(input, context));
+                break;
+
+            case PressInput press:
+                OnPress(session, chat, press, now);
+                break;
+        }
+    }
+
+    private void OnPress(IStoreSession session, ChatAddress chat, PressInput press, DateTimeOffset now)
+    {
+        if (press.MessageId is not { } messageId)
+        {
+            session.ChatLog.RecordIncoming(chat, "[bấm nút]", now);
+            _steps.Run(session, chat, now, (conversation, context) => conversation.Handle(press, context));
+            return;
+        }
+
+        // A press must match a button that this chat was actually sent in that message.
+        var button = session.ChatLog.ChoicesOf(chat, messageId).FirstOrDefault(b => b.Payload == press.Payload);
+        if (button is null)
+        {
+            session.ChatLog.RecordIncoming(chat, "[nút không hợp lệ]", now);
+            session.ChatLog.Send(chat, CitizenTexts.InvalidButton(), now);
+            return;
+        }
+        session.ChatLog.RecordIncoming(chat, button.Label, now);
+        _steps.Run(session, chat, now, (conversation, context) => conversation.Handle(press, context));
+        session.ChatLog.CloseChoices(chat, messageId, button.Label);
+    }
+
+    private static string ForTheRecord(string text)
+    {
+        var clean = TextPolish.Clean(text.Length > ChatInput.MaxTextLength * 2 ? text[..(ChatInput.MaxTextLength * 2)] : text);
+        return clean.Length > ChatInput.MaxTextLength ? clean[..ChatInput.MaxTextLength] + "…" : clean;
+    }
+}

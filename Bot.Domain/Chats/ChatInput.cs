@@ -1,0 +1,13 @@
+namespace ChatPay.Domain.Chats;
+
+/// <summary>What a person sent: typed text, or a press on one of the bot's choice buttons.</summary>
+public abstract record ChatInput
+{
+    /// <summary>Longest text taken as a message; anything longer is refused before it is read.</summary>
+    public const int MaxTextLength = 1000;
+}
+
+public sealed record TextInput(string Text) : ChatInput;
+
+/// <summary>A button press. <paramref name="MessageId"/> is the chat-log id of the message that carried it, when the channel knows it.</summary>
+public sealed record PressInput(string Payload, long? MessageId) : ChatInput;

@@ -1,0 +1,16 @@
+namespace ChatPay.Domain.Chats;
+
+/// <summary>
+/// What the bot says, independent of any channel: plain text (channels escape it), buttons that answer
+/// the bot, and buttons that open a page. Channels decide how each looks.
+/// </summary>
+public sealed record OutgoingMessage(string Text, IReadOnlyList<ChoiceButton> Choices, IReadOnlyList<LinkButton> Links)
+{
+    public OutgoingMessage(string text) : this(text, [], []) { }
+
+    public bool HasChoices => Choices.Count > 0;
+}
+
+public sealed record ChoiceButton(string Label, string Payload);
+
+public sealed record LinkButton(string Label, string Url);

@@ -1,0 +1,9 @@
+namespace ChatPay.Domain.Conversations;
+
+public enum ButtonAction
+{
+    ConfirmFees,
+    ChooseBank,
+    ChangeBank,
+    Cancel,
+}

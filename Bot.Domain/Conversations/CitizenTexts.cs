@@ -1,0 +1,123 @@
+using System.Text;
+using ChatPay.Domain.Chats;
+using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Payments;
+using ChatPay.Domain.Receipts;
+using ChatPay.Domain.Vietnamese;
+
+namespace ChatPay.Domain.Conversations;
+
+/// <summary>Everything the bot says to a citizen: short Vietnamese sentences, amounts as "50.000 ₫".</summary>
+public static class CitizenTexts
+{
+    private const string CodeExample = "H42.10-261125-0001";
+
+    public static OutgoingMessage Welcome() => new(
+        "Xin chào! Tôi giúp bạn nộp phí, lệ phí hồ sơ thủ tục hành chính.\n" +
+        $"Hãy nhập mã hồ sơ (ví dụ: {CodeExample}). Mã có trên giấy tiếp nhận hồ sơ.");
+
+    public static OutgoingMessage AskForCode() => new($"Hãy nhập mã hồ sơ cần thanh toán (ví dụ: {CodeExample}).");
+
+    public static OutgoingMessage Help() => new(
+        "Cách nộp phí, lệ phí:\n" +
+        "1. Nhập mã hồ sơ.\n" +
+        "2. Kiểm tra các khoản phí, lệ phí rồi bấm \"Xác nhận\".\n" +
+        "3. Chọn ngân hàng hoặc ví điện tử, bấm liên kết để thanh toán.\n" +
+        "4. Biên lai sẽ được gửi vào cuộc trò chuyện này.\n" +
+        "Gõ /huy để hủy thao tác đang làm.");
+
+    public static OutgoingMessage Malformed() => new(
+        $"Mã hồ sơ chưa đúng định dạng. Mã hồ sơ có dạng {CodeExample}.\nVui lòng kiểm tra và nhập lại.");
+
+    public static OutgoingMessage NotFound(string code) => new(
+        $"Không tìm thấy hồ sơ {code}.\nVui lòng kiểm tra lại mã trên giấy tiếp nhận hồ sơ.");
+
+    public static OutgoingMessage NoPaymentRequest(Dossier dossier) => new(
+        $"Hồ sơ {dossier.Code} chưa có yêu cầu thanh toán.\n" +
+        $"Cán bộ {dossier.AgencyName} sẽ gửi yêu cầu sau khi kiểm tra hồ sơ. Nếu chờ lâu, vui lòng liên hệ cơ quan tiếp nhận.");
+
+    public static OutgoingMessage Withdrawn(Dossier dossier) => new(
+        $"Yêu cầu thanh toán của hồ sơ {dossier.Code} đã được thu hồi.\nVui lòng liên hệ {dossier.AgencyName}.");
+
+    public static OutgoingMessage TooLong() => new("Tin nhắn quá dài. Vui lòng chỉ nhập mã hồ sơ.");
+
+    public static OutgoingMessage UnknownCommand() => new("Tôi chưa hiểu lệnh này. Gõ /trogiup để xem hướng dẫn.");
+
+    public static OutgoingMessage NothingToCancel() => new("Hiện không có thao tác nào để hủy. Hãy nhập mã hồ sơ khi cần thanh toán.");
+
+    public static OutgoingMessage Cancelled() => new("Đã hủy. Khi cần, hãy nhập mã hồ sơ để bắt đầu lại.");
+
+    public static OutgoingMessage TimedOut() => new("Phiên thanh toán đã dừng vì lâu không có thao tác. Khi cần, hãy nhập lại mã hồ sơ.");
+
+    public static OutgoingMessage StaleButton() => new("Nút này thuộc một tin nhắn cũ nên không còn dùng được. Vui lòng dùng tin nhắn mới nhất.");
+
+    public static OutgoingMessage InvalidButton() => new("Lựa chọn không hợp lệ. Vui lòng dùng các nút trong tin nhắn mới nhất, hoặc gõ /huy để bắt đầu lại.");
+
+    public static OutgoingMessage FeesChanged() => new("Thông tin phí, lệ phí của hồ sơ vừa được cập nhật. Vui lòng kiểm tra lại.");
+
+    public static OutgoingMessage Hint(ConversationState state) => new(state switch
+    {
+        ConversationState.ConfirmingFees => "Vui lòng bấm \"Xác nhận\" để tiếp tục, hoặc gõ /huy để hủy.",
+        ConversationState.ChoosingBank => "Vui lòng chọn một ngân hàng hoặc ví điện tử ở trên, hoặc gõ /huy để hủy.",
+        ConversationState.AwaitingPayment => "Vui lòng bấm liên kết ở trên để thanh toán. Biên lai sẽ được gửi vào đây.",
+        _ => $"Hãy nhập mã hồ sơ cần thanh toán (ví dụ: {CodeExample}). Gõ /trogiup để xem hướng dẫn.",
+    });
+
+    public static OutgoingMessage Fees(Dossier dossier, int step)
+    {
+        var text = new StringBuilder()
+            .AppendLine("Thông tin thanh toán")
+            .AppendLine($"Mã hồ sơ: {dossier.Code}")
+            .AppendLine($"Thủ tục: {dossier.ProcedureName}")
+            .AppendLine($"Cơ quan: {dossier.AgencyName}")
+            .AppendLine($"Người nộp: {PersonalData.MaskName(dossier.ApplicantName)}");
+        foreach (var line in dossier.Fees)
+            text.AppendLine($"• {line.KindLabel}: {line.Name} — {Vnd.Format(line.Amount)}");
+        text.AppendLine($"Tổng cộng: {Vnd.Format(dossier.Total())}")
+            .Append("Vui lòng kiểm tra rồi bấm \"Xác nhận\".");
+        return new OutgoingMessage(text.ToString(),
+            [Choice("Xác nhận", ButtonAction.ConfirmFees, step), Choice("Hủy", ButtonAction.Cancel, step)], []);
+    }
+
+    public static OutgoingMessage ChooseBank(long amount, IReadOnlyList<BankOption> banks, int step, string? lead = null) => new(
+        (lead is null ? "" : lead + "\n") + $"Chọn ngân hàng hoặc ví điện tử để thanh toán {Vnd.Format(amount)}:",
+        [.. banks.Select(b => new ChoiceButton(b.Name, new ButtonPayload(ButtonAction.ChooseBank, step, b.Code).Format())),
+            Choice("Hủy", ButtonAction.Cancel, step)],
+        []);
+
+    public static OutgoingMessage PaymentLink(Payment payment, string url, int step) => new(
+        $"Bấm nút bên dưới để thanh toán {Vnd.Format(payment.Amount)} qua {payment.BankName}.\n" +
+        $"Liên kết có hiệu lực đến {VietnamTime.Format(payment.ExpiresAt)}.\n" +
+        "Thanh toán xong, biên lai sẽ được gửi vào đây.",
+        [Choice("Chọn ngân hàng khác", ButtonAction.ChangeBank, step), Choice("Hủy", ButtonAction.Cancel, step)],
+        [new LinkButton($"Thanh toán {Vnd.Format(payment.Amount)}", url)]);
+
+    public static string PaymentFailedLead(string? responseCode) =>
+        $"Thanh toán chưa thành công: {FailureReasons.Explain(responseCode)}\nBạn có thể thử lại hoặc chọn ngân hàng khác.";
+
+    public const string LinkExpiredLead = "Liên kết thanh toán đã hết hạn. Bạn có thể tạo liên kết mới.";
+
+    public static OutgoingMessage Receipt(Receipt receipt, string url, bool justPaid) => new(
+        (justPaid ? "✅ Thanh toán thành công!\n" : $"Hồ sơ {receipt.DossierCode} đã được thanh toán.\n") +
+        $"Biên lai số {receipt.NumberText()} (ký hiệu {receipt.Series})\n" +
+        $"Mã hồ sơ: {receipt.DossierCode}\n" +
+        $"Thủ tục: {receipt.ProcedureName}\n" +
+        $"Số tiền: {Vnd.Format(receipt.Total)}\n" +
+        $"Ngân hàng: {receipt.BankName}\n" +
+        $"Mã giao dịch: {receipt.GatewayTransactionNo}\n" +
+        $"Thời gian: {VietnamTime.Format(receipt.PaidAt)}\n" +
+        "Cán bộ tiếp nhận sẽ xử lý hồ sơ của bạn.",
+        [],
+        [new LinkButton("Xem biên lai", url)]);
+
+    public static OutgoingMessage PaidElsewhere(Receipt receipt) => new(
+        $"Hồ sơ {receipt.DossierCode} đã được thanh toán lúc {VietnamTime.Format(receipt.PaidAt)} (biên lai số {receipt.NumberText()}).\n" +
+        "Biên lai đã được gửi vào cuộc trò chuyện dùng để thanh toán.");
+
+    public static OutgoingMessage PaidTwice(Payment payment) => new(
+        $"Ngân hàng đã trừ {Vnd.Format(payment.Amount)} cho hồ sơ {payment.DossierCode}, nhưng hồ sơ này đã được thanh toán trước đó.\n" +
+        $"Khoản tiền này (mã giao dịch {payment.TransactionNo}) đã được ghi nhận để hoàn lại. Bộ phận hỗ trợ sẽ liên hệ với bạn.");
+
+    private static ChoiceButton Choice(string label, ButtonAction action, int step) =>
+        new(label, new ButtonPayload(action, step).Format());
+}

@@ -1,0 +1,343 @@
+using ChatPay.Domain.Chats;
+using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Payments;
+using Stateless;
+using Stateless.Graph;
+using static ChatPay.Domain.Conversations.ConversationState;
+
+namespace ChatPay.Domain.Conversations;
+
+/// <summary>
+/// One chat's way through paying a dossier: code → fees → bank → payment link → receipt.
+/// The state lives in a <see cref="ConversationSnapshot"/> so it can be stored between inputs; the machine
+/// performs no I/O and returns what to say. Not thread-safe: callers handle one input of a chat at a time.
+/// </summary>
+public sealed class Conversation
+{
+    private enum Trigger
+    {
+        Start,
+        DossierFound,
+        Confirm,
+        ChooseBank,
+        ChangeBank,
+        PaymentSucceeded,
+        PaymentFailed,
+        PaymentExpired,
+        RequestClosed,
+        Cancel,
+        TimeOut,
+    }
+
+    private readonly StateMachine<ConversationState, Trigger> _machine;
+    private readonly StateMachine<ConversationState, Trigger>.TriggerWithParameters<Dossier> _dossierFound;
+    private readonly StateMachine<ConversationState, Trigger>.TriggerWithParameters<Payment, string> _bankChosen;
+    private readonly StateMachine<ConversationState, Trigger>.TriggerWithParameters<string?> _paymentFailed;
+    private readonly List<OutgoingMessage> _replies = [];
+    private ConversationSnapshot _snapshot;
+    private IConversationContext? _context;
+
+    public Conversation(ConversationSnapshot snapshot)
+    {
+        _snapshot = snapshot;
+        _machine = new StateMachine<ConversationState, Trigger>(() => _snapshot.State, state => _snapshot = _snapshot with { State = state });
+        _dossierFound = _machine.SetTriggerParameters<Dossier>(Trigger.DossierFound);
+        _bankChosen = _machine.SetTriggerParameters<Payment, string>(Trigger.ChooseBank);
+        _paymentFailed = _machine.SetTriggerParameters<string?>(Trigger.PaymentFailed);
+        Configure();
+    }
+
+    public ConversationSnapshot Snapshot => _snapshot;
+
+    public ConversationState State => _snapshot.State;
+
+    private IConversationContext Context => _context ?? throw new InvalidOperationException("No input is being handled.");
+
+    private void Configure()
+    {
+        // Every transition moves the step on, so buttons sent before it are recognised as stale.
+        _machine.OnTransitioned(_ => _snapshot = _snapshot with { Step = _snapshot.Step + 1 });
+
+        _machine.Configure(Idle)
+            .OnEntry(Forget, "Forget")
+            .OnEntryFrom(Trigger.Cancel, () => Say(CitizenTexts.Cancelled()), "SayCancelled")
+            .OnEntryFrom(Trigger.TimeOut, () => Say(CitizenTexts.TimedOut()), "SayTimedOut")
+            .Permit(Trigger.Start, AwaitingCode)
+            .Permit(Trigger.DossierFound, ConfirmingFees);
+
+        _machine.Configure(AwaitingCode)
+            .OnEntryFrom(Trigger.Start, () => Say(CitizenTexts.Welcome()), "SayWelcome")
+            .PermitReentry(Trigger.Start)
+            .Permit(Trigger.DossierFound, ConfirmingFees)
+            .Permit(Trigger.Cancel, Idle)
+            .Permit(Trigger.TimeOut, Idle);
+
+        _machine.Configure(ConfirmingFees)
+            .OnEntryFrom(_dossierFound, ShowFees, "ShowFees")
+            .PermitReentry(Trigger.DossierFound)
+            .Permit(Trigger.Confirm, ChoosingBank)
+            .Permit(Trigger.Start, AwaitingCode)
+            .Permit(Trigger.RequestClosed, Idle)
+            .Permit(Trigger.Cancel, Idle)
+            .Permit(Trigger.TimeOut, Idle);
+
+        _machine.Configure(ChoosingBank)
+            .OnEntryFrom(Trigger.Confirm, () => ShowBanks(null), "ShowBanks")
+            .OnEntryFrom(Trigger.ChangeBank, () => ShowBanks(null), "ShowBanks")
+            .OnEntryFrom(_paymentFailed, code => ShowBanks(CitizenTexts.PaymentFailedLead(code)), "ShowFailureAndBanks")
+            .OnEntryFrom(Trigger.PaymentExpired, () => ShowBanks(CitizenTexts.LinkExpiredLead), "ShowExpiryAndBanks")
+            .Permit(Trigger.ChooseBank, AwaitingPayment)
+            .Permit(Trigger.DossierFound, ConfirmingFees)
+            .Permit(Trigger.Start, AwaitingCode)
+            .Permit(Trigger.RequestClosed, Idle)
+            .Permit(Trigger.Cancel, Idle)
+            .Permit(Trigger.TimeOut, Idle);
+
+        _machine.Configure(AwaitingPayment)
+            .OnEntryFrom(_bankChosen, ShowPaymentLink, "ShowPaymentLink")
+            .OnExit(AbandonPayment, "AbandonOpenPayment")
+            .Permit(Trigger.PaymentSucceeded, Done)
+            .Permit(Trigger.PaymentFailed, ChoosingBank)
+            .Permit(Trigger.PaymentExpired, ChoosingBank)
+            .Permit(Trigger.ChangeBank, ChoosingBank)
+            .Permit(Trigger.DossierFound, ConfirmingFees)
+            .Permit(Trigger.Start, AwaitingCode)
+            .Permit(Trigger.RequestClosed, Idle)
+            .Permit(Trigger.Cancel, Idle);
+
+        _machine.Configure(Done)
+            .Permit(Trigger.DossierFound, ConfirmingFees)
+            .Permit(Trigger.Start, AwaitingCode);
+    }
+
+    /// <summary>Handles what the person sent and returns the replies.</summary>
+    public IReadOnlyList<OutgoingMessage> Handle(ChatInput input, IConversationContext context) => Run(context, () =>
+    {
+        switch (input)
+        {
+            case TextInput text: OnText(text.Text); break;
+            case PressInput press: OnPress(press.Payload); break;
+        }
+    });
+
+    /// <summary>The gateway took the money for this chat's current attempt; the receipt is sent by the settlement.</summary>
+    public IReadOnlyList<OutgoingMessage> PaymentSucceeded(Payment payment, IConversationContext context) =>
+        Run(context, () => { if (Awaits(payment)) _machine.Fire(Trigger.PaymentSucceeded); });
+
+    public IReadOnlyList<OutgoingMessage> PaymentFailed(Payment payment, IConversationContext context) =>
+        Run(context, () => { if (Awaits(payment)) _machine.Fire(_paymentFailed, payment.ResponseCode); });
+
+    public IReadOnlyList<OutgoingMessage> PaymentExpired(Payment payment, IConversationContext context) =>
+        Run(context, () => { if (Awaits(payment)) _machine.Fire(Trigger.PaymentExpired); });
+
+    /// <summary>The dossier this chat is working on can no longer be paid here (paid from another chat, withdrawn).</summary>
+    public IReadOnlyList<OutgoingMessage> RequestClosed(string dossierCode, OutgoingMessage reason, IConversationContext context) =>
+        Run(context, () =>
+        {
+            if (_snapshot.DossierCode != dossierCode || !_machine.CanFire(Trigger.RequestClosed)) return;
+            Say(reason);
+            _machine.Fire(Trigger.RequestClosed);
+        });
+
+    /// <summary>Returns the chat to idle if its inactivity deadline has passed.</summary>
+    public IReadOnlyList<OutgoingMessage> TimeOut(IConversationContext context) => Run(context, () =>
+    {
+        if (_snapshot.Deadline <= context.Now && _machine.CanFire(Trigger.TimeOut)) _machine.Fire(Trigger.TimeOut);
+    });
+
+    /// <summary>The machine's states and triggers in Graphviz DOT, for the README.</summary>
+    public static string ToDotGraph() => UmlDotGraph.Format(Blank()._machine.GetInfo());
+
+    /// <summary>The same graph in Mermaid, which renders on code hosting sites.</summary>
+    public static string ToMermaidGraph() => MermaidGraph.Format(Blank()._machine.GetInfo());
+
+    private static Conversation Blank() => new(ConversationSnapshot.New(new ChatAddress(ChatChannel.Web, "graph"), DateTimeOffset.UnixEpoch));
+
+    private IReadOnlyList<OutgoingMessage> Run(IConversationContext context, Action work)
+    {
+        _context = context;
+        _replies.Clear();
+        try
+        {
+            work();
+            var interactive = State is AwaitingCode or ConfirmingFees or ChoosingBank;
+            _snapshot = _snapshot with { UpdatedAt = context.Now, Deadline = interactive ? context.Now + context.IdleTimeout : null };
+            return [.. _replies];
+        }
+        finally
+        {
+            _context = null;
+        }
+    }
+
+    private void OnText(string raw)
+    {
+        if (raw.Length > ChatInput.MaxTextLength)
+        {
+            Say(CitizenTexts.TooLong());
+            return;
+        }
+        var text = TextPolish.Clean(raw);
+        if (text.StartsWith('/'))
+        {
+            OnCommand(text);
+            return;
+        }
+        switch (DossierCodeReader.Read(text))
+        {
+            case DossierCodeReading.Found found: OnCode(found.Code); break;
+            case DossierCodeReading.Malformed: Say(CitizenTexts.Malformed()); break;
+            default:
+                if (State is Idle or Done) _machine.Fire(Trigger.Start);
+                else Say(CitizenTexts.Hint(State));
+                break;
+        }
+    }
+
+    private void OnCommand(string text)
+    {
+        ChatCommand.TryParse(text, out var command);
+        switch (command.Name)
+        {
+            case "/start" or "/batdau":
+                if (DossierCodeReader.Read(command.Argument) is DossierCodeReading.Found found) OnCode(found.Code);
+                else _machine.Fire(Trigger.Start);
+                break;
+            case "/huy" or "/cancel":
+                if (_machine.CanFire(Trigger.Cancel)) _machine.Fire(Trigger.Cancel);
+                else Say(CitizenTexts.NothingToCancel());
+                break;
+            case "/trogiup" or "/help":
+                Say(CitizenTexts.Help());
+                break;
+            default:
+                Say(CitizenTexts.UnknownCommand());
+                break;
+        }
+    }
+
+    private void OnCode(DossierCode code)
+    {
+        var dossier = Context.FindDossier(code.Value);
+        switch (dossier?.Status)
+        {
+            case null: Say(CitizenTexts.NotFound(code.Value)); break;
+            case DossierStatus.Submitted: Say(CitizenTexts.NoPaymentRequest(dossier)); break;
+            case DossierStatus.Withdrawn: Say(CitizenTexts.Withdrawn(dossier)); break;
+            case DossierStatus.Paid: ShowReceipt(dossier); break;
+            case DossierStatus.AwaitingPayment: _machine.Fire(_dossierFound, dossier); break;
+        }
+    }
+
+    private void OnPress(string raw)
+    {
+        if (!ButtonPayload.TryParse(raw, out var payload))
+        {
+            Say(CitizenTexts.InvalidButton());
+            return;
+        }
+        if (payload.Step != _snapshot.Step)
+        {
+            Say(CitizenTexts.StaleButton());
+            return;
+        }
+        switch (payload.Action)
+        {
+            case ButtonAction.ConfirmFees when _machine.CanFire(Trigger.Confirm):
+                if (CurrentRequest() is not null) _machine.Fire(Trigger.Confirm);
+                break;
+            case ButtonAction.ChooseBank when _machine.CanFire(Trigger.ChooseBank):
+                ChooseBank(payload.Argument!);
+                break;
+            case ButtonAction.ChangeBank when _machine.CanFire(Trigger.ChangeBank):
+                _machine.Fire(Trigger.ChangeBank);
+                break;
+            case ButtonAction.Cancel when _machine.CanFire(Trigger.Cancel):
+                _machine.Fire(Trigger.Cancel);
+                break;
+            default:
+                Say(CitizenTexts.InvalidButton());
+                break;
+        }
+    }
+
+    private void ChooseBank(string bankCode)
+    {
+        var bank = Context.Banks.FirstOrDefault(b => b.Code == bankCode);
+        if (bank is null)
+        {
+            Say(CitizenTexts.InvalidButton());
+            return;
+        }
+        if (CurrentRequest() is not { } dossier) return;
+        var (payment, url) = Context.StartPayment(dossier, bank);
+        _machine.Fire(_bankChosen, payment, url);
+    }
+
+    /// <summary>
+    /// The dossier being paid, if its request is still the one the citizen saw. Otherwise says why and moves
+    /// the conversation on: to the new fees if the request was amended, to idle if it was paid or withdrawn.
+    /// </summary>
+    private Dossier? CurrentRequest()
+    {
+        var dossier = Context.FindDossier(_snapshot.DossierCode!);
+        if (dossier is { Status: DossierStatus.AwaitingPayment } && dossier.RequestVersion == _snapshot.RequestVersion)
+            return dossier;
+
+        switch (dossier?.Status)
+        {
+            case DossierStatus.AwaitingPayment:
+                Say(CitizenTexts.FeesChanged());
+                _machine.Fire(_dossierFound, dossier);
+                break;
+            case DossierStatus.Paid:
+                ShowReceipt(dossier);
+                _machine.Fire(Trigger.RequestClosed);
+                break;
+            default:
+                Say(dossier is null ? CitizenTexts.NotFound(_snapshot.DossierCode!) : CitizenTexts.Withdrawn(dossier));
+                _machine.Fire(Trigger.RequestClosed);
+                break;
+        }
+        return null;
+    }
+
+    private void ShowFees(Dossier dossier)
+    {
+        _snapshot = _snapshot with { DossierCode = dossier.Code, RequestVersion = dossier.RequestVersion };
+        Say(CitizenTexts.Fees(dossier, _snapshot.Step));
+    }
+
+    private void ShowBanks(string? lead)
+    {
+        var dossier = Context.FindDossier(_snapshot.DossierCode!);
+        Say(CitizenTexts.ChooseBank(dossier?.Total() ?? 0, Context.Banks, _snapshot.Step, lead));
+    }
+
+    private void ShowPaymentLink(Payment payment, string url)
+    {
+        _snapshot = _snapshot with { PaymentId = payment.Id };
+        Say(CitizenTexts.PaymentLink(payment, url, _snapshot.Step));
+    }
+
+    private void ShowReceipt(Dossier dossier)
+    {
+        var receipt = dossier.ReceiptId is null ? null : Context.FindReceipt(dossier.ReceiptId);
+        if (receipt is null) return;
+        Say(Context.IsPayerOf(receipt)
+            ? CitizenTexts.Receipt(receipt, Context.ReceiptUrl(receipt), justPaid: false)
+            : CitizenTexts.PaidElsewhere(receipt));
+    }
+
+    private void AbandonPayment()
+    {
+        if (_snapshot.PaymentId is { } paymentId) Context.AbandonPayment(paymentId);
+        _snapshot = _snapshot with { PaymentId = null };
+    }
+
+    private void Forget() => _snapshot = _snapshot with { DossierCode = null, RequestVersion = 0, PaymentId = null };
+
+    private bool Awaits(Payment payment) => State == AwaitingPayment && _snapshot.PaymentId == payment.Id;
+
+    private void Say(OutgoingMessage message) => _replies.Add(message);
+}

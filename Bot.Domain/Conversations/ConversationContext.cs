@@ -1,0 +1,43 @@
+using ChatPay.Domain.Chats;
+using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Payments;
+using ChatPay.Domain.Receipts;
+using ChatPay.Domain.Security;
+using ChatPay.Domain.Storage;
+
+namespace ChatPay.Domain.Conversations;
+
+/// <summary>A conversation's view of the world within one store step.</summary>
+internal sealed class ConversationContext(IStoreSession session, ChatAddress chat, DateTimeOffset now, ChatPayRules rules, IPublicLinks links)
+    : IConversationContext
+{
+    public DateTimeOffset Now => now;
+
+    public TimeSpan IdleTimeout => rules.IdleTimeout;
+
+    public IReadOnlyList<BankOption> Banks => rules.Banks;
+
+    public Dossier? FindDossier(string code) => session.Dossiers.Find(code);
+
+    public Receipt? FindReceipt(string receiptId) => session.Receipts.Find(receiptId);
+
+    public string ReceiptUrl(Receipt receipt) => links.ReceiptUrl(receipt);
+
+    public bool IsPayerOf(Receipt receipt) => session.Payments.Find(receipt.PaymentId)?.PayerChatKey == chat.Key;
+
+    public (Payment Payment, string Url) StartPayment(Dossier dossier, BankOption bank)
+    {
+        var attempt = session.Payments.OfDossier(dossier.Code).Count + 1;
+        var payment = Payment.Start(dossier.Code, attempt, dossier.RequestVersion, dossier.Total(), bank, chat, Secrets.NewToken(), now, rules.LinkLifetime);
+        session.Payments.Save(payment);
+        return (payment, links.PaymentUrl(payment));
+    }
+
+    public void AbandonPayment(string paymentId)
+    {
+        var payment = session.Payments.Find(paymentId);
+        if (payment is not { IsOpen: true }) return;
+        payment.Cancel(now);
+        session.Payments.Save(payment);
+    }
+}

@@ -1,0 +1,11 @@
+namespace ChatPay.Domain.Conversations;
+
+public enum ConversationState
+{
+    Idle,
+    AwaitingCode,
+    ConfirmingFees,
+    ChoosingBank,
+    AwaitingPayment,
+    Done,
+}

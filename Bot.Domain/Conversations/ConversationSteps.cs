@@ -1,0 +1,28 @@
+using ChatPay.Domain.Chats;
+using ChatPay.Domain.Storage;
+
+namespace ChatPay.Domain.Conversations;
+
+/// <summary>Loads a chat's conversation, applies one event to it, queues its replies and stores it, all in the caller's step.</summary>
+internal sealed class ConversationSteps(ChatPayRules rules, IPublicLinks links)
+{
+    public delegate IReadOnlyList<OutgoingMessage> Step(Conversation conversation, IConversationContext context);
+
+    /// <summary>Applies a person's input; a chat seen for the first time starts idle.</summary>
+    public void Run(IStoreSession session, ChatAddress chat, DateTimeOffset now, Step step) =>
+        Apply(session, chat, now, session.Conversations.Find(chat) ?? ConversationSnapshot.New(chat, now), step);
+
+    /// <summary>Applies an event from elsewhere (a payment result, a deadline) to a conversation that exists.</summary>
+    public void Notify(IStoreSession session, ChatAddress chat, DateTimeOffset now, Step step)
+    {
+        if (session.Conversations.Find(chat) is { } snapshot) Apply(session, chat, now, snapshot, step);
+    }
+
+    private void Apply(IStoreSession session, ChatAddress chat, DateTimeOffset now, ConversationSnapshot snapshot, Step step)
+    {
+        var conversation = new Conversation(snapshot);
+        var replies = step(conversation, new ConversationContext(session, chat, now, rules, links));
+        foreach (var reply in replies) session.ChatLog.Send(chat, reply, now);
+        if (conversation.Snapshot != snapshot) session.Conversations.Save(conversation.Snapshot);
+    }
+}

@@ -1,0 +1,22 @@
+using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Payments;
+using ChatPay.Domain.Receipts;
+
+namespace ChatPay.Domain.Conversations;
+
+/// <summary>What a conversation may ask of the world while it handles one input. Calls take effect in the same step.</summary>
+public interface IConversationContext
+{
+    DateTimeOffset Now { get; }
+    TimeSpan IdleTimeout { get; }
+    IReadOnlyList<BankOption> Banks { get; }
+    Dossier? FindDossier(string code);
+    Receipt? FindReceipt(string receiptId);
+    string ReceiptUrl(Receipt receipt);
+    /// <summary>Whether this chat paid for the receipt, and so may see it in full.</summary>
+    bool IsPayerOf(Receipt receipt);
+    /// <summary>Opens a new payment attempt for the dossier's current request, and returns it with its link.</summary>
+    (Payment Payment, string Url) StartPayment(Dossier dossier, BankOption bank);
+    /// <summary>Cancels the attempt if it is still open.</summary>
+    void AbandonPayment(string paymentId);
+}

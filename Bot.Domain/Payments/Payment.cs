@@ -1,0 +1,112 @@
+using ChatPay.Domain.Chats;
+
+namespace ChatPay.Domain.Payments;
+
+/// <summary>
+/// One attempt to pay a dossier's request. Its id is also the gateway reference (vnp_TxnRef):
+/// the dossier code and the attempt number, so support can read it.
+/// </summary>
+public sealed class Payment
+{
+    private Payment()
+    {
+        Id = DossierCode = BankCode = BankName = PayerChatKey = LinkToken = "";
+    }
+
+    public string Id { get; private set; }
+    public string DossierCode { get; private set; }
+    public int Attempt { get; private set; }
+    public int RequestVersion { get; private set; }
+    public long Amount { get; private set; }
+    public string BankCode { get; private set; }
+    public string BankName { get; private set; }
+    public string? GatewayBankCode { get; private set; }
+    public string PayerChatKey { get; private set; }
+
+    /// <summary>The unguessable part of the citizen's payment link.</summary>
+    public string LinkToken { get; private set; }
+
+    public PaymentState State { get; private set; }
+    public PaymentFlag Flag { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset ExpiresAt { get; private set; }
+    public DateTimeOffset? OpenedAt { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
+    public string? ResponseCode { get; private set; }
+    public string? TransactionStatus { get; private set; }
+    public string? TransactionNo { get; private set; }
+    public string? PaidWithBankCode { get; private set; }
+    public string? BankTransactionNo { get; private set; }
+    public string? CardType { get; private set; }
+    public DateTimeOffset? PaidAt { get; private set; }
+
+    public bool IsOpen => State is PaymentState.Created or PaymentState.Pending;
+
+    public ChatAddress Payer() => ChatAddress.FromKey(PayerChatKey);
+
+    public static Payment Start(string dossierCode, int attempt, int requestVersion, long amount, BankOption bank, ChatAddress payer, string linkToken, DateTimeOffset now, TimeSpan lifetime) => new()
+    {
+        Id = $"{dossierCode}_{attempt}",
+        DossierCode = dossierCode,
+        Attempt = attempt,
+        RequestVersion = requestVersion,
+        Amount = amount,
+        BankCode = bank.Code,
+        BankName = bank.Name,
+        GatewayBankCode = bank.GatewayCode,
+        PayerChatKey = payer.Key,
+        LinkToken = linkToken,
+        State = PaymentState.Created,
+        CreatedAt = now,
+        ExpiresAt = now + lifetime,
+    };
+
+    /// <summary>The citizen followed the link to the gateway.</summary>
+    public void Open(DateTimeOffset now)
+    {
+        if (State != PaymentState.Created) return;
+        State = PaymentState.Pending;
+        OpenedAt = now;
+    }
+
+    /// <summary>Records money the gateway took. Also valid after expiry or cancellation: the money was taken all the same.</summary>
+    public void Succeed(GatewayReport report, DateTimeOffset now, PaymentFlag flag)
+    {
+        if (State is PaymentState.Succeeded or PaymentState.Failed)
+            throw new InvalidOperationException($"Payment {Id} is already {State}.");
+        Record(report, now);
+        State = PaymentState.Succeeded;
+        Flag = flag;
+        PaidAt = report.PaidAt ?? now;
+    }
+
+    public void Fail(GatewayReport report, DateTimeOffset now)
+    {
+        if (State is PaymentState.Succeeded or PaymentState.Failed)
+            throw new InvalidOperationException($"Payment {Id} is already {State}.");
+        Record(report, now);
+        State = PaymentState.Failed;
+    }
+
+    public void Expire(DateTimeOffset now) => Close(PaymentState.Expired, now);
+
+    public void Cancel(DateTimeOffset now) => Close(PaymentState.Cancelled, now);
+
+    private void Close(PaymentState state, DateTimeOffset now)
+    {
+        if (!IsOpen) return;
+        State = state;
+        FinishedAt = now;
+    }
+
+    private void Record(GatewayReport report, DateTimeOffset now)
+    {
+        ResponseCode = report.ResponseCode;
+        TransactionStatus = report.TransactionStatus;
+        TransactionNo = report.TransactionNo;
+        PaidWithBankCode = report.BankCode;
+        BankTransactionNo = report.BankTransactionNo;
+        CardType = report.CardType;
+        FinishedAt = now;
+    }
+}

@@ -1,0 +1,11 @@
+namespace ChatPay.Domain.Payments;
+
+/// <summary>Why a payment needs a person's attention although the money was handled correctly.</summary>
+public enum PaymentFlag
+{
+    None,
+    /// <summary>The gateway took the money after ChatPay had expired or abandoned the attempt.</summary>
+    LateSuccess,
+    /// <summary>The dossier was already paid (or withdrawn): this money must be refunded.</summary>
+    NeedsRefund,
+}

@@ -1,0 +1,122 @@
+using ChatPay.Domain.Chats;
+using ChatPay.Domain.Conversations;
+using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Receipts;
+using ChatPay.Domain.Security;
+using ChatPay.Domain.Staff;
+using ChatPay.Domain.Storage;
+using ChatPay.Domain.Vietnamese;
+
+namespace ChatPay.Domain.Payments;
+
+/// <summary>
+/// Applies what the gateway reports about an attempt. Everything a success entails — the payment, the
+/// receipt with its number, the dossier, the citizen's receipt message, the officers' alerts — is written in
+/// one step, so a crash leaves either all of it or none, and a repeated report finds the attempt settled.
+/// </summary>
+public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, ChatPayRules rules, IPublicLinks links)
+{
+    private readonly ConversationSteps _steps = new(rules, links);
+
+    public SettlementOutcome Settle(GatewayReport report) => store.Write(session => Settle(session, report));
+
+    private SettlementOutcome Settle(IStoreSession session, GatewayReport report)
+    {
+        var payment = session.Payments.Find(report.Reference);
+        if (payment is null) return SettlementOutcome.UnknownPayment;
+        if (payment.Amount != report.Amount) return SettlementOutcome.AmountMismatch;
+        if (payment.State is PaymentState.Succeeded or PaymentState.Failed) return SettlementOutcome.AlreadySettled;
+
+        var now = clock.GetUtcNow();
+        var dossier = session.Dossiers.Find(payment.DossierCode)
+            ?? throw new InvalidOperationException($"Payment {payment.Id} has no dossier.");
+
+        if (!report.Succeeded) Fail(session, payment, report, now);
+        else if (dossier.Status == DossierStatus.AwaitingPayment && dossier.RequestVersion == payment.RequestVersion)
+            Succeed(session, payment, dossier, report, now);
+        else
+            KeepForRefund(session, payment, dossier, report, now);
+        return SettlementOutcome.Recorded;
+    }
+
+    private void Fail(IStoreSession session, Payment payment, GatewayReport report, DateTimeOffset now)
+    {
+        payment.Fail(report, now);
+        session.Payments.Save(payment);
+        _steps.Notify(session, payment.Payer(), now, (conversation, context) => conversation.PaymentFailed(payment, context));
+    }
+
+    private void Succeed(IStoreSession session, Payment payment, Dossier dossier, GatewayReport report, DateTimeOffset now)
+    {
+        payment.Succeed(report, now, payment.IsOpen ? PaymentFlag.None : PaymentFlag.LateSuccess);
+        session.Payments.Save(payment);
+
+        var receipt = IssueReceipt(session, payment, dossier);
+        dossier.MarkPaid(payment.Id, receipt.Id, receipt.PaidAt);
+        session.Dossiers.Save(dossier);
+
+        var receiptUrl = links.ReceiptUrl(receipt);
+        session.ChatLog.Send(payment.Payer(), CitizenTexts.Receipt(receipt, receiptUrl, justPaid: true), now);
+        _steps.Notify(session, payment.Payer(), now, (conversation, context) => conversation.PaymentSucceeded(payment, context));
+        CloseOtherAttempts(session, payment, receipt, now);
+
+        var alert = StaffTexts.PaidAlert(dossier, receipt, receiptUrl);
+        foreach (var officer in session.Enrollments.Find(StaffRole.Officer, dossier.AgencyCode))
+            session.ChatLog.Send(ChatAddress.FromKey(officer.ChatKey), alert, now);
+    }
+
+    /// <summary>Another chat may be paying the same dossier at this moment: its link is closed and it is told why.</summary>
+    private void CloseOtherAttempts(IStoreSession session, Payment paid, Receipt receipt, DateTimeOffset now)
+    {
+        foreach (var other in session.Payments.OfDossier(paid.DossierCode).Where(p => p.IsOpen))
+        {
+            other.Cancel(now);
+            session.Payments.Save(other);
+            if (other.PayerChatKey == paid.PayerChatKey) continue;
+            _steps.Notify(session, other.Payer(), now, (conversation, context) =>
+                conversation.RequestClosed(other.DossierCode, CitizenTexts.PaidElsewhere(receipt), context));
+        }
+    }
+
+    /// <summary>Money arrived for a request that is no longer payable (paid by another attempt, amended, withdrawn).</summary>
+    private void KeepForRefund(IStoreSession session, Payment payment, Dossier dossier, GatewayReport report, DateTimeOffset now)
+    {
+        payment.Succeed(report, now, PaymentFlag.NeedsRefund);
+        session.Payments.Save(payment);
+        session.ChatLog.Send(payment.Payer(), CitizenTexts.PaidTwice(payment), now);
+        _steps.Notify(session, payment.Payer(), now, (conversation, context) => conversation.PaymentSucceeded(payment, context));
+
+        var notice = StaffTexts.RefundNeeded(payment, dossier);
+        foreach (var support in session.Enrollments.Find(StaffRole.Support, ""))
+            session.ChatLog.Send(ChatAddress.FromKey(support.ChatKey), notice, now);
+    }
+
+    private Receipt IssueReceipt(IStoreSession session, Payment payment, Dossier dossier)
+    {
+        var paidAt = payment.PaidAt!.Value;
+        var year = VietnamTime.Local(paidAt).Year;
+        var number = session.Receipts.TakeNextNumber(year);
+        var receipt = new Receipt
+        {
+            Id = Receipt.IdFor(year, number),
+            Year = year,
+            Number = number,
+            FormNumber = rules.Receipts.FormNumber,
+            Series = rules.Receipts.SeriesFor(year),
+            DossierCode = dossier.Code,
+            ProcedureName = dossier.ProcedureName,
+            AgencyCode = dossier.AgencyCode,
+            AgencyName = dossier.AgencyName,
+            PayerName = dossier.ApplicantName,
+            Lines = dossier.Fees,
+            Total = payment.Amount,
+            PaidAt = paidAt,
+            BankName = payment.BankName,
+            GatewayTransactionNo = payment.TransactionNo,
+            PaymentId = payment.Id,
+            AccessToken = Secrets.NewToken(),
+        };
+        session.Receipts.Add(receipt);
+        return receipt;
+    }
+}

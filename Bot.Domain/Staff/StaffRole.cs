@@ -1,0 +1,7 @@
+namespace ChatPay.Domain.Staff;
+
+public enum StaffRole
+{
+    Officer,
+    Support,
+}

@@ -1,0 +1,12 @@
+using ChatPay.Domain.Chats;
+using ChatPay.Domain.Conversations;
+
+namespace ChatPay.Domain.Storage;
+
+public interface IConversations
+{
+    ConversationSnapshot? Find(ChatAddress chat);
+    /// <summary>Conversations whose inactivity deadline has passed by <paramref name="now"/>.</summary>
+    IReadOnlyList<ConversationSnapshot> DueBy(DateTimeOffset now, int limit);
+    void Save(ConversationSnapshot snapshot);
+}

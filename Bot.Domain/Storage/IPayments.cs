@@ -1,0 +1,13 @@
+using ChatPay.Domain.Payments;
+
+namespace ChatPay.Domain.Storage;
+
+public interface IPayments
+{
+    Payment? Find(string id);
+    Payment? FindByLinkToken(string token);
+    IReadOnlyList<Payment> OfDossier(string dossierCode);
+    /// <summary>Open attempts whose link has expired by <paramref name="now"/>, oldest first.</summary>
+    IReadOnlyList<Payment> OpenExpiredBy(DateTimeOffset now, int limit);
+    void Save(Payment payment);
+}

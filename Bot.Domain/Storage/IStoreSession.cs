@@ -1,0 +1,11 @@
+namespace ChatPay.Domain.Storage;
+
+public interface IStoreSession
+{
+    IDossiers Dossiers { get; }
+    IPayments Payments { get; }
+    IReceipts Receipts { get; }
+    IConversations Conversations { get; }
+    IEnrollments Enrollments { get; }
+    IChatLog ChatLog { get; }
+}

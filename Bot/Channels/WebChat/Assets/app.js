@@ -1,0 +1,153 @@
+"use strict";
+// The ChatPay web chat: one token per browser (kept in localStorage), a long poll for new messages,
+// and a POST per message or button press. The server keeps the history, so a reload loses nothing.
+(() => {
+  const tokenKey = "chatpay.webchat.token";
+  const list = document.getElementById("messages");
+  const form = document.getElementById("composer");
+  const input = document.getElementById("text");
+  const status = document.getElementById("status");
+  let token = localStorage.getItem(tokenKey);
+  let last = 0;
+  let generation = 0;
+
+  const timeFormat = new Intl.DateTimeFormat("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" });
+
+  function showStatus(text) {
+    status.hidden = !text;
+    status.textContent = text || "";
+  }
+
+  async function api(method, path, body) {
+    const response = await fetch(path, {
+      method,
+      headers: Object.assign({ "Content-Type": "application/json" }, token ? { "X-Chat-Token": token } : {}),
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error("HTTP " + response.status);
+    return response.status === 202 ? null : response.json();
+  }
+
+  async function openChat() {
+    const created = await api("POST", "/webchat/api/chats");
+    token = created.token;
+    localStorage.setItem(tokenKey, token);
+  }
+
+  function render(message) {
+    const item = document.createElement("li");
+    item.className = "message " + message.from;
+    item.dataset.id = message.id;
+    const bubble = document.createElement("div");
+    bubble.className = "bubble";
+    bubble.textContent = message.text;
+    item.appendChild(bubble);
+
+    if (message.choices.length || message.links.length) {
+      const buttons = document.createElement("div");
+      buttons.className = "buttons";
+      for (const link of message.links) {
+        const a = document.createElement("a");
+        a.href = link.url;
+        a.target = "_blank";
+        a.rel = "noopener";
+        a.textContent = link.label;
+        buttons.appendChild(a);
+      }
+      for (const choice of message.choices) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = choice.label;
+        button.addEventListener("click", () => press(item, message.id, choice));
+        buttons.appendChild(button);
+      }
+      item.appendChild(buttons);
+    }
+    if (message.chosen) markChosen(item, message.chosen);
+
+    const time = document.createElement("div");
+    time.className = "time";
+    time.textContent = timeFormat.format(new Date(message.at));
+    item.appendChild(time);
+    list.appendChild(item);
+    list.scrollTop = list.scrollHeight;
+  }
+
+  function markChosen(item, label) {
+    item.querySelectorAll(".buttons button").forEach(b => b.remove());
+    const note = document.createElement("div");
+    note.className = "chosen";
+    note.textContent = "Đã chọn: " + label;
+    item.insertBefore(note, item.querySelector(".time"));
+  }
+
+  async function press(item, messageId, choice) {
+    item.querySelectorAll(".buttons button").forEach(b => (b.disabled = true));
+    try {
+      await api("POST", "/webchat/api/messages", { payload: choice.payload, messageId });
+      markChosen(item, choice.label);
+    } catch {
+      item.querySelectorAll(".buttons button").forEach(b => (b.disabled = false));
+      showStatus("Không gửi được. Vui lòng thử lại.");
+    }
+  }
+
+  async function poll(mine) {
+    let delay = 1000;
+    while (mine === generation) {
+      try {
+        const history = await api("GET", `/webchat/api/messages?after=${last}&wait=25`);
+        if (mine !== generation) return;
+        showStatus("");
+        delay = 1000;
+        for (const message of history.messages) {
+          if (message.id <= last) continue;
+          render(message);
+          last = message.id;
+        }
+      } catch (error) {
+        if (mine !== generation) return;
+        if (String(error.message) === "HTTP 401") await openChat();
+        showStatus("Mất kết nối. Đang kết nối lại…");
+        await new Promise(resolve => setTimeout(resolve, delay));
+        delay = Math.min(delay * 2, 15000);
+      }
+    }
+  }
+
+  async function start() {
+    generation++;
+    last = 0;
+    list.replaceChildren();
+    try {
+      if (!token) await openChat();
+    } catch {
+      showStatus("Không kết nối được máy chủ. Đang thử lại…");
+      setTimeout(start, 3000);
+      return;
+    }
+    poll(generation);
+  }
+
+  form.addEventListener("submit", async event => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = "";
+    try {
+      await api("POST", "/webchat/api/messages", { text });
+    } catch {
+      input.value = text;
+      showStatus("Không gửi được. Vui lòng thử lại.");
+    }
+  });
+
+  document.getElementById("new-chat").addEventListener("click", () => {
+    if (!confirm("Bắt đầu cuộc trò chuyện mới? Cuộc trò chuyện hiện tại sẽ không hiện trên trình duyệt này nữa.")) return;
+    localStorage.removeItem(tokenKey);
+    token = null;
+    start();
+  });
+
+  start();
+})();

@@ -1,0 +1,91 @@
+using System.Reflection;
+using ChatPay.Bot.Storage;
+using ChatPay.Domain.Chats;
+using ChatPay.Domain.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChatPay.Bot.Channels.WebChat;
+
+/// <summary>The built-in web chat: a static page, and a small JSON API the page long-polls.</summary>
+public static class WebChatEndpoints
+{
+    private const int MaxBodyBytes = 16 * 1024;
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(25);
+
+    public sealed record NewChat(string Token);
+
+    public sealed record Incoming(string? Text, string? Payload, long? MessageId);
+
+    public sealed record MessageView(long Id, string From, string Text, IReadOnlyList<ChoiceButton> Choices, IReadOnlyList<LinkButton> Links, string? Chosen, DateTimeOffset At);
+
+    public sealed record History(IReadOnlyList<MessageView> Messages);
+
+    public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/webchat/app.js", () => Asset("app.js", "text/javascript; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/webchat/app.css", () => Asset("app.css", "text/css; charset=utf-8")).ExcludeFromDescription();
+
+        var api = app.MapGroup("/webchat/api").WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        api.MapPost("/chats", Open);
+        api.MapGet("/messages", ReadAsync);
+        api.MapPost("/messages", Send);
+        return app;
+    }
+
+    /// <summary>Starts a chat for a new browser and greets it.</summary>
+    public static Ok<NewChat> Open(ChatDesk desk)
+    {
+        var token = Secrets.NewToken();
+        desk.Greet(WebChatIdentity.ChatFor(token));
+        return TypedResults.Ok(new NewChat(token));
+    }
+
+    /// <summary>Messages after <paramref name="after"/>; with <paramref name="wait"/>, waits up to that many seconds for one.</summary>
+    public static async Task<Results<Ok<History>, UnauthorizedHttpResult>> ReadAsync(
+        HttpRequest request, LiteDbStore store, ChatSignal signal, long after = 0, int wait = 0, CancellationToken cancellationToken = default)
+    {
+        if (WebChatIdentity.ChatOf(request) is not { } chat) return TypedResults.Unauthorized();
+
+        var changed = signal.ChatChanged(chat.Key);
+        var entries = store.ChatHistory(chat.Key, after, 200);
+        if (entries.Count == 0 && wait > 0)
+        {
+            try
+            {
+                await changed.WaitAsync(TimeSpan.FromSeconds(Math.Min(wait, MaxWait.TotalSeconds)), cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return TypedResults.Ok(new History([]));
+            }
+            entries = store.ChatHistory(chat.Key, after, 200);
+        }
+        return TypedResults.Ok(new History([.. entries.Select(View)]));
+    }
+
+    public static Results<Accepted, UnauthorizedHttpResult, BadRequest<string>> Send(HttpRequest request, Incoming message, ChatDesk desk)
+    {
+        if (WebChatIdentity.ChatOf(request) is not { } chat) return TypedResults.Unauthorized();
+        ChatInput? input = message switch
+        {
+            { Payload: { } payload } => new PressInput(payload, message.MessageId),
+            { Text: { } text } => new TextInput(text),
+            _ => null,
+        };
+        if (input is null) return TypedResults.BadRequest("Cần có nội dung tin nhắn.");
+        desk.Handle(chat, input);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static MessageView View(ChatLogEntry entry) =>
+        new(entry.Id, entry.Outgoing ? "bot" : "user", entry.Text, entry.ChosenLabel is null ? entry.Choices : [], entry.Links, entry.ChosenLabel, entry.At);
+
+    private static IResult Asset(string name, string contentType)
+    {
+        var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"WebChat.{name}")
+            ?? throw new InvalidOperationException($"Web chat asset {name} is not embedded.");
+        return Results.Stream(stream, contentType);
+    }
+}

@@ -1,0 +1,31 @@
+using ChatPay.Domain.Dossiers;
+
+namespace ChatPay.Bot.Demo;
+
+/// <summary>A few agencies of Hà Tĩnh province and dossiers in each state a newcomer should try.</summary>
+public static class DemoData
+{
+    public sealed record DemoAgency(string Code, string Name);
+
+    public sealed record DemoDossier(string Code, string Procedure, string AgencyCode, string Applicant, string Phone, FeeLine[] Fees, bool Paid = false);
+
+    public static readonly DemoAgency[] Agencies =
+    [
+        new("H42.10", "Sở Tư pháp tỉnh Hà Tĩnh"),
+        new("H42.14", "Sở Tài chính tỉnh Hà Tĩnh"),
+        new("H42.27", "Văn phòng Đăng ký đất đai tỉnh Hà Tĩnh"),
+    ];
+
+    public static readonly DemoDossier[] Dossiers =
+    [
+        new("H42.10-261125-0001", "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam", "H42.10", "Nguyễn Văn An", "0912345678",
+            [new(FeeKind.Fee, "Phí cung cấp thông tin lý lịch tư pháp", 200_000)]),
+        new("H42.27-261124-0003", "Đăng ký biến động quyền sử dụng đất, tài sản gắn liền với đất", "H42.27", "Trần Thị Bình", "0987654321",
+            [new(FeeKind.Fee, "Phí thẩm định hồ sơ cấp Giấy chứng nhận", 500_000), new(FeeKind.Charge, "Lệ phí cấp Giấy chứng nhận", 100_000)]),
+        new("H42.14-261126-0007", "Đăng ký thành lập doanh nghiệp tư nhân", "H42.14", "Lê Minh Cường", "0905111222",
+            [new(FeeKind.Charge, "Lệ phí đăng ký doanh nghiệp", 50_000), new(FeeKind.Fee, "Phí công bố nội dung đăng ký doanh nghiệp", 100_000)]),
+        new("H42.10-261120-0015", "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam", "H42.10", "Phạm Thu Dung", "0934555666",
+            [new(FeeKind.Fee, "Phí cung cấp thông tin lý lịch tư pháp", 200_000)], Paid: true),
+        new("H42.27-261126-0009", "Cấp đổi Giấy chứng nhận quyền sử dụng đất", "H42.27", "Hoàng Văn Em", "0978333444", []),
+    ];
+}

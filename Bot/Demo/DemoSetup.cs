@@ -1,0 +1,10 @@
+namespace ChatPay.Bot.Demo;
+
+public static class DemoSetup
+{
+    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<DemoSeeder>();
+        return builder;
+    }
+}

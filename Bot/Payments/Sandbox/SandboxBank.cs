@@ -1,0 +1,96 @@
+using System.Globalization;
+using ChatPay.Bot.Payments.VnPay;
+using ChatPay.Bot.Storage;
+using LiteDB;
+
+namespace ChatPay.Bot.Payments.Sandbox;
+
+/// <summary>
+/// The sandbox's side of VNPay: checks a payment URL as VNPay would, records the person's choice as a
+/// transaction, and signs the result parameters sent to the return URL and the IPN.
+/// </summary>
+public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeProvider clock)
+{
+    private readonly ILiteCollection<SandboxTransaction> _transactions = store.Collection<SandboxTransaction>("sandbox_transactions");
+    private readonly Lock _gate = new();
+
+    /// <summary>What is wrong with a payment request, in the words VNPay's page uses, or null if it is valid.</summary>
+    public string? Check(IReadOnlyDictionary<string, string> fields)
+    {
+        if (!VnPaySignature.Verify(fields, merchant.HashSecret)) return "Sai chữ ký (invalid signature).";
+        if (Field(fields, "vnp_Version") != VnPayGateway.Version || Field(fields, "vnp_Command") != "pay") return "Phiên bản hoặc lệnh không hợp lệ.";
+        if (Field(fields, "vnp_TmnCode") != merchant.TmnCode) return "Website này chưa được phê duyệt (sai mã website).";
+        if (!long.TryParse(Field(fields, "vnp_Amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0 || amount % 100 != 0)
+            return "Số tiền không hợp lệ.";
+        if (Field(fields, "vnp_CurrCode") != "VND") return "Loại tiền tệ không hợp lệ.";
+        if (Field(fields, "vnp_TxnRef").Length == 0 || Field(fields, "vnp_ReturnUrl").Length == 0) return "Thiếu thông tin giao dịch.";
+        if (VnPayTime.Parse(Field(fields, "vnp_CreateDate")) is null) return "Thời gian tạo giao dịch không hợp lệ.";
+        if (VnPayTime.Parse(Field(fields, "vnp_ExpireDate")) is not { } expires) return "Thời gian hết hạn không hợp lệ.";
+        if (expires <= clock.GetUtcNow()) return "Giao dịch đã quá thời gian chờ thanh toán.";
+        return null;
+    }
+
+    public SandboxTransaction? Find(string txnRef) => _transactions.FindById(txnRef);
+
+    /// <summary>Records the person's choice for a checked request. A reference already completed keeps its first result.</summary>
+    public SandboxTransaction Complete(IReadOnlyDictionary<string, string> fields, SandboxChoice choice)
+    {
+        lock (_gate)
+        {
+            var txnRef = Field(fields, "vnp_TxnRef");
+            if (Find(txnRef) is { } done) return done;
+
+            var (response, status) = choice switch
+            {
+                SandboxChoice.Pay => ("00", "00"),
+                SandboxChoice.Decline => ("51", "02"),
+                _ => ("24", "02"),
+            };
+            var transaction = new SandboxTransaction
+            {
+                Id = txnRef,
+                TransactionNo = _transactions.Count() + 14_000_001L,
+                Amount = Field(fields, "vnp_Amount"),
+                OrderInfo = Field(fields, "vnp_OrderInfo"),
+                BankCode = Field(fields, "vnp_BankCode") is { Length: > 0 } bank ? bank : "NCB",
+                CardType = Field(fields, "vnp_BankCode") == "VNPAYQR" ? "QRCODE" : "ATM",
+                BankTranNo = choice == SandboxChoice.Pay ? $"VNP{_transactions.Count() + 1:00000000}" : "",
+                ResponseCode = response,
+                TransactionStatus = status,
+                CreateDate = Field(fields, "vnp_CreateDate"),
+                PayDate = clock.GetUtcNow(),
+                ReturnUrl = Field(fields, "vnp_ReturnUrl"),
+                NextIpnAt = clock.GetUtcNow(),
+            };
+            _transactions.Insert(transaction);
+            return transaction;
+        }
+    }
+
+    /// <summary>The signed query VNPay sends to the return URL and the IPN URL alike.</summary>
+    public string ResultQuery(SandboxTransaction transaction) => VnPaySignature.SignedQuery(new Dictionary<string, string>
+    {
+        ["vnp_TmnCode"] = merchant.TmnCode,
+        ["vnp_Amount"] = transaction.Amount,
+        ["vnp_BankCode"] = transaction.BankCode,
+        ["vnp_BankTranNo"] = transaction.BankTranNo,
+        ["vnp_CardType"] = transaction.CardType,
+        ["vnp_PayDate"] = VnPayTime.ToText(transaction.PayDate),
+        ["vnp_OrderInfo"] = transaction.OrderInfo,
+        ["vnp_TransactionNo"] = transaction.TransactionNo.ToString(CultureInfo.InvariantCulture),
+        ["vnp_ResponseCode"] = transaction.ResponseCode,
+        ["vnp_TransactionStatus"] = transaction.TransactionStatus,
+        ["vnp_TxnRef"] = transaction.Id,
+    }, merchant.HashSecret);
+
+    /// <summary>Transactions whose IPN is still unacknowledged and due.</summary>
+    public IReadOnlyList<SandboxTransaction> IpnsDue(int maxAttempts)
+    {
+        var now = clock.GetUtcNow();
+        return _transactions.Find(t => !t.IpnAcknowledged && t.IpnAttempts < maxAttempts && t.NextIpnAt <= now).ToList();
+    }
+
+    public void Save(SandboxTransaction transaction) => _transactions.Update(transaction);
+
+    private static string Field(IReadOnlyDictionary<string, string> fields, string name) => fields.GetValueOrDefault(name, "");
+}

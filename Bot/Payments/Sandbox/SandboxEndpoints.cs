@@ -1,0 +1,68 @@
+using ChatPay.Bot.Pages;
+using ChatPay.Bot.Payments.VnPay;
+using ChatPay.Domain.Vietnamese;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChatPay.Bot.Payments.Sandbox;
+
+/// <summary>The sandbox's payment pages, at the same relative paths as VNPay's.</summary>
+public static class SandboxEndpoints
+{
+    public const string PaymentPath = "/sandbox/vnpay/paymentv2/vpcpay.html";
+    private const string CompletePath = "/sandbox/vnpay/paymentv2/complete";
+
+    public static IEndpointRouteBuilder MapSandboxGateway(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(PaymentPath, ShowBankPage).ExcludeFromDescription();
+        app.MapPost(CompletePath, CompleteAsync).DisableAntiforgery().ExcludeFromDescription();
+        return app;
+    }
+
+    public static IResult ShowBankPage(HttpRequest request, SandboxBank bank)
+    {
+        var fields = Fields(request.QueryString.Value ?? "");
+        if (bank.Check(fields) is { } problem) return ErrorPage(problem);
+        if (bank.Find(fields["vnp_TxnRef"]) is not null) return ErrorPage("Giao dịch này đã được xử lý.");
+
+        var amount = long.Parse(fields["vnp_Amount"]) / 100;
+        var bankCode = fields.GetValueOrDefault("vnp_BankCode", "");
+        var query = Page.Encode(request.QueryString.Value?.TrimStart('?'));
+        return Page.Html("Cổng thanh toán VNPAY (thử nghiệm)", $"""
+            <p class="sandbox">MÔI TRƯỜNG THỬ NGHIỆM — không có tiền thật</p>
+            <h1>Thanh toán qua {Page.Encode(bankCode.Length > 0 ? bankCode : "VNPAY")}</h1>
+            <dl>
+              <dt>Đơn vị</dt><dd>{Page.Encode(fields["vnp_TmnCode"])}</dd>
+              <dt>Nội dung</dt><dd>{Page.Encode(fields.GetValueOrDefault("vnp_OrderInfo"))}</dd>
+              <dt>Mã tham chiếu</dt><dd>{Page.Encode(fields["vnp_TxnRef"])}</dd>
+              <dt>Số tiền</dt><dd class="amount">{Vnd.Format(amount)}</dd>
+            </dl>
+            <form method="post" action="{CompletePath}">
+              <input type="hidden" name="query" value="{query}">
+              <p><button class="button" name="choice" value="Pay">Thanh toán</button></p>
+              <p><button class="button secondary" name="choice" value="Decline">Giả lập: tài khoản không đủ số dư</button>
+                 <button class="button secondary" name="choice" value="Cancel">Hủy giao dịch</button></p>
+            </form>
+            """, extraCss: ".sandbox { background: #fff4ce; padding: 6px 10px; border-radius: 6px; font-size: .85rem; } .amount { font-size: 1.3rem; color: #b3261e; }");
+    }
+
+    public static async Task<IResult> CompleteAsync(
+        [FromForm] string query, [FromForm] SandboxChoice choice, SandboxBank bank, SandboxIpnSender ipn, CancellationToken cancellationToken)
+    {
+        var fields = Fields(query);
+        if (bank.Check(fields) is { } problem) return ErrorPage(problem);
+
+        var transaction = bank.Complete(fields, choice);
+        // VNPay calls the IPN around the time it redirects the browser; calling it first lets the return page find the result.
+        await ipn.DeliverAsync(transaction, cancellationToken);
+        return TypedResults.Redirect($"{transaction.ReturnUrl}?{bank.ResultQuery(transaction)}");
+    }
+
+    private static Dictionary<string, string> Fields(string query) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)
+            .Where(q => q.Value.Count == 1)
+            .ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+
+    private static IResult ErrorPage(string problem) => Page.Html("Giao dịch không hợp lệ",
+        $"<h1 class=\"bad\">Giao dịch không hợp lệ</h1><p>{Page.Encode(problem)}</p>", StatusCodes.Status400BadRequest);
+}

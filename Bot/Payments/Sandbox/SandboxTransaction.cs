@@ -1,0 +1,23 @@
+namespace ChatPay.Bot.Payments.Sandbox;
+
+/// <summary>A transaction as the sandbox gateway records it: what VNPay would know about one vnp_TxnRef.</summary>
+public sealed class SandboxTransaction
+{
+    /// <summary>The merchant's vnp_TxnRef.</summary>
+    public string Id { get; set; } = "";
+    public long TransactionNo { get; set; }
+    /// <summary>vnp_Amount as sent: đồng × 100.</summary>
+    public string Amount { get; set; } = "";
+    public string OrderInfo { get; set; } = "";
+    public string BankCode { get; set; } = "";
+    public string CardType { get; set; } = "";
+    public string BankTranNo { get; set; } = "";
+    public string ResponseCode { get; set; } = "";
+    public string TransactionStatus { get; set; } = "";
+    public string CreateDate { get; set; } = "";
+    public DateTimeOffset PayDate { get; set; }
+    public string ReturnUrl { get; set; } = "";
+    public int IpnAttempts { get; set; }
+    public bool IpnAcknowledged { get; set; }
+    public DateTimeOffset? NextIpnAt { get; set; }
+}

@@ -1,0 +1,67 @@
+using ChatPay.Bot.Hosting;
+using ChatPay.Bot.Pages;
+using ChatPay.Domain.Payments;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChatPay.Bot.Payments.VnPay;
+
+/// <summary>VNPay's calls to ChatPay: the server-to-server IPN, and the browser's return after paying.</summary>
+public static class VnPayEndpoints
+{
+    public const string IpnPath = "/payments/vnpay/ipn";
+    public const string ReturnPath = "/payments/vnpay/return";
+
+    public static IEndpointRouteBuilder MapVnPay(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(IpnPath, HandleIpn);
+        app.MapGet(ReturnPath, ShowReturn).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>The answer VNPay's IPN expects: {"RspCode":"00","Message":"Confirm Success"}.</summary>
+    public sealed record IpnAnswer(string RspCode, string Message);
+
+    /// <summary>Signature, then order, then amount, then whether it is still pending — in the order VNPay's guide gives.</summary>
+    public static Ok<IpnAnswer> HandleIpn(HttpRequest request, VnPayGateway gateway, PaymentSettlement settlement, ILoggerFactory loggers)
+    {
+        var callback = gateway.ReadCallback(request.Query);
+        if (!callback.Authentic) return Answer("97", "Invalid signature");
+        try
+        {
+            return settlement.Settle(callback.Report!) switch
+            {
+                SettlementOutcome.Recorded => Answer("00", "Confirm Success"),
+                SettlementOutcome.AlreadySettled => Answer("02", "Order already confirmed"),
+                SettlementOutcome.UnknownPayment => Answer("01", "Order not found"),
+                _ => Answer("04", "Invalid amount"),
+            };
+        }
+        catch (Exception e)
+        {
+            // VNPay retries on 99, and the step rolled back, so nothing is half-recorded.
+            loggers.CreateLogger(typeof(VnPayEndpoints)).LogError(e, "IPN for {TxnRef} failed", callback.Report!.Reference);
+            return Answer("99", "Unknow error");
+        }
+    }
+
+    /// <summary>Shows the person the result VNPay passed back. It changes nothing: only the IPN (or a status query) settles.</summary>
+    public static IResult ShowReturn(HttpRequest request, VnPayGateway gateway, AppLinks links)
+    {
+        var callback = gateway.ReadCallback(request.Query);
+        var back = $"<p><a class=\"button\" href=\"{Page.Encode(links.Home)}\">Quay lại cuộc trò chuyện</a></p>";
+        if (!callback.Authentic)
+            return Page.Html("Không xác thực được kết quả",
+                "<h1 class=\"bad\">Không xác thực được kết quả thanh toán</h1><p>Vui lòng xem kết quả trong cuộc trò chuyện.</p>" + back,
+                StatusCodes.Status400BadRequest);
+
+        var report = callback.Report!;
+        return report.Succeeded
+            ? Page.Html("Thanh toán thành công",
+                "<h1 class=\"ok\">Thanh toán thành công</h1><p>Biên lai được gửi vào cuộc trò chuyện của bạn. Bạn có thể đóng trang này.</p>" + back)
+            : Page.Html("Thanh toán chưa thành công",
+                $"<h1 class=\"bad\">Thanh toán chưa thành công</h1><p>{Page.Encode(FailureReasons.Explain(report.ResponseCode))}</p>" +
+                "<p>Bạn có thể quay lại cuộc trò chuyện để thử lại hoặc chọn ngân hàng khác.</p>" + back);
+    }
+
+    private static Ok<IpnAnswer> Answer(string code, string message) => TypedResults.Ok(new IpnAnswer(code, message));
+}

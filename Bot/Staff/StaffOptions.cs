@@ -1,0 +1,23 @@
+namespace ChatPay.Bot.Staff;
+
+public sealed class StaffOptions
+{
+    public const string Section = "Staff";
+
+    /// <summary>The receiving agencies whose officers get "paid, ready to process" alerts.</summary>
+    public List<AgencySettings> Agencies { get; set; } = [];
+
+    /// <summary>The code a support chat sends with /dangky; never logged.</summary>
+    public string SupportEnrollmentCode { get; set; } = "";
+}
+
+public sealed class AgencySettings
+{
+    /// <summary>The agency code dossiers carry, e.g. "H42.10".</summary>
+    public string Code { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    /// <summary>The code an officer sends with /dangky to receive this agency's alerts; never logged.</summary>
+    public string EnrollmentCode { get; set; } = "";
+}

@@ -1,0 +1,19 @@
+using ChatPay.Domain.Chats;
+using ChatPay.Domain.Conversations;
+using ChatPay.Domain.Storage;
+using LiteDB;
+
+namespace ChatPay.Bot.Storage;
+
+internal sealed class LiteConversations(LiteDatabase db) : IConversations
+{
+    public const string Collection = "conversations";
+    private readonly ILiteCollection<ConversationSnapshot> _conversations = db.GetCollection<ConversationSnapshot>(Collection);
+
+    public ConversationSnapshot? Find(ChatAddress chat) => _conversations.FindById(chat.Key);
+
+    public IReadOnlyList<ConversationSnapshot> DueBy(DateTimeOffset now, int limit) =>
+        _conversations.Query().Where(c => c.Deadline != null && c.Deadline <= now).OrderBy(c => c.Deadline).Limit(limit).ToList();
+
+    public void Save(ConversationSnapshot snapshot) => _conversations.Upsert(snapshot);
+}

@@ -1,0 +1,18 @@
+using ChatPay.Domain.Storage;
+using LiteDB;
+
+namespace ChatPay.Bot.Storage;
+
+internal sealed class LiteDbSession(LiteDatabase db) : IStoreSession
+{
+    private readonly LiteChatLog _chatLog = new(db);
+
+    public IDossiers Dossiers { get; } = new LiteDossiers(db);
+    public IPayments Payments { get; } = new LitePayments(db);
+    public IReceipts Receipts { get; } = new LiteReceipts(db);
+    public IConversations Conversations { get; } = new LiteConversations(db);
+    public IEnrollments Enrollments { get; } = new LiteEnrollments(db);
+    public IChatLog ChatLog => _chatLog;
+
+    public IReadOnlyCollection<string> TouchedChats => _chatLog.TouchedChats;
+}

@@ -1,0 +1,95 @@
+using ChatPay.Domain.Conversations;
+using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Payments;
+using ChatPay.Domain.Receipts;
+using ChatPay.Domain.Staff;
+using ChatPay.Domain.Storage;
+using LiteDB;
+
+namespace ChatPay.Bot.Storage;
+
+/// <summary>
+/// ChatPay's single LiteDB database. Writes are serialised and each runs in one transaction on one thread
+/// (a LiteDB transaction belongs to its thread); reads run concurrently against committed data.
+/// </summary>
+public sealed class LiteDbStore : IChatPayStore, IDisposable
+{
+    private readonly DatabaseFileLock _fileLock;
+    private readonly LiteDatabase _db;
+    private readonly Lock _writeLock = new();
+    private readonly ChatSignal _signal;
+
+    public LiteDbStore(string databasePath, ChatSignal signal)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _fileLock = DatabaseFileLock.Acquire(databasePath);
+        try
+        {
+            _db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct }, ChatPayMapper.Create());
+            EnsureIndexes();
+        }
+        catch
+        {
+            _fileLock.Dispose();
+            throw;
+        }
+        _signal = signal;
+    }
+
+    /// <summary>A collection outside the domain's (settings, the sandbox gateway's own records); each call is atomic by itself.</summary>
+    internal ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
+
+    public T Write<T>(Func<IStoreSession, T> work)
+    {
+        LiteDbSession session;
+        T result;
+        lock (_writeLock)
+        {
+            _db.BeginTrans();
+            session = new LiteDbSession(_db);
+            try
+            {
+                result = work(session);
+                if (!_db.Commit()) throw new InvalidOperationException("LiteDB did not commit the transaction.");
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+        _signal.Changed(session.TouchedChats);
+        return result;
+    }
+
+    public T Read<T>(Func<IStoreSession, T> query) => query(new LiteDbSession(_db));
+
+    /// <summary>Chat-log entries of one chat after a given id, oldest first.</summary>
+    public IReadOnlyList<ChatLogEntry> ChatHistory(string chatKey, long afterId, int limit) =>
+        _db.GetCollection<ChatLogEntry>(LiteChatLog.Collection)
+            .Query().Where(e => e.ChatKey == chatKey && e.Id > afterId).OrderBy(e => e.Id).Limit(limit).ToList();
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        _fileLock.Dispose();
+    }
+
+    private void EnsureIndexes()
+    {
+        var payments = _db.GetCollection<Payment>(LitePayments.Collection);
+        payments.EnsureIndex(p => p.LinkToken, unique: true);
+        payments.EnsureIndex(p => p.DossierCode);
+        payments.EnsureIndex(p => p.ExpiresAt);
+        _db.GetCollection<Receipt>(LiteReceipts.Collection).EnsureIndex(r => r.AccessToken, unique: true);
+        _db.GetCollection<Receipt>(LiteReceipts.Collection).EnsureIndex(r => r.DossierCode, unique: true);
+        _db.GetCollection<ConversationSnapshot>(LiteConversations.Collection).EnsureIndex(c => c.Deadline);
+        var enrollments = _db.GetCollection<Enrollment>(LiteEnrollments.Collection);
+        enrollments.EnsureIndex(e => e.ChatKey);
+        enrollments.EnsureIndex(e => e.AgencyCode);
+        var log = _db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
+        log.EnsureIndex(e => e.ChatKey);
+        log.EnsureIndex(e => e.Delivery);
+        _db.GetCollection<Dossier>(LiteDossiers.Collection).EnsureIndex(d => d.AgencyCode);
+    }
+}

@@ -1,0 +1,17 @@
+using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Storage;
+using LiteDB;
+
+namespace ChatPay.Bot.Storage;
+
+internal sealed class LiteDossiers(LiteDatabase db) : IDossiers
+{
+    public const string Collection = "dossiers";
+    private readonly ILiteCollection<Dossier> _dossiers = db.GetCollection<Dossier>(Collection);
+
+    public Dossier? Find(string code) => _dossiers.FindById(code);
+
+    public void Save(Dossier dossier) => _dossiers.Upsert(dossier);
+
+    public int Count() => _dossiers.Count();
+}

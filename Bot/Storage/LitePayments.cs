@@ -1,0 +1,28 @@
+using ChatPay.Domain.Payments;
+using ChatPay.Domain.Storage;
+using LiteDB;
+
+namespace ChatPay.Bot.Storage;
+
+internal sealed class LitePayments(LiteDatabase db) : IPayments
+{
+    public const string Collection = "payments";
+    private readonly ILiteCollection<Payment> _payments = db.GetCollection<Payment>(Collection);
+
+    public Payment? Find(string id) => _payments.FindById(id);
+
+    public Payment? FindByLinkToken(string token) => _payments.FindOne(p => p.LinkToken == token);
+
+    public IReadOnlyList<Payment> OfDossier(string dossierCode) =>
+        _payments.Find(p => p.DossierCode == dossierCode).OrderBy(p => p.Attempt).ToList();
+
+    public IReadOnlyList<Payment> OpenExpiredBy(DateTimeOffset now, int limit) =>
+        _payments.Query()
+            .Where(p => p.ExpiresAt <= now)
+            .Where(p => p.State == PaymentState.Created || p.State == PaymentState.Pending)
+            .OrderBy(p => p.ExpiresAt)
+            .Limit(limit)
+            .ToList();
+
+    public void Save(Payment payment) => _payments.Upsert(payment);
+}

@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatPay.Bot.Storage;
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>The LiteDB file; a relative path is taken from the content root.</summary>
+    [Required]
+    public string DatabasePath { get; set; } = "data/chatpay.db";
+}

@@ -1,0 +1,26 @@
+using ChatPay.Domain.Storage;
+
+namespace ChatPay.Bot.Storage;
+
+public static class StorageSetup
+{
+    /// <summary>
+    /// Opens the database while the host is being built, so a second instance on the same file stops here
+    /// with a clear message, before anything else starts.
+    /// </summary>
+    public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var path = Path.Combine(builder.Environment.ContentRootPath, options.DatabasePath);
+
+        var signal = new ChatSignal();
+        var store = new LiteDbStore(path, signal);
+        builder.Services.AddSingleton(signal);
+        builder.Services.AddSingleton(_ => store);
+        builder.Services.AddSingleton<IChatPayStore>(sp => sp.GetRequiredService<LiteDbStore>());
+        builder.Services.AddSingleton<HostSettings>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+}
