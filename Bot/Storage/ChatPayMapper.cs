@@ -12,7 +12,8 @@ internal static class ChatPayMapper
 {
     public static BsonMapper Create()
     {
-        var mapper = new BsonMapper();
+        // LiteDB trims strings and turns empty ones into null by default; ChatPay stores text as given.
+        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false };
         // LiteDB drops a DateTimeOffset's offset; store the UTC instant and read it back as UTC.
         mapper.RegisterType(
             serialize: value => new BsonValue(value.UtcDateTime),

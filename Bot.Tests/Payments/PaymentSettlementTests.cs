@@ -1,0 +1,236 @@
+using ChatPay.Domain.Chats;
+using ChatPay.Domain.Conversations;
+using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Payments;
+using ChatPay.Tests.Support;
+
+namespace ChatPay.Tests.Payments;
+
+public class PaymentSettlementTests : IDisposable
+{
+    private const string Code = "H42.10-261125-0001";
+    private readonly Desk _desk = new();
+
+    public PaymentSettlementTests()
+    {
+        _desk.AddDossier(Code);
+        _desk.Say($"/dangky {Desk.OfficerCode}", Desk.Officer);
+    }
+
+    public void Dispose() => _desk.Dispose();
+
+    [Fact]
+    public void Success_issues_a_receipt_marks_the_dossier_paid_and_alerts_the_agency()
+    {
+        var payment = _desk.PayLink();
+
+        Assert.Equal(SettlementOutcome.Recorded, _desk.Settlement.Settle(_desk.Paid(payment)));
+
+        var receipt = _desk.ReceiptOf()!;
+        Assert.Equal(DossierStatus.Paid, _desk.Dossier(Code).Status);
+        Assert.Equal(PaymentState.Succeeded, _desk.Payment(payment.Id).State);
+        Assert.Equal("2026-0000001", receipt.Id);
+        Assert.Equal("CP-26E", receipt.Series);
+        Assert.Equal(200_000, receipt.Total);
+        Assert.Equal("14000001", receipt.GatewayTransactionNo);
+        Assert.Equal(ConversationState.Done, _desk.Conversation().State);
+
+        var citizenReceipt = _desk.Log().Last(e => e.Outgoing);
+        Assert.Contains("Thanh toán thành công", citizenReceipt.Text);
+        Assert.Contains("Biên lai số 0000001", citizenReceipt.Text);
+        Assert.Equal($"https://chatpay.test/bien-lai/{receipt.AccessToken}", Assert.Single(citizenReceipt.Links).Url);
+
+        var alert = _desk.LastReply(Desk.Officer);
+        Assert.Contains($"Hồ sơ {Code} đã thanh toán — sẵn sàng xử lý", alert);
+        Assert.Contains("200.000 ₫", alert);
+        Assert.Contains("0000001", alert);
+    }
+
+    [Fact]
+    public void Duplicate_ipn_issues_no_second_receipt_and_no_second_alert()
+    {
+        var payment = _desk.PayLink();
+        var report = _desk.Paid(payment);
+
+        var outcomes = Enumerable.Range(0, 10).Select(_ => _desk.Settlement.Settle(report)).ToList();
+
+        Assert.Equal(SettlementOutcome.Recorded, outcomes[0]);
+        Assert.All(outcomes.Skip(1), o => Assert.Equal(SettlementOutcome.AlreadySettled, o));
+        Assert.Single(_desk.Log(Desk.Officer), e => e.Text.Contains("đã thanh toán — sẵn sàng xử lý") && e.Text.StartsWith("🔔"));
+        Assert.Single(_desk.Log(), e => e.Text.Contains("Thanh toán thành công"));
+        Assert.Equal("2026-0000001", _desk.ReceiptOf()!.Id);
+    }
+
+    [Fact]
+    public void Concurrent_reports_for_one_attempt_settle_it_once()
+    {
+        var payment = _desk.PayLink();
+        var report = _desk.Paid(payment);
+
+        var outcomes = Enumerable.Range(0, 16).AsParallel().Select(_ => _desk.Settlement.Settle(report)).ToList();
+
+        Assert.Single(outcomes, o => o == SettlementOutcome.Recorded);
+        Assert.Single(_desk.Log(Desk.Officer), e => e.Text.Contains("đã thanh toán — sẵn sàng xử lý") && e.Text.StartsWith("🔔"));
+    }
+
+    [Fact]
+    public void A_wrong_amount_changes_nothing()
+    {
+        var payment = _desk.PayLink();
+
+        var outcome = _desk.Settlement.Settle(_desk.Paid(payment) with { Amount = 1_000 });
+
+        Assert.Equal(SettlementOutcome.AmountMismatch, outcome);
+        Assert.Equal(PaymentState.Created, _desk.Payment(payment.Id).State);
+        Assert.Equal(DossierStatus.AwaitingPayment, _desk.Dossier(Code).Status);
+    }
+
+    [Fact]
+    public void An_unknown_reference_changes_nothing()
+    {
+        _desk.PayLink();
+
+        Assert.Equal(SettlementOutcome.UnknownPayment, _desk.Settlement.Settle(_desk.Paid(_desk.CurrentPayment()!) with { Reference = "NOPE_1" }));
+        Assert.Equal(DossierStatus.AwaitingPayment, _desk.Dossier(Code).Status);
+    }
+
+    [Fact]
+    public void A_decline_explains_why_and_offers_to_try_again()
+    {
+        var payment = _desk.PayLink();
+
+        Assert.Equal(SettlementOutcome.Recorded, _desk.Settlement.Settle(_desk.Declined(payment, "51")));
+
+        Assert.Equal(PaymentState.Failed, _desk.Payment(payment.Id).State);
+        Assert.Equal(ConversationState.ChoosingBank, _desk.Conversation().State);
+        Assert.Contains("Tài khoản không đủ số dư", _desk.LastReply());
+        Assert.Contains(_desk.Log().Last(e => e.Outgoing).Choices, c => c.Label == "Vietcombank");
+        Assert.Equal(DossierStatus.AwaitingPayment, _desk.Dossier(Code).Status);
+    }
+
+    [Fact]
+    public void A_success_after_a_failure_report_is_already_settled()
+    {
+        var payment = _desk.PayLink();
+        _desk.Settlement.Settle(_desk.Declined(payment));
+
+        Assert.Equal(SettlementOutcome.AlreadySettled, _desk.Settlement.Settle(_desk.Paid(payment)));
+        Assert.Null(_desk.ReceiptOf());
+    }
+
+    [Fact]
+    public void Money_taken_after_the_link_expired_is_still_recorded_and_flagged()
+    {
+        var payment = _desk.PayLink();
+        _desk.Clock.Advance(TimeSpan.FromMinutes(20));
+        _desk.Deadlines.Run();
+
+        Assert.Equal(SettlementOutcome.Recorded, _desk.Settlement.Settle(_desk.Paid(payment)));
+
+        var settled = _desk.Payment(payment.Id);
+        Assert.Equal(PaymentState.Succeeded, settled.State);
+        Assert.Equal(PaymentFlag.LateSuccess, settled.Flag);
+        Assert.Equal(DossierStatus.Paid, _desk.Dossier(Code).Status);
+        Assert.Contains("Thanh toán thành công", _desk.LastReply());
+    }
+
+    [Fact]
+    public void A_second_payment_for_a_paid_dossier_is_kept_for_refund_and_the_citizen_is_told()
+    {
+        var otherChat = new ChatAddress(ChatChannel.Zalo, "family-member");
+        _desk.Say($"/dangky {Desk.SupportCode}", new ChatAddress(ChatChannel.Telegram, "support"));
+        var first = _desk.PayLink();
+        var second = _desk.PayLink(chat: otherChat);
+
+        _desk.Settlement.Settle(_desk.Paid(first, "14000001"));
+        Assert.Equal(SettlementOutcome.Recorded, _desk.Settlement.Settle(_desk.Paid(second, "14000002")));
+
+        var refund = _desk.Payment(second.Id);
+        Assert.Equal(PaymentState.Succeeded, refund.State);
+        Assert.Equal(PaymentFlag.NeedsRefund, refund.Flag);
+        Assert.Equal(first.Id, _desk.Dossier(Code).PaidByPaymentId);
+        Assert.Contains("đã được ghi nhận để hoàn lại", _desk.LastReply(otherChat));
+        Assert.Contains("Cần hoàn tiền", _desk.LastReply(new ChatAddress(ChatChannel.Telegram, "support")));
+        Assert.Single(_desk.Log(Desk.Officer), e => e.Text.Contains("đã thanh toán — sẵn sàng xử lý") && e.Text.StartsWith("🔔"));
+    }
+
+    [Fact]
+    public void Paying_closes_another_chats_open_link_and_tells_it()
+    {
+        var otherChat = new ChatAddress(ChatChannel.Web, "other");
+        var first = _desk.PayLink();
+        var second = _desk.PayLink(chat: otherChat);
+
+        _desk.Settlement.Settle(_desk.Paid(first));
+
+        Assert.Equal(PaymentState.Cancelled, _desk.Payment(second.Id).State);
+        Assert.Equal(ConversationState.Idle, _desk.Conversation(otherChat).State);
+        Assert.Contains("đã được thanh toán", _desk.LastReply(otherChat));
+    }
+
+    [Fact]
+    public void A_paid_dossier_shows_its_receipt_to_the_payer_and_only_a_status_to_others()
+    {
+        var payment = _desk.PayLink();
+        _desk.Settlement.Settle(_desk.Paid(payment));
+        var stranger = new ChatAddress(ChatChannel.Web, "stranger");
+
+        _desk.Say(Code);
+        _desk.Say(Code, stranger);
+
+        Assert.Contains("Biên lai số 0000001", _desk.LastReply());
+        Assert.Single(_desk.Log().Last(e => e.Outgoing).Links);
+        var status = _desk.Log(stranger).Last(e => e.Outgoing);
+        Assert.Contains("đã được thanh toán", status.Text);
+        Assert.Empty(status.Links);
+        Assert.DoesNotContain("Nguyễn", status.Text);
+    }
+
+    [Fact]
+    public void Receipt_numbers_run_without_gaps_and_start_again_each_year()
+    {
+        var codes = new[] { "H42.10-261125-0002", "H42.10-261125-0003" };
+        foreach (var code in codes) _desk.AddDossier(code);
+
+        _desk.Settlement.Settle(_desk.Paid(_desk.PayLink()));
+        _desk.Settlement.Settle(_desk.Paid(_desk.PayLink(codes[0])));
+        _desk.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 31, 17, 30, 0, TimeSpan.Zero)); // 00:30 on 1 January in Vietnam
+        _desk.Settlement.Settle(_desk.Paid(_desk.PayLink(codes[1])));
+
+        Assert.Equal("2026-0000001", _desk.ReceiptOf(Code)!.Id);
+        Assert.Equal("2026-0000002", _desk.ReceiptOf(codes[0])!.Id);
+        Assert.Equal("2027-0000001", _desk.ReceiptOf(codes[1])!.Id);
+        Assert.Equal("CP-27E", _desk.ReceiptOf(codes[1])!.Series);
+    }
+
+    [Fact]
+    public void A_step_that_fails_leaves_no_trace_and_no_gap_in_receipt_numbers()
+    {
+        Assert.Throws<InvalidOperationException>(() => _desk.Store.Write<bool>(session =>
+        {
+            session.Receipts.TakeNextNumber(2026);
+            session.Dossiers.Save(new Dossier("H42.10-261125-0042", "x", "H42.10", "x", "x", null, _desk.Clock.GetUtcNow()));
+            throw new InvalidOperationException("crash mid-step");
+        }));
+
+        _desk.Settlement.Settle(_desk.Paid(_desk.PayLink()));
+
+        Assert.Equal("2026-0000001", _desk.ReceiptOf()!.Id);
+        Assert.Null(_desk.Store.Read(s => s.Dossiers.Find("H42.10-261125-0042")));
+    }
+
+    [Fact]
+    public void Everything_a_payment_did_survives_a_restart()
+    {
+        var payment = _desk.PayLink();
+        _desk.Settlement.Settle(_desk.Paid(payment));
+
+        using var restarted = _desk.Restart();
+
+        Assert.Equal(DossierStatus.Paid, restarted.Dossier(Code).Status);
+        Assert.Equal("2026-0000001", restarted.ReceiptOf()!.Id);
+        Assert.Equal(PaymentState.Succeeded, restarted.Payment(payment.Id).State);
+        Assert.Equal(ConversationState.Done, restarted.Conversation().State);
+        Assert.Equal(SettlementOutcome.AlreadySettled, restarted.Settlement.Settle(restarted.Paid(payment)));
+    }
+}

@@ -1,0 +1,142 @@
+using ChatPay.Bot.Hosting;
+using ChatPay.Bot.Storage;
+using ChatPay.Domain;
+using ChatPay.Domain.Chats;
+using ChatPay.Domain.Conversations;
+using ChatPay.Domain.Deadlines;
+using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Payments;
+using ChatPay.Domain.Receipts;
+using ChatPay.Domain.Staff;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatPay.Tests.Support;
+
+/// <summary>
+/// The domain's services over a real LiteDB file and a controllable clock: what a channel and the gateway
+/// adapter call, without HTTP in between.
+/// </summary>
+public sealed class Desk : IDisposable
+{
+    public const string AgencyCode = "H42.10";
+    public const string OfficerCode = "OFFICER-H4210";
+    public const string SupportCode = "SUPPORT-CODE";
+    public static readonly ChatAddress Citizen = new(ChatChannel.Web, "citizen");
+    public static readonly ChatAddress Officer = new(ChatChannel.Telegram, "-1001");
+
+    private readonly TempDirectory? _ownDirectory;
+
+    public Desk(string? databasePath = null, FakeTimeProvider? clock = null)
+    {
+        if (databasePath is null)
+        {
+            _ownDirectory = new TempDirectory();
+            databasePath = _ownDirectory.File("chatpay.db");
+        }
+        DatabasePath = databasePath;
+        Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
+        Store = new LiteDbStore(databasePath, new ChatSignal());
+        Chats = new ChatDesk(Store, Clock, Rules, Links);
+        Settlement = new PaymentSettlement(Store, Clock, Rules, Links);
+        Deadlines = new DeadlineSweep(Store, Clock, Rules, Links);
+        PaymentLinks = new PaymentLinks(Store, Clock);
+    }
+
+    public static ChatPayRules Rules { get; } = new(
+        IdleTimeout: TimeSpan.FromMinutes(30),
+        LinkLifetime: TimeSpan.FromMinutes(15),
+        Banks: [new BankOption("VCB", "Vietcombank", "VIETCOMBANK"), new BankOption("QR", "Ví VNPAY", "VNPAYQR")],
+        Receipts: new ReceiptRules("01BLP0-001", "CP"),
+        Agencies: [new Agency(AgencyCode, "Sở Tư pháp tỉnh Hà Tĩnh", OfficerCode), new Agency("H42.27", "Văn phòng Đăng ký đất đai", "OFFICER-H4227")],
+        SupportEnrollmentCode: SupportCode);
+
+    public static AppLinks Links { get; } = new("https://chatpay.test");
+
+    public string DatabasePath { get; }
+    public FakeTimeProvider Clock { get; }
+    public LiteDbStore Store { get; }
+    public ChatDesk Chats { get; }
+    public PaymentSettlement Settlement { get; }
+    public DeadlineSweep Deadlines { get; }
+    public PaymentLinks PaymentLinks { get; }
+
+    /// <summary>Closes this store and opens the same file again, as a restart would.</summary>
+    public Desk Restart()
+    {
+        Store.Dispose();
+        return new Desk(DatabasePath, Clock);
+    }
+
+    public Dossier AddDossier(string code = "H42.10-261125-0001", params FeeLine[] fees)
+    {
+        var dossier = new Dossier(code, "Cấp Phiếu lý lịch tư pháp", AgencyCode, "Sở Tư pháp tỉnh Hà Tĩnh", "Nguyễn Văn An", "0912345678", Clock.GetUtcNow());
+        dossier.RequestPayment(fees.Length > 0 ? fees : [new FeeLine(FeeKind.Fee, "Phí cung cấp thông tin lý lịch tư pháp", 200_000)], Clock.GetUtcNow());
+        Store.Write(session => { session.Dossiers.Save(dossier); return true; });
+        return dossier;
+    }
+
+    public void Change(string code, Action<Dossier> change) => Store.Write(session =>
+    {
+        var dossier = session.Dossiers.Find(code)!;
+        change(dossier);
+        session.Dossiers.Save(dossier);
+        return true;
+    });
+
+    public Dossier Dossier(string code) => Store.Read(session => session.Dossiers.Find(code))!;
+
+    public void Say(string text, ChatAddress? chat = null) => Chats.Handle(chat ?? Citizen, new TextInput(text));
+
+    /// <summary>Presses the button with this label on the newest message that shows it.</summary>
+    public void Press(string label, ChatAddress? chat = null)
+    {
+        var (entry, button) = FindButton(label, chat ?? Citizen);
+        Chats.Handle(chat ?? Citizen, new PressInput(button.Payload, entry.Id));
+    }
+
+    public (ChatLogEntry Entry, ChoiceButton Button) FindButton(string label, ChatAddress? chat = null)
+    {
+        foreach (var entry in Log(chat).Where(e => e.Outgoing).Reverse())
+            if (entry.Choices.FirstOrDefault(c => c.Label == label) is { } button) return (entry, button);
+        throw new InvalidOperationException($"No button '{label}' was sent to {chat ?? Citizen}.");
+    }
+
+    /// <summary>Walks the journey up to an issued payment link.</summary>
+    public Payment PayLink(string code = "H42.10-261125-0001", string bank = "Vietcombank", ChatAddress? chat = null)
+    {
+        Say(code, chat);
+        Press("Xác nhận", chat);
+        Press(bank, chat);
+        return CurrentPayment(chat)!;
+    }
+
+    public IReadOnlyList<ChatLogEntry> Log(ChatAddress? chat = null) => Store.ChatHistory((chat ?? Citizen).Key, 0, 10_000);
+
+    public string LastReply(ChatAddress? chat = null) => Log(chat).Last(e => e.Outgoing).Text;
+
+    /// <summary>The chat's stored conversation; a chat that never moved from idle has none stored, and reads as a new one.</summary>
+    public ConversationSnapshot Conversation(ChatAddress? chat = null) =>
+        Store.Read(session => session.Conversations.Find(chat ?? Citizen)) ?? ConversationSnapshot.New(chat ?? Citizen, Clock.GetUtcNow());
+
+    public Payment? CurrentPayment(ChatAddress? chat = null) =>
+        Conversation(chat).PaymentId is { } id ? Payment(id) : null;
+
+    public Payment Payment(string id) => Store.Read(session => session.Payments.Find(id))!;
+
+    public IReadOnlyList<Payment> Payments(string dossierCode = "H42.10-261125-0001") => Store.Read(session => session.Payments.OfDossier(dossierCode));
+
+    public Receipt? ReceiptOf(string dossierCode = "H42.10-261125-0001") =>
+        Dossier(dossierCode).ReceiptId is { } id ? Store.Read(session => session.Receipts.Find(id)) : null;
+
+    public GatewayReport Paid(Payment payment, string transactionNo = "14000001") =>
+        new(payment.Id, payment.Amount, true, "00", "00", transactionNo, "NCB", "VNP1", "ATM", Clock.GetUtcNow());
+
+    public GatewayReport Declined(Payment payment, string responseCode = "51") =>
+        new(payment.Id, payment.Amount, false, responseCode, "02", "14000009", "NCB", null, "ATM", Clock.GetUtcNow());
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        _ownDirectory?.Dispose();
+    }
+}
