@@ -4,25 +4,29 @@ using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Payments;
 using ChatPay.Bot.Receipts;
 using ChatPay.Bot.Storage;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 try
 {
     builder.AddStorage();
+    builder.AddChatPayCore();
+    builder.AddPayments();
+    builder.AddDemo();
+
+    var app = builder.Build();
+    // Validate every options section now, before hosted services resolve (and log) anything built from them.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+    app.MapWebChat();
+    app.MapPayments();
+    app.MapReceipts();
+    app.MapHealthChecks("/health");
+    app.Run();
+    return 0;
 }
-catch (DatabaseInUseException e)
+catch (Exception e) when (e is DatabaseInUseException or OptionsValidationException)
 {
-    Console.Error.WriteLine(e.Message);
+    // Configuration mistakes deserve one clear sentence, not a stack trace.
+    Console.Error.WriteLine($"ChatPay cannot start: {e.Message}");
     return 1;
 }
-builder.AddChatPayCore();
-builder.AddPayments();
-builder.AddDemo();
-
-var app = builder.Build();
-app.MapWebChat();
-app.MapPayments();
-app.MapReceipts();
-app.MapHealthChecks("/health");
-app.Run();
-return 0;

@@ -1,4 +1,5 @@
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 
 namespace ChatPay.Bot.Pages;
@@ -6,7 +7,10 @@ namespace ChatPay.Bot.Pages;
 /// <summary>The frame of ChatPay's few server-rendered pages (payment results, receipts, the sandbox bank).</summary>
 public static class Page
 {
-    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
+    // Escapes what HTML needs escaped but leaves Vietnamese letters readable in the source.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string Encode(string? text) => Encoder.Encode(text ?? "");
 
     public static IResult Html(string title, string body, int statusCode = StatusCodes.Status200OK, string extraCss = "") =>
         Results.Content($$"""

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Pages;
 using ChatPay.Domain.Payments;
@@ -19,7 +20,7 @@ public static class VnPayEndpoints
     }
 
     /// <summary>The answer VNPay's IPN expects: {"RspCode":"00","Message":"Confirm Success"}.</summary>
-    public sealed record IpnAnswer(string RspCode, string Message);
+    public sealed record IpnAnswer([property: JsonPropertyName("RspCode")] string RspCode, [property: JsonPropertyName("Message")] string Message);
 
     /// <summary>Signature, then order, then amount, then whether it is still pending — in the order VNPay's guide gives.</summary>
     public static Ok<IpnAnswer> HandleIpn(HttpRequest request, VnPayGateway gateway, PaymentSettlement settlement, ILoggerFactory loggers)

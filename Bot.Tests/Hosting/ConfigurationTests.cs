@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+using ChatPay.Bot.Conversations;
+using ChatPay.Bot.Demo;
+using ChatPay.Bot.Hosting;
+using ChatPay.Bot.Payments;
+using ChatPay.Bot.Receipts;
+using ChatPay.Bot.Staff;
+using ChatPay.Bot.Storage;
+using ChatPay.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace ChatPay.Tests.Hosting;
+
+public class ConfigurationTests
+{
+    private static IConfiguration Example() => new ConfigurationBuilder().AddJsonFile(Repository.File("appsettings.example.json")).Build();
+
+    private static T Bind<T>(IConfiguration configuration, string section) where T : new()
+    {
+        var options = new T();
+        configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+        return options;
+    }
+
+    private static void AssertValid(object options)
+    {
+        var errors = new List<ValidationResult>();
+        Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true),
+            string.Join("; ", errors.Select(e => e.ErrorMessage)));
+    }
+
+    [Fact]
+    public void The_documented_example_binds_every_section_without_unknown_keys_and_validates()
+    {
+        var example = Example();
+
+        AssertValid(Bind<AppOptions>(example, AppOptions.Section));
+        AssertValid(Bind<StorageOptions>(example, StorageOptions.Section));
+        AssertValid(Bind<ConversationsOptions>(example, ConversationsOptions.Section));
+        AssertValid(Bind<ReceiptsOptions>(example, ReceiptsOptions.Section));
+        var payments = Bind<PaymentsOptions>(example, PaymentsOptions.Section);
+        AssertValid(payments);
+        Assert.Equal(GatewayKind.VnPay, payments.Gateway);
+        Assert.NotEmpty(payments.Banks);
+        var demo = Bind<DemoOptions>(example, DemoOptions.Section);
+        Assert.False(demo.Enabled);
+        var staff = new StaffOptionsValidator(Options.Create(demo)).Validate(null, Bind<StaffOptions>(example, StaffOptions.Section));
+        Assert.True(staff.Succeeded, staff.FailureMessage);
+    }
+
+    [Fact]
+    public void Every_top_level_section_of_the_example_is_one_the_bot_reads()
+    {
+        string[] known = ["Urls", "Logging", "AllowedHosts", AppOptions.Section, StorageOptions.Section, ConversationsOptions.Section,
+            PaymentsOptions.Section, ReceiptsOptions.Section, StaffOptions.Section, DemoOptions.Section];
+
+        Assert.All(Example().GetChildren(), section => Assert.Contains(section.Key, known));
+    }
+
+    [Theory]
+    [InlineData("Payments:Gateway", "VnPay", "Payments:VnPay:TmnCode")]
+    [InlineData("App:PublicBaseUrl", "not a url", "App:PublicBaseUrl")]
+    [InlineData("Payments:LinkLifetime", "00:00:10", "Payments:LinkLifetime")]
+    [InlineData("Receipts:SeriesPrefix", "bad prefix", "Receipts:SeriesPrefix")]
+    [InlineData("Conversations:IdleTimeout", "00:00:05", "Conversations:IdleTimeout")]
+    [InlineData("Demo:Enabled", "false", "Staff:Agencies")]
+    public async Task Invalid_settings_stop_the_bot_at_start_up_naming_the_setting(string key, string value, string named)
+    {
+        using var directory = new TempDirectory();
+
+        using var bot = BotProcess.Start($"--Storage:DatabasePath={directory.File("chatpay.db")}", "--Urls=http://127.0.0.1:0", $"--{key}={value}");
+
+        Assert.NotEqual(0, await bot.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains(named, bot.Output);
+    }
+}

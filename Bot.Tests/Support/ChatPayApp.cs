@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ChatPay.Tests.Support;
+
+/// <summary>
+/// The real Bot, built by its own Program.cs, listening on a free loopback port so the sandbox gateway's
+/// IPN reaches it over HTTP as VNPay's would.
+/// </summary>
+public sealed class ChatPayApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public ChatPayApp(string databasePath, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = databasePath,
+            ["App:PublicBaseUrl"] = BaseUrl,
+            ["Demo:Enabled"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+        UseKestrel(port);
+        StartServer();
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+    }
+
+    public string BaseUrl { get; }
+
+    /// <summary>A client that does not follow redirects, so each hop of the payment can be checked.</summary>
+    public HttpClient Http { get; }
+
+    public T Service<T>() where T : notnull => (T)Services.GetService(typeof(T))!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Http.Dispose();
+        base.Dispose(disposing);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChatPay.Bot.Channels.WebChat;
+
+namespace ChatPay.Tests.Support;
+
+/// <summary>A browser of the web chat, speaking the page's own JSON API.</summary>
+public sealed class WebChatUser(HttpClient http)
+{
+    private static readonly TimeSpan PatienceForAReply = TimeSpan.FromSeconds(20);
+    private readonly List<WebChatEndpoints.MessageView> _seen = [];
+    private string _token = "";
+
+    public IReadOnlyList<WebChatEndpoints.MessageView> Seen => _seen;
+
+    public string Token => _token;
+
+    public static async Task<WebChatUser> OpenAsync(HttpClient http)
+    {
+        var user = new WebChatUser(http);
+        var response = await http.PostAsync("/webchat/api/chats", null);
+        response.EnsureSuccessStatusCode();
+        user._token = (await response.Content.ReadFromJsonAsync<WebChatEndpoints.NewChat>(JsonSerializerOptions.Web))!.Token;
+        return user;
+    }
+
+    /// <summary>The same browser coming back (a reload, or after the bot restarted), possibly to another host.</summary>
+    public static WebChatUser Resume(HttpClient http, string token) => new(http) { _token = token };
+
+    public Task<HttpResponseMessage> SayAsync(string text) => PostAsync(new { text });
+
+    public async Task PressAsync(string label)
+    {
+        await ReadNewAsync(wait: 0);
+        var message = _seen.LastOrDefault(m => m.Choices.Any(c => c.Label == label))
+            ?? throw new InvalidOperationException($"No button '{label}' on screen.");
+        (await PostAsync(new { payload = message.Choices.First(c => c.Label == label).Payload, messageId = message.Id })).EnsureSuccessStatusCode();
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webchat/api/messages") { Content = JsonContent.Create(body) };
+        request.Headers.Add(WebChatIdentity.Header, _token);
+        return await http.SendAsync(request);
+    }
+
+    /// <summary>Waits, by long polling as the page does, for a bot message that satisfies the condition.</summary>
+    public async Task<WebChatEndpoints.MessageView> WaitForAsync(Func<WebChatEndpoints.MessageView, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + PatienceForAReply;
+        var checkedUpTo = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            for (; checkedUpTo < _seen.Count; checkedUpTo++)
+                if (_seen[checkedUpTo].From == "bot" && condition(_seen[checkedUpTo])) return _seen[checkedUpTo];
+            await ReadNewAsync(wait: 2);
+        }
+        throw new TimeoutException("The bot did not send the expected message. It said: " + string.Join(" / ", _seen.Select(m => m.Text)));
+    }
+
+    public Task<WebChatEndpoints.MessageView> WaitForTextAsync(string fragment) => WaitForAsync(m => m.Text.Contains(fragment));
+
+    public async Task<HttpStatusCode> ReadStatusAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/webchat/api/messages?after=0");
+        request.Headers.Add(WebChatIdentity.Header, _token);
+        return (await http.SendAsync(request)).StatusCode;
+    }
+
+    private async Task ReadNewAsync(int wait)
+    {
+        var after = _seen.Count == 0 ? 0 : _seen[^1].Id;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/webchat/api/messages?after={after}&wait={wait}");
+        request.Headers.Add(WebChatIdentity.Header, _token);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var history = await response.Content.ReadFromJsonAsync<WebChatEndpoints.History>(JsonSerializerOptions.Web);
+        _seen.AddRange(history!.Messages);
+    }
+}
