@@ -16,11 +16,8 @@ public class SandboxGatewayTests : IDisposable
     private static async Task<string> PayAsync(ChatPayApp app)
     {
         var citizen = await WebChatUser.OpenAsync(app.Http);
-        await citizen.SayAsync(Code);
-        await citizen.PressAsync("Xác nhận");
-        await citizen.PressAsync("Vietcombank");
-        var link = (await citizen.WaitForAsync(m => m.Links.Count > 0)).Links.Single();
-        await SandboxPayer.PayAsync(app.Http, link.Url);
+        var linkUrl = await citizen.RequestPaymentLinkAsync(Code);
+        await SandboxPayer.PayAsync(app.Http, linkUrl);
         return $"{Code}_1";
     }
 

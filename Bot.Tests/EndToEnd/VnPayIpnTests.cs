@@ -21,11 +21,8 @@ public class VnPayIpnTests : IAsyncLifetime
     {
         _app = new ChatPayApp(_directory.File("chatpay.db"));
         var citizen = await WebChatUser.OpenAsync(_app.Http);
-        await citizen.SayAsync(Code);
-        await citizen.PressAsync("Xác nhận");
-        await citizen.PressAsync("Vietcombank");
-        var link = (await citizen.WaitForAsync(m => m.Links.Count > 0)).Links.Single();
-        var gatewayUrl = await SandboxPayer.FollowLinkAsync(_app.Http, link.Url);
+        var linkUrl = await citizen.RequestPaymentLinkAsync(Code);
+        var gatewayUrl = await SandboxPayer.FollowLinkAsync(_app.Http, linkUrl);
         _order = QueryHelpers.ParseQuery(gatewayUrl.Query).ToDictionary(q => q.Key, q => q.Value.ToString());
     }
 

@@ -79,12 +79,9 @@ public class WebChatJourneyTests : IDisposable
     {
         using var app = new ChatPayApp(DatabasePath);
         var citizen = await WebChatUser.OpenAsync(app.Http);
-        await citizen.SayAsync("H42.10-261125-0001");
-        await citizen.PressAsync("Xác nhận");
-        await citizen.PressAsync("BIDV");
-        var link = (await citizen.WaitForAsync(m => m.Links.Count > 0)).Links.Single();
+        var linkUrl = await citizen.RequestPaymentLinkAsync("H42.10-261125-0001", "BIDV");
 
-        var returnPage = await SandboxPayer.PayAsync(app.Http, link.Url, "Decline");
+        var returnPage = await SandboxPayer.PayAsync(app.Http, linkUrl, "Decline");
 
         Assert.Contains("Tài khoản không đủ số dư", returnPage);
         await citizen.WaitForTextAsync("Thanh toán chưa thành công: Tài khoản không đủ số dư.");
@@ -142,19 +139,16 @@ public class WebChatJourneyTests : IDisposable
     {
         using var app = new ChatPayApp(DatabasePath);
         var citizen = await WebChatUser.OpenAsync(app.Http);
-        await citizen.SayAsync("H42.14-261126-0007");
-        await citizen.PressAsync("Xác nhận");
-        await citizen.PressAsync("MB Bank");
-        var link = (await citizen.WaitForAsync(m => m.Links.Count > 0)).Links.Single();
+        var linkUrl = await citizen.RequestPaymentLinkAsync("H42.14-261126-0007", "MB Bank");
 
-        var first = await SandboxPayer.FollowLinkAsync(app.Http, link.Url);
-        var second = await SandboxPayer.FollowLinkAsync(app.Http, link.Url);
+        var first = await SandboxPayer.FollowLinkAsync(app.Http, linkUrl);
+        var second = await SandboxPayer.FollowLinkAsync(app.Http, linkUrl);
         Assert.Equal(first.Query.Replace("vnp_SecureHash", ""), second.Query.Replace("vnp_SecureHash", ""));
         Assert.Contains("vnp_BankCode=MBBANK", first.Query);
         Assert.Contains("vnp_Amount=15000000", first.Query);
 
-        await SandboxPayer.PayAsync(app.Http, link.Url);
-        var afterwards = await app.Http.GetStringAsync(link.Url);
+        await SandboxPayer.PayAsync(app.Http, linkUrl);
+        var afterwards = await app.Http.GetStringAsync(linkUrl);
         Assert.Contains("đã được thanh toán", afterwards);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Http.GetAsync("/pay/no-such-link")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Http.GetAsync("/bien-lai/no-such-receipt")).StatusCode);
@@ -165,11 +159,8 @@ public class WebChatJourneyTests : IDisposable
     {
         using var app = new ChatPayApp(DatabasePath);
         var citizen = await WebChatUser.OpenAsync(app.Http);
-        await citizen.SayAsync("H42.10-261125-0001");
-        await citizen.PressAsync("Xác nhận");
-        await citizen.PressAsync("Vietcombank");
-        var link = (await citizen.WaitForAsync(m => m.Links.Count > 0)).Links.Single();
-        var gatewayUrl = (await SandboxPayer.FollowLinkAsync(app.Http, link.Url)).ToString();
+        var linkUrl = await citizen.RequestPaymentLinkAsync("H42.10-261125-0001");
+        var gatewayUrl = (await SandboxPayer.FollowLinkAsync(app.Http, linkUrl)).ToString();
 
         var cheaper = await app.Http.GetAsync(gatewayUrl.Replace("vnp_Amount=20000000", "vnp_Amount=100"));
         Assert.Equal(HttpStatusCode.BadRequest, cheaper.StatusCode);

@@ -43,6 +43,13 @@ public sealed class BotProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGKILL: no shutdown code runs, as in a crash or an out-of-memory kill.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -15,7 +13,7 @@ public sealed class ChatPayApp : WebApplicationFactory<Program>
 
     public ChatPayApp(string databasePath, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         BaseUrl = $"http://127.0.0.1:{port}";
         _settings = new Dictionary<string, string?>
         {
@@ -46,12 +44,5 @@ public sealed class ChatPayApp : WebApplicationFactory<Program>
     {
         if (disposing) Http.Dispose();
         base.Dispose(disposing);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

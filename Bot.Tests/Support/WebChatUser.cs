@@ -61,6 +61,17 @@ public sealed class WebChatUser(HttpClient http)
 
     public Task<WebChatEndpoints.MessageView> WaitForTextAsync(string fragment) => WaitForAsync(m => m.Text.Contains(fragment));
 
+    /// <summary>Types the code, confirms the fees, picks the bank, and returns the payment link the bot sends.</summary>
+    public async Task<string> RequestPaymentLinkAsync(string dossierCode, string bank = "Vietcombank")
+    {
+        await SayAsync(dossierCode);
+        await WaitForTextAsync("Tổng cộng");
+        await PressAsync("Xác nhận");
+        await WaitForTextAsync("Chọn ngân hàng");
+        await PressAsync(bank);
+        return (await WaitForAsync(m => m.Links.Count > 0 && m.Text.Contains(bank))).Links.Single().Url;
+    }
+
     public async Task<HttpStatusCode> ReadStatusAsync()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/webchat/api/messages?after=0");

@@ -1,0 +1,57 @@
+using ChatPay.Bot.Storage;
+using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Payments;
+using ChatPay.Tests.Support;
+
+namespace ChatPay.Tests.EndToEnd;
+
+public class KilledProcessTests : IDisposable
+{
+    private const string Code = "H42.10-261125-0001";
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task A_killed_bot_loses_nothing_it_acknowledged()
+    {
+        var databasePath = _directory.File("chatpay.db");
+        var baseUrl = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+        string token;
+        using (var bot = BotProcess.Start($"--Storage:DatabasePath={databasePath}", $"--Urls={baseUrl}", $"--App:PublicBaseUrl={baseUrl}", "--Demo:Enabled=true"))
+        {
+            await Eventually.HoldsAsync(() => Healthy(http), TimeSpan.FromSeconds(60));
+            var citizen = await WebChatUser.OpenAsync(http);
+            var linkUrl = await citizen.RequestPaymentLinkAsync(Code);
+            await SandboxPayer.PayAsync(http, linkUrl);
+            await citizen.WaitForTextAsync("Thanh toán thành công");
+            await citizen.SayAsync("H42.27-261124-0003");
+            await citizen.WaitForTextAsync("Tổng cộng: 600.000 ₫");
+            token = citizen.Token;
+
+            bot.Kill();
+        }
+
+        using var store = new LiteDbStore(databasePath, new ChatSignal());
+        Assert.Equal(DossierStatus.Paid, store.Read(s => s.Dossiers.Find(Code))!.Status);
+        Assert.Equal(PaymentState.Succeeded, store.Read(s => s.Payments.Find($"{Code}_1"))!.State);
+        var chat = ChatPay.Bot.Channels.WebChat.WebChatIdentity.ChatFor(token);
+        var history = store.ChatHistory(chat.Key, 0, 100);
+        Assert.Contains(history, e => e.Text.Contains("Thanh toán thành công"));
+        Assert.Contains(history, e => e.Text.Contains("Tổng cộng: 600.000 ₫"));
+        Assert.Equal("H42.27-261124-0003", store.Read(s => s.Conversations.Find(chat))!.DossierCode);
+    }
+
+    private static async Task<bool> Healthy(HttpClient http)
+    {
+        try
+        {
+            return await http.GetStringAsync("/health") == "Healthy";
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+}
