@@ -11,4 +11,5 @@ public sealed record ChatPayRules(
     IReadOnlyList<BankOption> Banks,
     ReceiptRules Receipts,
     IReadOnlyList<Agency> Agencies,
-    string SupportEnrollmentCode);
+    string SupportEnrollmentCode,
+    ReconciliationRules Reconciliation);

@@ -1,6 +1,7 @@
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
+using ChatPay.Domain.Support;
 
 namespace ChatPay.Domain.Chats;
 
@@ -12,6 +13,7 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
 {
     private readonly ConversationSteps _steps = new(rules, links);
     private readonly StaffDesk _staff = new(rules);
+    private readonly ProblemReports _reports = new();
 
     public void Handle(ChatAddress chat, ChatInput input) => store.Write(session =>
     {
@@ -34,8 +36,15 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
         {
             case TextInput text:
                 session.ChatLog.RecordIncoming(chat, ForTheRecord(text.Text), now);
-                if (ChatCommand.TryParse(TextPolish.Clean(text.Text), out var command) && _staff.TryHandle(session, chat, command, now))
-                    return;
+                if (ChatCommand.TryParse(TextPolish.Clean(text.Text), out var command))
+                {
+                    if (_staff.TryHandle(session, chat, command, now)) return;
+                    if (command.Name == "/baoloi")
+                    {
+                        _reports.Report(session, chat, command.Argument, now);
+                        return;
+                    }
+                }
                 _steps.Run(session, chat, now, (conversation, context) => conversation.Handle(input, context));
                 break;
 

@@ -24,7 +24,8 @@ public static class CitizenTexts
         "2. Kiểm tra các khoản phí, lệ phí rồi bấm \"Xác nhận\".\n" +
         "3. Chọn ngân hàng hoặc ví điện tử, bấm liên kết để thanh toán.\n" +
         "4. Biên lai sẽ được gửi vào cuộc trò chuyện này.\n" +
-        "Gõ /huy để hủy thao tác đang làm.");
+        "Gõ /huy để hủy thao tác đang làm, /bienlai <mã hồ sơ> để nhận lại biên lai, " +
+        "/baoloi <mã hồ sơ> nếu đã bị trừ tiền mà hồ sơ chưa được ghi nhận.");
 
     public static OutgoingMessage Malformed() => new(
         $"Mã hồ sơ chưa đúng định dạng. Mã hồ sơ có dạng {CodeExample}.\nVui lòng kiểm tra và nhập lại.");
@@ -92,8 +93,35 @@ public static class CitizenTexts
         [Choice("Chọn ngân hàng khác", ButtonAction.ChangeBank, step), Choice("Hủy", ButtonAction.Cancel, step)],
         [new LinkButton($"Thanh toán {Vnd.Format(payment.Amount)}", url)]);
 
-    public static string PaymentFailedLead(string? responseCode) =>
-        $"Thanh toán chưa thành công: {FailureReasons.Explain(responseCode)}\nBạn có thể thử lại hoặc chọn ngân hàng khác.";
+    public static string PaymentFailedLead(Payment payment) =>
+        $"Thanh toán chưa thành công: {FailureReasons.Explain(payment.ResponseCode, payment.TransactionStatus)}\nBạn có thể thử lại hoặc chọn ngân hàng khác.";
+
+    public static OutgoingMessage MoneyHeld(Payment payment) => new(
+        $"Giao dịch {Vnd.Format(payment.Amount)} cho hồ sơ {payment.DossierCode} chưa thành công: " +
+        FailureReasons.Explain(payment.ResponseCode, payment.TransactionStatus));
+
+    public static OutgoingMessage ReportUsage() => new(
+        $"Cú pháp: /baoloi <mã hồ sơ>, ví dụ /baoloi {CodeExample}.\nDùng khi bạn đã bị trừ tiền nhưng hồ sơ chưa được ghi nhận thanh toán.");
+
+    public static OutgoingMessage ReportButPaid(Dossier dossier) => new(
+        $"Hồ sơ {dossier.Code} đã được ghi nhận thanh toán. Gõ /bienlai {dossier.Code} để nhận lại biên lai.");
+
+    public static OutgoingMessage ReportAlreadyOpen(string code) => new($"Yêu cầu kiểm tra hồ sơ {code} của bạn đang được xử lý. Kết quả sẽ được gửi vào đây.");
+
+    public static OutgoingMessage ReportChecking(string code) => new(
+        $"Đã nhận báo lỗi của hồ sơ {code}. Tôi đang kiểm tra với cổng thanh toán và sẽ báo kết quả vào đây.");
+
+    public static OutgoingMessage ReportWithSupport(string code) => new(
+        $"Cổng thanh toán chưa xác nhận được khoản tiền của hồ sơ {code}. Trường hợp của bạn đã được chuyển cho bộ phận hỗ trợ; " +
+        "cán bộ sẽ kiểm tra và báo lại. Bạn không cần thanh toán lại.");
+
+    public static OutgoingMessage ReportResolvedPaid(string code) => new(
+        $"Đã xác nhận: hồ sơ {code} đã được thanh toán. Biên lai đã được gửi vào cuộc trò chuyện dùng để thanh toán.");
+
+    public static OutgoingMessage NotPaidYet(Dossier dossier) => new(
+        $"Hồ sơ {dossier.Code} chưa được ghi nhận thanh toán nên chưa có biên lai. Nếu bạn đã bị trừ tiền, gõ /baoloi {dossier.Code}.");
+
+    public static OutgoingMessage ReceiptUsage() => new($"Cú pháp: /bienlai <mã hồ sơ>, ví dụ /bienlai {CodeExample}.");
 
     public const string LinkExpiredLead = "Liên kết thanh toán đã hết hạn. Bạn có thể tạo liên kết mới.";
 

@@ -32,7 +32,7 @@ public sealed class Conversation
     private readonly StateMachine<ConversationState, Trigger> _machine;
     private readonly StateMachine<ConversationState, Trigger>.TriggerWithParameters<Dossier> _dossierFound;
     private readonly StateMachine<ConversationState, Trigger>.TriggerWithParameters<Payment, string> _bankChosen;
-    private readonly StateMachine<ConversationState, Trigger>.TriggerWithParameters<string?> _paymentFailed;
+    private readonly StateMachine<ConversationState, Trigger>.TriggerWithParameters<Payment> _paymentFailed;
     private readonly List<OutgoingMessage> _replies = [];
     private ConversationSnapshot _snapshot;
     private IConversationContext? _context;
@@ -43,7 +43,7 @@ public sealed class Conversation
         _machine = new StateMachine<ConversationState, Trigger>(() => _snapshot.State, state => _snapshot = _snapshot with { State = state });
         _dossierFound = _machine.SetTriggerParameters<Dossier>(Trigger.DossierFound);
         _bankChosen = _machine.SetTriggerParameters<Payment, string>(Trigger.ChooseBank);
-        _paymentFailed = _machine.SetTriggerParameters<string?>(Trigger.PaymentFailed);
+        _paymentFailed = _machine.SetTriggerParameters<Payment>(Trigger.PaymentFailed);
         Configure();
     }
 
@@ -84,7 +84,7 @@ public sealed class Conversation
         _machine.Configure(ChoosingBank)
             .OnEntryFrom(Trigger.Confirm, () => ShowBanks(null), "ShowBanks")
             .OnEntryFrom(Trigger.ChangeBank, () => ShowBanks(null), "ShowBanks")
-            .OnEntryFrom(_paymentFailed, code => ShowBanks(CitizenTexts.PaymentFailedLead(code)), "ShowFailureAndBanks")
+            .OnEntryFrom(_paymentFailed, failed => ShowBanks(CitizenTexts.PaymentFailedLead(failed)), "ShowFailureAndBanks")
             .OnEntryFrom(Trigger.PaymentExpired, () => ShowBanks(CitizenTexts.LinkExpiredLead), "ShowExpiryAndBanks")
             .Permit(Trigger.ChooseBank, AwaitingPayment)
             .Permit(Trigger.DossierFound, ConfirmingFees)
@@ -125,7 +125,7 @@ public sealed class Conversation
         Run(context, () => { if (Awaits(payment)) _machine.Fire(Trigger.PaymentSucceeded); });
 
     public IReadOnlyList<OutgoingMessage> PaymentFailed(Payment payment, IConversationContext context) =>
-        Run(context, () => { if (Awaits(payment)) _machine.Fire(_paymentFailed, payment.ResponseCode); });
+        Run(context, () => { if (Awaits(payment)) _machine.Fire(_paymentFailed, payment); });
 
     public IReadOnlyList<OutgoingMessage> PaymentExpired(Payment payment, IConversationContext context) =>
         Run(context, () => { if (Awaits(payment)) _machine.Fire(Trigger.PaymentExpired); });
@@ -210,6 +210,9 @@ public sealed class Conversation
             case "/trogiup" or "/help":
                 Say(CitizenTexts.Help());
                 break;
+            case "/bienlai":
+                ResendReceipt(command.Argument);
+                break;
             default:
                 Say(CitizenTexts.UnknownCommand());
                 break;
@@ -226,6 +229,22 @@ public sealed class Conversation
             case DossierStatus.Withdrawn: Say(CitizenTexts.Withdrawn(dossier)); break;
             case DossierStatus.Paid: ShowReceipt(dossier); break;
             case DossierStatus.AwaitingPayment: _machine.Fire(_dossierFound, dossier); break;
+        }
+    }
+
+    private void ResendReceipt(string argument)
+    {
+        if (DossierCodeReader.Read(argument) is not DossierCodeReading.Found found)
+        {
+            Say(CitizenTexts.ReceiptUsage());
+            return;
+        }
+        var dossier = Context.FindDossier(found.Code.Value);
+        switch (dossier?.Status)
+        {
+            case null: Say(CitizenTexts.NotFound(found.Code.Value)); break;
+            case DossierStatus.Paid: ShowReceipt(dossier); break;
+            default: Say(CitizenTexts.NotPaidYet(dossier)); break;
         }
     }
 

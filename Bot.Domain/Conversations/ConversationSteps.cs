@@ -18,6 +18,10 @@ internal sealed class ConversationSteps(ChatPayRules rules, IPublicLinks links)
         if (session.Conversations.Find(chat) is { } snapshot) Apply(session, chat, now, snapshot, step);
     }
 
+    /// <summary>Whether the chat's conversation is waiting for this attempt's result.</summary>
+    public bool Awaits(IStoreSession session, ChatAddress chat, string paymentId) =>
+        session.Conversations.Find(chat) is { State: ConversationState.AwaitingPayment } snapshot && snapshot.PaymentId == paymentId;
+
     private void Apply(IStoreSession session, ChatAddress chat, DateTimeOffset now, ConversationSnapshot snapshot, Step step)
     {
         var conversation = new Conversation(snapshot);

@@ -3,7 +3,14 @@ namespace ChatPay.Domain.Payments;
 /// <summary>VNPay's response codes, told to a citizen in plain Vietnamese.</summary>
 public static class FailureReasons
 {
-    public static string Explain(string? responseCode) => responseCode switch
+    public static string Explain(string? responseCode, string? transactionStatus = null) => (responseCode, transactionStatus) switch
+    {
+        (_, "04") => "Ngân hàng đã trừ tiền nhưng giao dịch không thành công. Khoản tiền sẽ được hoàn lại; bộ phận hỗ trợ sẽ theo dõi.",
+        (_, "07") => "Ngân hàng đã trừ tiền nhưng giao dịch đang bị nghi ngờ gian lận. Bộ phận hỗ trợ sẽ kiểm tra.",
+        _ => ExplainResponse(responseCode),
+    };
+
+    private static string ExplainResponse(string? responseCode) => responseCode switch
     {
         "07" => "Ngân hàng đã trừ tiền nhưng giao dịch đang bị nghi ngờ gian lận. Bộ phận hỗ trợ sẽ kiểm tra.",
         "09" => "Thẻ hoặc tài khoản chưa đăng ký dịch vụ ngân hàng trực tuyến.",

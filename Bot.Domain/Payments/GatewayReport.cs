@@ -11,4 +11,11 @@ public sealed record GatewayReport(
     string? BankCode,
     string? BankTransactionNo,
     string? CardType,
-    DateTimeOffset? PaidAt);
+    DateTimeOffset? PaidAt)
+{
+    /// <summary>Debited at the bank but reversed (status 04) or held as suspected fraud (07): money the citizen is owed.</summary>
+    public bool MoneyHeld => !Succeeded && (TransactionStatus is "04" or "07" || ResponseCode == "07");
+
+    /// <summary>The gateway has no final result yet (status 01: the person may still be on its pages).</summary>
+    public bool Unfinished => TransactionStatus == "01";
+}

@@ -40,6 +40,16 @@ public sealed class Payment
     public string? CardType { get; private set; }
     public DateTimeOffset? PaidAt { get; private set; }
 
+    /// <summary>When the gateway's status API should next be asked about this attempt; null once its result is known.</summary>
+    public DateTimeOffset? NextCheckAt { get; private set; }
+
+    /// <summary>How many times the status API was asked, and what it said last.</summary>
+    public int Checks { get; private set; }
+    public string? LastCheck { get; private set; }
+
+    /// <summary>Opened at the gateway and no result reported yet: the money may or may not have moved.</summary>
+    public bool IsUnsettled => OpenedAt is not null && State is not (PaymentState.Succeeded or PaymentState.Failed);
+
     public bool IsOpen => State is PaymentState.Created or PaymentState.Pending;
 
     public ChatAddress Payer() => ChatAddress.FromKey(PayerChatKey);
@@ -61,12 +71,27 @@ public sealed class Payment
         ExpiresAt = now + lifetime,
     };
 
-    /// <summary>The citizen followed the link to the gateway.</summary>
-    public void Open(DateTimeOffset now)
+    /// <summary>The citizen followed the link to the gateway. Without a result by <paramref name="firstCheckAt"/>, the gateway is asked.</summary>
+    public void Open(DateTimeOffset now, DateTimeOffset firstCheckAt)
     {
         if (State != PaymentState.Created) return;
         State = PaymentState.Pending;
         OpenedAt = now;
+        NextCheckAt = firstCheckAt;
+    }
+
+    /// <summary>Someone reported a problem: ask the gateway now.</summary>
+    public void RequestCheck(DateTimeOffset now)
+    {
+        if (IsUnsettled) NextCheckAt = now;
+    }
+
+    /// <summary>Records what the status API said and when to ask again (null: never).</summary>
+    public void RecordCheck(string outcome, DateTimeOffset? next)
+    {
+        Checks++;
+        LastCheck = outcome;
+        NextCheckAt = IsUnsettled ? next : null;
     }
 
     /// <summary>Records money the gateway took. Also valid after expiry or cancellation: the money was taken all the same.</summary>
@@ -86,6 +111,7 @@ public sealed class Payment
             throw new InvalidOperationException($"Payment {Id} is already {State}.");
         Record(report, now);
         State = PaymentState.Failed;
+        if (report.MoneyHeld) Flag = PaymentFlag.MoneyHeld;
     }
 
     public void Expire(DateTimeOffset now) => Close(PaymentState.Expired, now);
@@ -108,5 +134,6 @@ public sealed class Payment
         BankTransactionNo = report.BankTransactionNo;
         CardType = report.CardType;
         FinishedAt = now;
+        NextCheckAt = null;
     }
 }

@@ -8,4 +8,6 @@ public enum PaymentFlag
     LateSuccess,
     /// <summary>The dossier was already paid (or withdrawn): this money must be refunded.</summary>
     NeedsRefund,
+    /// <summary>The bank debited the citizen but the gateway reversed or held the payment: support follows it up.</summary>
+    MoneyHeld,
 }

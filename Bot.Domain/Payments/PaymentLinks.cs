@@ -3,7 +3,7 @@ using ChatPay.Domain.Storage;
 namespace ChatPay.Domain.Payments;
 
 /// <summary>Follows a citizen's payment link: the attempt becomes pending when they go to the gateway.</summary>
-public sealed class PaymentLinks(IChatPayStore store, TimeProvider clock)
+public sealed class PaymentLinks(IChatPayStore store, TimeProvider clock, ChatPayRules rules)
 {
     public LinkOpening Open(string token) => store.Write<LinkOpening>(session =>
     {
@@ -14,7 +14,7 @@ public sealed class PaymentLinks(IChatPayStore store, TimeProvider clock)
         var now = clock.GetUtcNow();
         if (!payment.IsOpen || payment.ExpiresAt <= now) return new LinkOpening.Closed(payment);
 
-        payment.Open(now);
+        payment.Open(now, now + rules.Reconciliation.Delay);
         session.Payments.Save(payment);
         return new LinkOpening.Ready(payment);
     });

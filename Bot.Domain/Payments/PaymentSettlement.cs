@@ -5,6 +5,7 @@ using ChatPay.Domain.Receipts;
 using ChatPay.Domain.Security;
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
+using ChatPay.Domain.Support;
 using ChatPay.Domain.Vietnamese;
 
 namespace ChatPay.Domain.Payments;
@@ -18,9 +19,12 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
 {
     private readonly ConversationSteps _steps = new(rules, links);
 
+    private readonly ProblemReports _reports = new();
+
     public SettlementOutcome Settle(GatewayReport report) => store.Write(session => Settle(session, report));
 
-    private SettlementOutcome Settle(IStoreSession session, GatewayReport report)
+    /// <summary>Settles inside a step the caller opened (the status-query reconciliation does).</summary>
+    internal SettlementOutcome Settle(IStoreSession session, GatewayReport report)
     {
         var payment = session.Payments.Find(report.Reference);
         if (payment is null) return SettlementOutcome.UnknownPayment;
@@ -43,7 +47,14 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
     {
         payment.Fail(report, now);
         session.Payments.Save(payment);
+        var told = _steps.Awaits(session, payment.Payer(), payment.Id);
         _steps.Notify(session, payment.Payer(), now, (conversation, context) => conversation.PaymentFailed(payment, context));
+        if (!report.MoneyHeld) return;
+
+        // The citizen's money is held by the bank or the gateway: they must hear it even if they moved on, and support follows it up.
+        if (!told) session.ChatLog.Send(payment.Payer(), CitizenTexts.MoneyHeld(payment), now);
+        _reports.Escalate(session, session.Dossiers.Find(payment.DossierCode)!,
+            $"Giao dịch {payment.Id}: ngân hàng đã trừ tiền nhưng cổng thanh toán báo trạng thái {report.TransactionStatus}.", now);
     }
 
     private void Succeed(IStoreSession session, Payment payment, Dossier dossier, GatewayReport report, DateTimeOffset now)
@@ -59,6 +70,7 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
         session.ChatLog.Send(payment.Payer(), CitizenTexts.Receipt(receipt, receiptUrl, justPaid: true), now);
         _steps.Notify(session, payment.Payer(), now, (conversation, context) => conversation.PaymentSucceeded(payment, context));
         CloseOtherAttempts(session, payment, receipt, now);
+        _reports.DossierPaid(session, dossier, now);
 
         var alert = StaffTexts.PaidAlert(dossier, receipt, receiptUrl);
         foreach (var officer in session.Enrollments.Find(StaffRole.Officer, dossier.AgencyCode))

@@ -40,6 +40,8 @@ public static class StaffTexts
         $"qua {payment.BankName}, mã giao dịch {payment.TransactionNo}, tham chiếu {payment.Id}.\n" +
         $"Hồ sơ đang ở trạng thái: {StatusText(dossier.Status)}.");
 
+    public static OutgoingMessage CaseForSupport(string history, string reason) => new($"🆘 Cần hỗ trợ: {reason}\n{history}");
+
     public static string StatusText(DossierStatus status) => status switch
     {
         DossierStatus.Submitted => "chưa có yêu cầu thanh toán",

@@ -9,5 +9,7 @@ public interface IPayments
     IReadOnlyList<Payment> OfDossier(string dossierCode);
     /// <summary>Open attempts whose link has expired by <paramref name="now"/>, oldest first.</summary>
     IReadOnlyList<Payment> OpenExpiredBy(DateTimeOffset now, int limit);
+    /// <summary>Attempts whose gateway status is due to be asked by <paramref name="now"/>, most overdue first.</summary>
+    IReadOnlyList<Payment> DueForCheck(DateTimeOffset now, int limit);
     void Save(Payment payment);
 }

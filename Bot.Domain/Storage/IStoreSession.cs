@@ -7,5 +7,6 @@ public interface IStoreSession
     IReceipts Receipts { get; }
     IConversations Conversations { get; }
     IEnrollments Enrollments { get; }
+    ISupportCases SupportCases { get; }
     IChatLog ChatLog { get; }
 }

@@ -39,7 +39,8 @@ public sealed class Desk : IDisposable
         Chats = new ChatDesk(Store, Clock, Rules, Links);
         Settlement = new PaymentSettlement(Store, Clock, Rules, Links);
         Deadlines = new DeadlineSweep(Store, Clock, Rules, Links);
-        PaymentLinks = new PaymentLinks(Store, Clock);
+        PaymentLinks = new PaymentLinks(Store, Clock, Rules);
+        Reconciliation = new Reconciliation(Store, Clock, Rules, Settlement);
     }
 
     public static ChatPayRules Rules { get; } = new(
@@ -48,7 +49,8 @@ public sealed class Desk : IDisposable
         Banks: [new BankOption("VCB", "Vietcombank", "VIETCOMBANK"), new BankOption("QR", "Ví VNPAY", "VNPAYQR")],
         Receipts: new ReceiptRules("01BLP0-001", "CP"),
         Agencies: [new Agency(AgencyCode, "Sở Tư pháp tỉnh Hà Tĩnh", OfficerCode), new Agency("H42.27", "Văn phòng Đăng ký đất đai", "OFFICER-H4227")],
-        SupportEnrollmentCode: SupportCode);
+        SupportEnrollmentCode: SupportCode,
+        Reconciliation: new ReconciliationRules(Delay: TimeSpan.FromMinutes(5), GiveUpAfter: TimeSpan.FromDays(1)));
 
     public static AppLinks Links { get; } = new("https://chatpay.test");
 
@@ -59,6 +61,7 @@ public sealed class Desk : IDisposable
     public PaymentSettlement Settlement { get; }
     public DeadlineSweep Deadlines { get; }
     public PaymentLinks PaymentLinks { get; }
+    public Reconciliation Reconciliation { get; }
 
     /// <summary>Closes this store and opens the same file again, as a restart would.</summary>
     public Desk Restart()
@@ -99,6 +102,14 @@ public sealed class Desk : IDisposable
         foreach (var entry in Log(chat).Where(e => e.Outgoing).Reverse())
             if (entry.Choices.FirstOrDefault(c => c.Label == label) is { } button) return (entry, button);
         throw new InvalidOperationException($"No button '{label}' was sent to {chat ?? Citizen}.");
+    }
+
+    /// <summary>Walks the journey up to the gateway: the link is issued and opened.</summary>
+    public Payment OpenedPayment(string code = "H42.10-261125-0001", ChatAddress? chat = null)
+    {
+        var payment = PayLink(code, chat: chat);
+        PaymentLinks.Open(payment.LinkToken);
+        return Payment(payment.Id);
     }
 
     /// <summary>Walks the journey up to an issued payment link.</summary>

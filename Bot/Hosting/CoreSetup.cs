@@ -62,6 +62,7 @@ public static class CoreSetup
             payments.BanksOrDefault(),
             new ReceiptRules(receipts.FormNumber, receipts.SeriesPrefix),
             agencies,
-            supportCode);
+            supportCode,
+            new ReconciliationRules(payments.Reconciliation.Delay, payments.Reconciliation.GiveUpAfter));
     }
 }

@@ -22,6 +22,8 @@ public sealed class PaymentsOptions : IValidatableObject
 
     public SandboxOptions Sandbox { get; set; } = new();
 
+    public ReconciliationOptions Reconciliation { get; set; } = new();
+
     public IReadOnlyList<BankOption> BanksOrDefault() => Banks.Count > 0 ? Banks : DefaultBanks;
 
     /// <summary>Codes VNPay's payment page accepts as vnp_BankCode.</summary>
@@ -55,5 +57,7 @@ public sealed class PaymentsOptions : IValidatableObject
 
         if (Gateway == GatewayKind.VnPay)
             foreach (var error in VnPay.ValidateForUse()) yield return error;
+        foreach (var error in Reconciliation.Validate()) yield return error;
+        foreach (var error in Sandbox.Validate()) yield return error;
     }
 }

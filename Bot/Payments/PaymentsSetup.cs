@@ -3,6 +3,7 @@ using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Payments.Sandbox;
 using ChatPay.Bot.Payments.VnPay;
 using ChatPay.Bot.Storage;
+using ChatPay.Domain.Payments;
 using ChatPay.Domain.Security;
 using Microsoft.Extensions.Options;
 
@@ -22,15 +23,19 @@ public static class PaymentsSetup
             .ValidateOnStart();
         services.AddSingleton(CreateMerchant);
         services.AddSingleton<VnPayGateway>();
+        services.AddHttpClient<VnPayStatusClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<Reconciliation>();
+        services.AddHostedService<ReconciliationService>();
 
         if (Gateway(builder) == GatewayKind.Sandbox)
         {
             services.AddSingleton<SandboxBank>();
+            services.AddSingleton<SandboxStatusApi>();
             services.AddSingleton(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<PaymentsOptions>>().Value.Sandbox;
                 var url = options.IpnUrl.Length > 0 ? options.IpnUrl : sp.GetRequiredService<AppLinks>().Absolute(VnPayEndpoints.IpnPath);
-                return new SandboxIpnTarget(url, options.IpnRetryInterval, options.IpnMaxAttempts);
+                return new SandboxIpnTarget(url, options.IpnRetryInterval, options.IpnMaxAttempts, options.IpnMode, options.IpnDelay);
             });
             services.AddHttpClient<SandboxIpnSender>(http => http.Timeout = TimeSpan.FromSeconds(30));
             services.AddHostedService<SandboxIpnRetryService>();
@@ -61,6 +66,6 @@ public static class PaymentsSetup
 
         // The sandbox's secret is made once and kept, so IPNs signed before a restart still verify after it.
         var secret = services.GetRequiredService<HostSettings>().GetOrCreate("sandbox.hashSecret", Secrets.NewToken);
-        return new VnPayMerchant(SandboxTmnCode, secret, links.Absolute(SandboxEndpoints.PaymentPath), links.Absolute("/sandbox/vnpay/merchant_webapi/api/transaction"), returnUrl);
+        return new VnPayMerchant(SandboxTmnCode, secret, links.Absolute(SandboxEndpoints.PaymentPath), links.Absolute(SandboxEndpoints.ApiPath), returnUrl);
     }
 }

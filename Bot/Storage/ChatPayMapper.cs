@@ -3,6 +3,7 @@ using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
 using ChatPay.Domain.Staff;
+using ChatPay.Domain.Support;
 using LiteDB;
 
 namespace ChatPay.Bot.Storage;
@@ -20,7 +21,8 @@ internal static class ChatPayMapper
             deserialize: bson => new DateTimeOffset(DateTime.SpecifyKind(bson.AsDateTime.ToUniversalTime(), DateTimeKind.Utc)));
 
         mapper.Entity<Dossier>().Id(d => d.Code, autoId: false);
-        mapper.Entity<Payment>().Id(p => p.Id, autoId: false).Ignore(p => p.IsOpen);
+        mapper.Entity<Payment>().Id(p => p.Id, autoId: false).Ignore(p => p.IsOpen).Ignore(p => p.IsUnsettled);
+        mapper.Entity<SupportCase>().Id(c => c.Id, autoId: false).Ignore(c => c.IsOpen);
         mapper.Entity<Receipt>().Id(r => r.Id, autoId: false);
         mapper.Entity<ConversationSnapshot>().Id(c => c.ChatKey, autoId: false);
         mapper.Entity<Enrollment>().Id(e => e.Id, autoId: false);

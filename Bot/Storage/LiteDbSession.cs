@@ -12,6 +12,7 @@ internal sealed class LiteDbSession(LiteDatabase db) : IStoreSession
     public IReceipts Receipts { get; } = new LiteReceipts(db);
     public IConversations Conversations { get; } = new LiteConversations(db);
     public IEnrollments Enrollments { get; } = new LiteEnrollments(db);
+    public ISupportCases SupportCases { get; } = new LiteSupportCases(db);
     public IChatLog ChatLog => _chatLog;
 
     public IReadOnlyCollection<string> TouchedChats => _chatLog.TouchedChats;

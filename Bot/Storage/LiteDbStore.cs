@@ -4,6 +4,7 @@ using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
+using ChatPay.Domain.Support;
 using LiteDB;
 
 namespace ChatPay.Bot.Storage;
@@ -81,6 +82,8 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         payments.EnsureIndex(p => p.LinkToken, unique: true);
         payments.EnsureIndex(p => p.DossierCode);
         payments.EnsureIndex(p => p.ExpiresAt);
+        payments.EnsureIndex(p => p.NextCheckAt);
+        _db.GetCollection<SupportCase>(LiteSupportCases.Collection).EnsureIndex(c => c.DossierCode);
         _db.GetCollection<Receipt>(LiteReceipts.Collection).EnsureIndex(r => r.AccessToken, unique: true);
         _db.GetCollection<Receipt>(LiteReceipts.Collection).EnsureIndex(r => r.DossierCode, unique: true);
         _db.GetCollection<ConversationSnapshot>(LiteConversations.Collection).EnsureIndex(c => c.Deadline);

@@ -24,5 +24,8 @@ internal sealed class LitePayments(LiteDatabase db) : IPayments
             .Limit(limit)
             .ToList();
 
+    public IReadOnlyList<Payment> DueForCheck(DateTimeOffset now, int limit) =>
+        _payments.Query().Where(p => p.NextCheckAt != null && p.NextCheckAt <= now).OrderBy(p => p.NextCheckAt).Limit(limit).ToList();
+
     public void Save(Payment payment) => _payments.Upsert(payment);
 }

@@ -6,13 +6,16 @@ using LiteDB;
 namespace ChatPay.Bot.Payments.Sandbox;
 
 /// <summary>
-/// The sandbox's side of VNPay: checks a payment URL as VNPay would, records the person's choice as a
-/// transaction, and signs the result parameters sent to the return URL and the IPN.
+/// The sandbox's side of VNPay: checks a payment URL as VNPay would, records the transaction (unfinished
+/// while the person is on the bank page, then with their choice), and signs the result parameters sent to
+/// the return URL and the IPN.
 /// </summary>
 public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeProvider clock)
 {
     private readonly ILiteCollection<SandboxTransaction> _transactions = store.Collection<SandboxTransaction>("sandbox_transactions");
     private readonly Lock _gate = new();
+
+    public VnPayMerchant Merchant => merchant;
 
     /// <summary>What is wrong with a payment request, in the words VNPay's page uses, or null if it is valid.</summary>
     public string? Check(IReadOnlyDictionary<string, string> fields)
@@ -32,20 +35,13 @@ public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeP
 
     public SandboxTransaction? Find(string txnRef) => _transactions.FindById(txnRef);
 
-    /// <summary>Records the person's choice for a checked request. A reference already completed keeps its first result.</summary>
-    public SandboxTransaction Complete(IReadOnlyDictionary<string, string> fields, SandboxChoice choice)
+    /// <summary>The person reached the bank page: from now on the status API knows the reference, as unfinished.</summary>
+    public SandboxTransaction Arrive(IReadOnlyDictionary<string, string> fields)
     {
         lock (_gate)
         {
             var txnRef = Field(fields, "vnp_TxnRef");
-            if (Find(txnRef) is { } done) return done;
-
-            var (response, status) = choice switch
-            {
-                SandboxChoice.Pay => ("00", "00"),
-                SandboxChoice.Decline => ("51", "02"),
-                _ => ("24", "02"),
-            };
+            if (Find(txnRef) is { } known) return known;
             var transaction = new SandboxTransaction
             {
                 Id = txnRef,
@@ -54,40 +50,67 @@ public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeP
                 OrderInfo = Field(fields, "vnp_OrderInfo"),
                 BankCode = Field(fields, "vnp_BankCode") is { Length: > 0 } bank ? bank : "NCB",
                 CardType = Field(fields, "vnp_BankCode") == "VNPAYQR" ? "QRCODE" : "ATM",
-                BankTranNo = choice == SandboxChoice.Pay ? $"VNP{_transactions.Count() + 1:00000000}" : "",
-                ResponseCode = response,
-                TransactionStatus = status,
+                ResponseCode = "",
+                TransactionStatus = "01",
                 CreateDate = Field(fields, "vnp_CreateDate"),
-                PayDate = clock.GetUtcNow(),
                 ReturnUrl = Field(fields, "vnp_ReturnUrl"),
-                NextIpnAt = clock.GetUtcNow(),
             };
             _transactions.Insert(transaction);
             return transaction;
         }
     }
 
-    /// <summary>The signed query VNPay sends to the return URL and the IPN URL alike.</summary>
-    public string ResultQuery(SandboxTransaction transaction) => VnPaySignature.SignedQuery(new Dictionary<string, string>
+    /// <summary>Records the person's choice. A reference already finished keeps its first result.</summary>
+    public SandboxTransaction Complete(IReadOnlyDictionary<string, string> fields, SandboxChoice choice, SandboxIpnTarget ipn)
+    {
+        lock (_gate)
+        {
+            var transaction = Arrive(fields);
+            if (!transaction.Unfinished) return transaction;
+
+            (transaction.ResponseCode, transaction.TransactionStatus) = choice switch
+            {
+                SandboxChoice.Pay => ("00", "00"),
+                SandboxChoice.Decline => ("51", "02"),
+                SandboxChoice.WrongOtp => ("13", "02"),
+                SandboxChoice.CardLocked => ("12", "02"),
+                SandboxChoice.Reversed => ("00", "04"),
+                _ => ("24", "02"),
+            };
+            var debited = choice is SandboxChoice.Pay or SandboxChoice.Reversed;
+            transaction.BankTranNo = debited ? $"VNP{transaction.TransactionNo:00000000}" : "";
+            transaction.PayDate = clock.GetUtcNow();
+            transaction.IpnSuppressed = ipn.Mode == SandboxIpnMode.Never;
+            transaction.NextIpnAt = ipn.Mode == SandboxIpnMode.Late ? clock.GetUtcNow() + ipn.Delay : clock.GetUtcNow();
+            _transactions.Update(transaction);
+            return transaction;
+        }
+    }
+
+    /// <summary>The result fields VNPay sends to the return URL and the IPN URL alike.</summary>
+    public Dictionary<string, string> ResultFields(SandboxTransaction transaction) => new()
     {
         ["vnp_TmnCode"] = merchant.TmnCode,
         ["vnp_Amount"] = transaction.Amount,
         ["vnp_BankCode"] = transaction.BankCode,
         ["vnp_BankTranNo"] = transaction.BankTranNo,
         ["vnp_CardType"] = transaction.CardType,
-        ["vnp_PayDate"] = VnPayTime.ToText(transaction.PayDate),
+        ["vnp_PayDate"] = transaction.Unfinished ? "" : VnPayTime.ToText(transaction.PayDate),
         ["vnp_OrderInfo"] = transaction.OrderInfo,
         ["vnp_TransactionNo"] = transaction.TransactionNo.ToString(CultureInfo.InvariantCulture),
         ["vnp_ResponseCode"] = transaction.ResponseCode,
         ["vnp_TransactionStatus"] = transaction.TransactionStatus,
         ["vnp_TxnRef"] = transaction.Id,
-    }, merchant.HashSecret);
+    };
 
-    /// <summary>Transactions whose IPN is still unacknowledged and due.</summary>
+    public string ResultQuery(SandboxTransaction transaction) => VnPaySignature.SignedQuery(ResultFields(transaction), merchant.HashSecret);
+
+    /// <summary>Finished transactions whose IPN is still unacknowledged and due.</summary>
     public IReadOnlyList<SandboxTransaction> IpnsDue(int maxAttempts)
     {
         var now = clock.GetUtcNow();
-        return _transactions.Find(t => !t.IpnAcknowledged && t.IpnAttempts < maxAttempts && t.NextIpnAt <= now).ToList();
+        return _transactions.Find(t => !t.IpnAcknowledged && !t.IpnSuppressed && t.TransactionStatus != "01" && t.IpnAttempts < maxAttempts && t.NextIpnAt <= now)
+            .ToList();
     }
 
     public void Save(SandboxTransaction transaction) => _transactions.Update(transaction);

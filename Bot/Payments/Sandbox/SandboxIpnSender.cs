@@ -19,12 +19,30 @@ public sealed class SandboxIpnSender(HttpClient http, SandboxBank bank, SandboxI
         {
             var current = bank.Find(transaction.Id) ?? transaction;
             if (current.IpnAcknowledged) return true;
+            if (current.IpnSuppressed || current.Unfinished) return false;
 
             current.IpnAttempts++;
             current.IpnAcknowledged = await CallAsync(current, cancellationToken);
             current.NextIpnAt = current.IpnAcknowledged ? null : clock.GetUtcNow() + target.RetryInterval;
             bank.Save(current);
             return current.IpnAcknowledged;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Calls the IPN once more although it was acknowledged, as a gateway sometimes does.</summary>
+    public async Task RepeatAsync(SandboxTransaction transaction, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var current = bank.Find(transaction.Id) ?? transaction;
+            current.IpnAttempts++;
+            await CallAsync(current, cancellationToken);
+            bank.Save(current);
         }
         finally
         {
@@ -51,5 +69,5 @@ public sealed class SandboxIpnSender(HttpClient http, SandboxBank bank, SandboxI
     }
 }
 
-/// <summary>Where the sandbox sends IPNs and how often it retries.</summary>
-public sealed record SandboxIpnTarget(string Url, TimeSpan RetryInterval, int MaxAttempts);
+/// <summary>Where the sandbox sends IPNs, how often it retries, and how it misbehaves on purpose.</summary>
+public sealed record SandboxIpnTarget(string Url, TimeSpan RetryInterval, int MaxAttempts, SandboxIpnMode Mode, TimeSpan Delay);

@@ -17,7 +17,11 @@ public sealed class SandboxTransaction
     public string CreateDate { get; set; } = "";
     public DateTimeOffset PayDate { get; set; }
     public string ReturnUrl { get; set; } = "";
+    /// <summary>The person reached the bank page but has not finished (status 01).</summary>
+    public bool Unfinished => TransactionStatus == "01";
     public int IpnAttempts { get; set; }
+    /// <summary>Never send the IPN (the sandbox's Never mode).</summary>
+    public bool IpnSuppressed { get; set; }
     public bool IpnAcknowledged { get; set; }
     public DateTimeOffset? NextIpnAt { get; set; }
 }

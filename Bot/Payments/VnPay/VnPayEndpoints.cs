@@ -60,7 +60,7 @@ public static class VnPayEndpoints
             ? Page.Html("Thanh toán thành công",
                 "<h1 class=\"ok\">Thanh toán thành công</h1><p>Biên lai được gửi vào cuộc trò chuyện của bạn. Bạn có thể đóng trang này.</p>" + back)
             : Page.Html("Thanh toán chưa thành công",
-                $"<h1 class=\"bad\">Thanh toán chưa thành công</h1><p>{Page.Encode(FailureReasons.Explain(report.ResponseCode))}</p>" +
+                $"<h1 class=\"bad\">Thanh toán chưa thành công</h1><p>{Page.Encode(FailureReasons.Explain(report.ResponseCode, report.TransactionStatus))}</p>" +
                 "<p>Bạn có thể quay lại cuộc trò chuyện để thử lại hoặc chọn ngân hàng khác.</p>" + back);
     }
 

@@ -1,0 +1,69 @@
+using System.Text;
+using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Payments;
+using ChatPay.Domain.Receipts;
+using ChatPay.Domain.Staff;
+using ChatPay.Domain.Storage;
+using ChatPay.Domain.Vietnamese;
+
+namespace ChatPay.Domain.Support;
+
+/// <summary>A dossier's whole payment history in one message, for support and the agency's officers (unmasked).</summary>
+public static class DossierHistory
+{
+    public static string Describe(IStoreSession session, Dossier dossier)
+    {
+        var text = new StringBuilder()
+            .AppendLine($"📋 Hồ sơ {dossier.Code} — {dossier.ProcedureName}")
+            .AppendLine($"Cơ quan: {dossier.AgencyName}")
+            .AppendLine($"Người nộp: {dossier.ApplicantName}{(dossier.ApplicantPhone is { } phone ? $", ĐT {phone}" : "")}")
+            .AppendLine($"Trạng thái: {StaffTexts.StatusText(dossier.Status)}");
+        if (dossier.RequestedAt is { } requested)
+            text.AppendLine($"Yêu cầu thanh toán (lần {dossier.RequestVersion}) lúc {VietnamTime.Format(requested)}: {Vnd.Format(dossier.Total())}");
+
+        var payments = session.Payments.OfDossier(dossier.Code);
+        text.AppendLine(payments.Count == 0 ? "Chưa có lần thanh toán nào." : "Các lần thanh toán:");
+        foreach (var payment in payments) text.AppendLine("• " + Describe(payment));
+
+        if (dossier.ReceiptId is { } receiptId && session.Receipts.Find(receiptId) is { } receipt) text.AppendLine(Describe(receipt));
+        foreach (var report in session.SupportCases.Of(dossier.Code))
+            text.AppendLine($"Báo lỗi lúc {VietnamTime.Format(report.OpenedAt)}: {CaseState(report)}");
+        return text.ToString().TrimEnd();
+    }
+
+    private static string Describe(Payment payment)
+    {
+        var line = new StringBuilder($"{payment.Id} — {payment.BankName} — {Vnd.Format(payment.Amount)} — tạo {VietnamTime.Format(payment.CreatedAt)}");
+        if (payment.OpenedAt is { } opened) line.Append($", mở {VietnamTime.Format(opened)}");
+        line.Append(" — ").Append(payment.State switch
+        {
+            PaymentState.Succeeded => "Thành công",
+            PaymentState.Failed => $"Thất bại (mã {payment.ResponseCode}/{payment.TransactionStatus}: {FailureReasons.Explain(payment.ResponseCode, payment.TransactionStatus)})",
+            PaymentState.Expired => "Hết hạn",
+            PaymentState.Cancelled => "Đã hủy",
+            PaymentState.Pending => "Đang chờ kết quả",
+            _ => "Chưa mở liên kết",
+        });
+        if (payment.TransactionNo is { } transactionNo) line.Append($" — GD {transactionNo}");
+        if (payment.Flag != PaymentFlag.None) line.Append($" — ⚠️ {FlagText(payment.Flag)}");
+        if (payment.Checks > 0) line.Append($" — đã hỏi cổng thanh toán {payment.Checks} lần (lần cuối: {payment.LastCheck})");
+        return line.ToString();
+    }
+
+    private static string Describe(Receipt receipt) =>
+        $"Biên lai số {receipt.NumberText()} ({receipt.Series}) lúc {VietnamTime.Format(receipt.PaidAt)}, {Vnd.Format(receipt.Total)}";
+
+    private static string FlagText(PaymentFlag flag) => flag switch
+    {
+        PaymentFlag.LateSuccess => "tiền về sau khi liên kết đã đóng",
+        PaymentFlag.NeedsRefund => "cần hoàn tiền",
+        _ => "ngân hàng đã trừ tiền, giao dịch bị đảo hoặc tạm giữ",
+    };
+
+    private static string CaseState(SupportCase supportCase) => supportCase.State switch
+    {
+        SupportCaseState.Checking => "đang kiểm tra với cổng thanh toán",
+        SupportCaseState.WithSupport => "đã chuyển bộ phận hỗ trợ",
+        _ => $"đã xử lý ({supportCase.Resolution})",
+    };
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChatPay.Domain.Payments;
+
+namespace ChatPay.Bot.Payments.VnPay;
+
+/// <summary>Asks VNPay's merchant API (or the sandbox's) what became of an attempt, and checks the answer's signature.</summary>
+public sealed class VnPayStatusClient(HttpClient http, VnPayMerchant merchant, TimeProvider clock, ILogger<VnPayStatusClient> logger)
+{
+    public async Task<GatewayStatus> QueryAsync(Payment payment, CancellationToken cancellationToken)
+    {
+        var request = new Dictionary<string, string>
+        {
+            ["vnp_RequestId"] = Guid.NewGuid().ToString("N"),
+            ["vnp_Version"] = VnPayGateway.Version,
+            ["vnp_Command"] = VnPayQuery.Command,
+            ["vnp_TmnCode"] = merchant.TmnCode,
+            ["vnp_TxnRef"] = payment.Id,
+            ["vnp_OrderInfo"] = $"Truy van giao dich {payment.Id}",
+            // The date the payment URL carried as vnp_CreateDate.
+            ["vnp_TransactionDate"] = VnPayTime.ToText(payment.CreatedAt),
+            ["vnp_CreateDate"] = VnPayTime.ToText(clock.GetUtcNow()),
+            ["vnp_IpAddr"] = "127.0.0.1",
+        };
+        if (payment.TransactionNo is { } transactionNo) request["vnp_TransactionNo"] = transactionNo;
+        request[VnPaySignature.HashField] = VnPayQuery.Sign(request, VnPayQuery.RequestSigned, merchant.HashSecret);
+
+        Dictionary<string, string>? answer;
+        try
+        {
+            using var response = await http.PostAsJsonAsync(merchant.ApiUrl, request, cancellationToken);
+            answer = VnPayQuery.ReadFields(await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken));
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException or NotSupportedException)
+        {
+            logger.LogWarning(e, "Status query for {TxnRef} failed", payment.Id);
+            return new GatewayStatus.Unavailable("no answer");
+        }
+
+        if (answer is null || !VnPayQuery.Verify(answer, VnPayQuery.ResponseSigned, merchant.HashSecret) || Field(answer, "vnp_TxnRef") is var txnRef && txnRef != payment.Id && txnRef.Length > 0)
+        {
+            logger.LogWarning("Status query for {TxnRef} got an answer that is not signed by the gateway", payment.Id);
+            return new GatewayStatus.Unavailable("invalid signature");
+        }
+        return Field(answer, "vnp_ResponseCode") switch
+        {
+            "00" => new GatewayStatus.Reported(Report(answer, payment.Id)),
+            "91" => new GatewayStatus.NotFound(),
+            var code => new GatewayStatus.Unavailable($"code {code}"),
+        };
+    }
+
+    private static GatewayReport Report(Dictionary<string, string> answer, string reference)
+    {
+        var status = Field(answer, "vnp_TransactionStatus");
+        return new GatewayReport(
+            Reference: reference,
+            Amount: long.TryParse(Field(answer, "vnp_Amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var hundredths) && hundredths % 100 == 0 ? hundredths / 100 : -1,
+            Succeeded: status == "00",
+            // The status API does not return the payment's own response code; the transaction status says what happened.
+            ResponseCode: status == "00" ? "00" : "",
+            TransactionStatus: status,
+            TransactionNo: NullIfEmpty(Field(answer, "vnp_TransactionNo")),
+            BankCode: NullIfEmpty(Field(answer, "vnp_BankCode")),
+            BankTransactionNo: null,
+            CardType: null,
+            PaidAt: VnPayTime.Parse(Field(answer, "vnp_PayDate")));
+    }
+
+    private static string Field(Dictionary<string, string> fields, string name) => fields.GetValueOrDefault(name, "");
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}
