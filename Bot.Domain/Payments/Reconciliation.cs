@@ -62,7 +62,7 @@ public sealed class Reconciliation(IChatPayStore store, TimeProvider clock, Chat
                 $"Cổng thanh toán không trả lời về giao dịch {payment.Id} sau nhiều lần hỏi.", now);
             return;
         }
-        payment.RecordCheck(Describe(status), rules.Reconciliation.NextAfter(payment.Checks, now));
+        payment.RecordCheck(Describe(status), rules.Reconciliation.NextAfter(payment.Checks + 1, now));
     }
 
     private static string Describe(GatewayStatus status) => status switch
