@@ -9,9 +9,19 @@ namespace ChatPay.Domain.Storage;
 public interface IChatLog
 {
     long RecordIncoming(ChatAddress chat, string text, DateTimeOffset at);
-    long Send(ChatAddress chat, OutgoingMessage message, DateTimeOffset at);
+
+    /// <summary>Queues a message; a <paramref name="topic"/> (e.g. "alert:H42.10-261125-0001") lets it be found and updated later.</summary>
+    long Send(ChatAddress chat, OutgoingMessage message, DateTimeOffset at, string? topic = null);
+
     /// <summary>The choice buttons of a message this chat received, or none if it has no such message.</summary>
     IReadOnlyList<ChoiceButton> ChoicesOf(ChatAddress chat, long messageId);
+
     /// <summary>Marks a message's buttons as used, showing which was chosen; channels take the buttons away.</summary>
     void CloseChoices(ChatAddress chat, long messageId, string chosenLabel);
+
+    /// <summary>The messages sent under a topic, oldest first.</summary>
+    IReadOnlyList<SentMessage> OnTopic(string topic);
+
+    /// <summary>Changes a message already sent; channels update it in place.</summary>
+    void Replace(long messageId, OutgoingMessage message);
 }

@@ -121,7 +121,8 @@ public sealed class Desk : IDisposable
         return CurrentPayment(chat)!;
     }
 
-    public IReadOnlyList<ChatLogEntry> Log(ChatAddress? chat = null) => Store.ChatHistory((chat ?? Citizen).Key, 0, 10_000);
+    /// <summary>The chat's messages in the order they were first written.</summary>
+    public IReadOnlyList<ChatLogEntry> Log(ChatAddress? chat = null) => [.. Store.ChatHistory((chat ?? Citizen).Key, 0, 10_000).OrderBy(e => e.Id)];
 
     public string LastReply(ChatAddress? chat = null) => Log(chat).Last(e => e.Outgoing).Text;
 

@@ -11,7 +11,10 @@ public sealed class WebChatUser(HttpClient http)
     private static readonly TimeSpan PatienceForAReply = TimeSpan.FromSeconds(20);
     private readonly List<WebChatEndpoints.MessageView> _seen = [];
     private string _token = "";
+    private long _lastSeq;
+    private long _checkedSeq;
 
+    /// <summary>Every message on screen, in the order it first appeared, each in its latest form.</summary>
     public IReadOnlyList<WebChatEndpoints.MessageView> Seen => _seen;
 
     public string Token => _token;
@@ -45,15 +48,22 @@ public sealed class WebChatUser(HttpClient http)
         return await http.SendAsync(request);
     }
 
-    /// <summary>Waits, by long polling as the page does, for a bot message that satisfies the condition.</summary>
+    /// <summary>
+    /// Waits, by long polling as the page does, for a bot message — new, or changed since the last wait — that
+    /// satisfies the condition.
+    /// </summary>
     public async Task<WebChatEndpoints.MessageView> WaitForAsync(Func<WebChatEndpoints.MessageView, bool> condition)
     {
         var deadline = DateTime.UtcNow + PatienceForAReply;
-        var checkedUpTo = 0;
         while (DateTime.UtcNow < deadline)
         {
-            for (; checkedUpTo < _seen.Count; checkedUpTo++)
-                if (_seen[checkedUpTo].From == "bot" && condition(_seen[checkedUpTo])) return _seen[checkedUpTo];
+            var match = _seen.Where(m => m.Seq > _checkedSeq).OrderBy(m => m.Seq).FirstOrDefault(m => m.From == "bot" && condition(m));
+            if (match is not null)
+            {
+                _checkedSeq = match.Seq;
+                return match;
+            }
+            _checkedSeq = _lastSeq;
             await ReadNewAsync(wait: 2);
         }
         throw new TimeoutException("The bot did not send the expected message. It said: " + string.Join(" / ", _seen.Select(m => m.Text)));
@@ -81,12 +91,17 @@ public sealed class WebChatUser(HttpClient http)
 
     private async Task ReadNewAsync(int wait)
     {
-        var after = _seen.Count == 0 ? 0 : _seen[^1].Id;
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/webchat/api/messages?after={after}&wait={wait}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/webchat/api/messages?after={_lastSeq}&wait={wait}");
         request.Headers.Add(WebChatIdentity.Header, _token);
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var history = await response.Content.ReadFromJsonAsync<WebChatEndpoints.History>(JsonSerializerOptions.Web);
-        _seen.AddRange(history!.Messages);
+        foreach (var message in history!.Messages)
+        {
+            var index = _seen.FindIndex(m => m.Id == message.Id);
+            if (index >= 0) _seen[index] = message;
+            else _seen.Add(message);
+            _lastSeq = Math.Max(_lastSeq, message.Seq);
+        }
     }
 }

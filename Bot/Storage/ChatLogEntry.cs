@@ -6,6 +6,8 @@ namespace ChatPay.Bot.Storage;
 public sealed class ChatLogEntry
 {
     public long Id { get; set; }
+    /// <summary>Moves on with every change to any entry, so a reader can ask for what changed since it last looked.</summary>
+    public long Seq { get; set; }
     public string ChatKey { get; set; } = "";
     public bool Outgoing { get; set; }
     public string Text { get; set; } = "";
@@ -13,25 +15,16 @@ public sealed class ChatLogEntry
     public List<LinkButton> Links { get; set; } = [];
     /// <summary>Set once a choice was made: the buttons are gone and this label shows what was chosen.</summary>
     public string? ChosenLabel { get; set; }
+    public string? Topic { get; set; }
     public DateTimeOffset At { get; set; }
     public Delivery Delivery { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset? NextAttemptAt { get; set; }
     /// <summary>The channel's own id for the message once sent (Telegram's message_id), used to edit it.</summary>
     public string? ExternalId { get; set; }
-    /// <summary>The buttons were closed after the message was sent; the channel still has to edit it.</summary>
+    /// <summary>The message changed after it was sent; the channel still has to edit it.</summary>
     public bool EditPending { get; set; }
     public string? LastError { get; set; }
 
-    public OutgoingMessage ToMessage() => new(Text, Choices, Links);
-}
-
-public enum Delivery
-{
-    /// <summary>Incoming messages, and outgoing ones a channel reads from the log itself (the web chat).</summary>
-    InLog,
-    Pending,
-    Delivered,
-    /// <summary>The channel refused it for good (e.g. the person blocked the bot).</summary>
-    Failed,
+    public OutgoingMessage ToMessage() => new(Text, ChosenLabel is null ? Choices : [], Links);
 }

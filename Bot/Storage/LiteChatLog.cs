@@ -4,7 +4,7 @@ using LiteDB;
 
 namespace ChatPay.Bot.Storage;
 
-internal sealed class LiteChatLog(LiteDatabase db) : IChatLog
+internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq) : IChatLog
 {
     public const string Collection = "chat_log";
     private readonly ILiteCollection<ChatLogEntry> _log = db.GetCollection<ChatLogEntry>(Collection);
@@ -15,13 +15,14 @@ internal sealed class LiteChatLog(LiteDatabase db) : IChatLog
     public long RecordIncoming(ChatAddress chat, string text, DateTimeOffset at) =>
         Insert(new ChatLogEntry { ChatKey = chat.Key, Text = text, At = at, Delivery = Delivery.InLog });
 
-    public long Send(ChatAddress chat, OutgoingMessage message, DateTimeOffset at) => Insert(new ChatLogEntry
+    public long Send(ChatAddress chat, OutgoingMessage message, DateTimeOffset at, string? topic = null) => Insert(new ChatLogEntry
     {
         ChatKey = chat.Key,
         Outgoing = true,
         Text = message.Text,
         Choices = [.. message.Choices],
         Links = [.. message.Links],
+        Topic = topic,
         At = at,
         // The web chat reads its messages from the log; other channels push them and mark them delivered.
         Delivery = chat.Channel == ChatChannel.Web ? Delivery.InLog : Delivery.Pending,
@@ -39,13 +40,35 @@ internal sealed class LiteChatLog(LiteDatabase db) : IChatLog
         var entry = _log.FindById(messageId);
         if (entry is null || entry.ChatKey != chat.Key || entry.Choices.Count == 0 || entry.ChosenLabel is not null) return;
         entry.ChosenLabel = chosenLabel;
+        Update(entry);
+    }
+
+    public IReadOnlyList<SentMessage> OnTopic(string topic) =>
+        _log.Find(e => e.Topic == topic).OrderBy(e => e.Id)
+            .Select(e => new SentMessage(e.Id, ChatAddress.FromKey(e.ChatKey), e.ToMessage(), e.Delivery, e.At)).ToList();
+
+    public void Replace(long messageId, OutgoingMessage message)
+    {
+        var entry = _log.FindById(messageId);
+        if (entry is null) return;
+        entry.Text = message.Text;
+        entry.Choices = [.. message.Choices];
+        entry.Links = [.. message.Links];
+        entry.ChosenLabel = null;
+        Update(entry);
+    }
+
+    private void Update(ChatLogEntry entry)
+    {
+        entry.Seq = nextSeq();
         entry.EditPending = entry.Delivery == Delivery.Delivered;
         _log.Update(entry);
-        _touched.Add(chat.Key);
+        _touched.Add(entry.ChatKey);
     }
 
     private long Insert(ChatLogEntry entry)
     {
+        entry.Seq = nextSeq();
         _log.Insert(entry);
         _touched.Add(entry.ChatKey);
         return entry.Id;

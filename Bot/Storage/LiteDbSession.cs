@@ -3,9 +3,9 @@ using LiteDB;
 
 namespace ChatPay.Bot.Storage;
 
-internal sealed class LiteDbSession(LiteDatabase db) : IStoreSession
+internal sealed class LiteDbSession(LiteDatabase db, Func<long> nextSeq) : IStoreSession
 {
-    private readonly LiteChatLog _chatLog = new(db);
+    private readonly LiteChatLog _chatLog = new(db, nextSeq);
 
     public IDossiers Dossiers { get; } = new LiteDossiers(db);
     public IPayments Payments { get; } = new LitePayments(db);

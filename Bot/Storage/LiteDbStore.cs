@@ -19,6 +19,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
     private readonly LiteDatabase _db;
     private readonly Lock _writeLock = new();
     private readonly ChatSignal _signal;
+    private long _lastSeq;
 
     public LiteDbStore(string databasePath, ChatSignal signal)
     {
@@ -28,6 +29,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         {
             _db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct }, ChatPayMapper.Create());
             EnsureIndexes();
+            _lastSeq = _db.GetCollection<ChatLogEntry>(LiteChatLog.Collection).Query().OrderByDescending(e => e.Seq).Select(e => e.Seq).FirstOrDefault();
         }
         catch
         {
@@ -47,7 +49,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         lock (_writeLock)
         {
             _db.BeginTrans();
-            session = new LiteDbSession(_db);
+            session = new LiteDbSession(_db, NextSeq);
             try
             {
                 result = work(session);
@@ -63,12 +65,15 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         return result;
     }
 
-    public T Read<T>(Func<IStoreSession, T> query) => query(new LiteDbSession(_db));
+    public T Read<T>(Func<IStoreSession, T> query) => query(new LiteDbSession(_db, () => throw new InvalidOperationException("Reads do not write.")));
 
-    /// <summary>Chat-log entries of one chat after a given id, oldest first.</summary>
-    public IReadOnlyList<ChatLogEntry> ChatHistory(string chatKey, long afterId, int limit) =>
+    /// <summary>Entries of one chat added or changed after the sequence number <paramref name="afterSeq"/>, in order of change.</summary>
+    public IReadOnlyList<ChatLogEntry> ChatHistory(string chatKey, long afterSeq, int limit) =>
         _db.GetCollection<ChatLogEntry>(LiteChatLog.Collection)
-            .Query().Where(e => e.ChatKey == chatKey && e.Id > afterId).OrderBy(e => e.Id).Limit(limit).ToList();
+            .Query().Where(e => e.ChatKey == chatKey && e.Seq > afterSeq).OrderBy(e => e.Seq).Limit(limit).ToList();
+
+    // Writes are serialised by the write lock, so a plain increment suffices; a rolled-back step only leaves a gap.
+    private long NextSeq() => ++_lastSeq;
 
     public void Dispose()
     {
@@ -93,6 +98,8 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         var log = _db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
         log.EnsureIndex(e => e.ChatKey);
         log.EnsureIndex(e => e.Delivery);
+        log.EnsureIndex(e => e.Seq, unique: true);
+        log.EnsureIndex(e => e.Topic);
         _db.GetCollection<Dossier>(LiteDossiers.Collection).EnsureIndex(d => d.AgencyCode);
     }
 }

@@ -17,7 +17,7 @@ public static class WebChatEndpoints
 
     public sealed record Incoming(string? Text, string? Payload, long? MessageId);
 
-    public sealed record MessageView(long Id, string From, string Text, IReadOnlyList<ChoiceButton> Choices, IReadOnlyList<LinkButton> Links, string? Chosen, DateTimeOffset At);
+    public sealed record MessageView(long Id, long Seq, string From, string Text, IReadOnlyList<ChoiceButton> Choices, IReadOnlyList<LinkButton> Links, string? Chosen, DateTimeOffset At);
 
     public sealed record History(IReadOnlyList<MessageView> Messages);
 
@@ -42,7 +42,7 @@ public static class WebChatEndpoints
         return TypedResults.Ok(new NewChat(token));
     }
 
-    /// <summary>Messages after <paramref name="after"/>; with <paramref name="wait"/>, waits up to that many seconds for one.</summary>
+    /// <summary>Messages added or changed after sequence number <paramref name="after"/>; with <paramref name="wait"/>, waits up to that many seconds for one.</summary>
     public static async Task<Results<Ok<History>, UnauthorizedHttpResult>> ReadAsync(
         HttpRequest request, LiteDbStore store, ChatSignal signal, long after = 0, int wait = 0, CancellationToken cancellationToken = default)
     {
@@ -80,7 +80,7 @@ public static class WebChatEndpoints
     }
 
     private static MessageView View(ChatLogEntry entry) =>
-        new(entry.Id, entry.Outgoing ? "bot" : "user", entry.Text, entry.ChosenLabel is null ? entry.Choices : [], entry.Links, entry.ChosenLabel, entry.At);
+        new(entry.Id, entry.Seq, entry.Outgoing ? "bot" : "user", entry.Text, entry.ChosenLabel is null ? entry.Choices : [], entry.Links, entry.ChosenLabel, entry.At);
 
     private static IResult Asset(string name, string contentType)
     {

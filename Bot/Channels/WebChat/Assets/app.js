@@ -10,6 +10,7 @@
   let token = localStorage.getItem(tokenKey);
   let last = 0;
   let generation = 0;
+  const shown = new Map();
 
   const timeFormat = new Intl.DateTimeFormat("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" });
 
@@ -34,6 +35,7 @@
     localStorage.setItem(tokenKey, token);
   }
 
+  // A message seen before (its buttons were used, or an alert was taken by an officer) is redrawn in place.
   function render(message) {
     const item = document.createElement("li");
     item.className = "message " + message.from;
@@ -69,6 +71,12 @@
     time.className = "time";
     time.textContent = timeFormat.format(new Date(message.at));
     item.appendChild(time);
+    const previous = shown.get(message.id);
+    shown.set(message.id, item);
+    if (previous) {
+      previous.replaceWith(item);
+      return;
+    }
     list.appendChild(item);
     list.scrollTop = list.scrollHeight;
   }
@@ -101,9 +109,9 @@
         showStatus("");
         delay = 1000;
         for (const message of history.messages) {
-          if (message.id <= last) continue;
+          if (message.seq <= last) continue;
           render(message);
-          last = message.id;
+          last = message.seq;
         }
       } catch (error) {
         if (mine !== generation) return;
@@ -118,6 +126,7 @@
   async function start() {
     generation++;
     last = 0;
+    shown.clear();
     list.replaceChildren();
     try {
       if (!token) await openChat();
