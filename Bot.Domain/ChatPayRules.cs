@@ -4,12 +4,11 @@ using ChatPay.Domain.Staff;
 
 namespace ChatPay.Domain;
 
-/// <summary>The rules a deployment sets: timings, the banks offered, receipt numbering, agencies and their enrollment codes.</summary>
+/// <summary>The rules a deployment sets: timings, the banks offered, receipt numbering, staff, reconciliation.</summary>
 public sealed record ChatPayRules(
     TimeSpan IdleTimeout,
     TimeSpan LinkLifetime,
     IReadOnlyList<BankOption> Banks,
     ReceiptRules Receipts,
-    IReadOnlyList<Agency> Agencies,
-    string SupportEnrollmentCode,
+    StaffRules Staff,
     ReconciliationRules Reconciliation);

@@ -12,7 +12,7 @@ namespace ChatPay.Domain.Chats;
 public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRules rules, IPublicLinks links)
 {
     private readonly ConversationSteps _steps = new(rules, links);
-    private readonly StaffDesk _staff = new(rules);
+    private readonly StaffDesk _staff = new(rules, links);
     private readonly ProblemReports _reports = new();
 
     public void Handle(ChatAddress chat, ChatInput input) => store.Write(session =>
@@ -38,7 +38,7 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
                 session.ChatLog.RecordIncoming(chat, ForTheRecord(text.Text), now);
                 if (ChatCommand.TryParse(TextPolish.Clean(text.Text), out var command))
                 {
-                    if (_staff.TryHandle(session, chat, command, now)) return;
+                    if (_staff.TryHandle(session, chat, command, text.SenderName, now)) return;
                     if (command.Name == "/baoloi")
                     {
                         _reports.Report(session, chat, command.Argument, now);
@@ -72,6 +72,13 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
             return;
         }
         session.ChatLog.RecordIncoming(chat, button.Label, now);
+        if (StaffButton.TryParse(press.Payload, out var staffButton))
+        {
+            // A claim updates every officer's copy itself; a re-check closes the button that asked.
+            _staff.Press(session, chat, staffButton, press.SenderName, now);
+            if (staffButton.Action == StaffAction.Recheck) session.ChatLog.CloseChoices(chat, messageId, button.Label);
+            return;
+        }
         _steps.Run(session, chat, now, (conversation, context) => conversation.Handle(press, context));
         session.ChatLog.CloseChoices(chat, messageId, button.Label);
     }

@@ -5,6 +5,9 @@ public abstract record ChatInput
 {
     /// <summary>Longest text taken as a message; anything longer is refused before it is read.</summary>
     public const int MaxTextLength = 1000;
+
+    /// <summary>The sender's display name where the channel gives one (a Telegram user in a group); shown to colleagues only.</summary>
+    public string? SenderName { get; init; }
 }
 
 public sealed record TextInput(string Text) : ChatInput;

@@ -118,6 +118,16 @@ public static class CitizenTexts
     public static OutgoingMessage ReportResolvedPaid(string code) => new(
         $"Đã xác nhận: hồ sơ {code} đã được thanh toán. Biên lai đã được gửi vào cuộc trò chuyện dùng để thanh toán.");
 
+    /// <summary>What anyone may know of a dossier: its state, with the applicant's name masked.</summary>
+    public static OutgoingMessage ShortStatus(Dossier dossier) => new(
+        $"Hồ sơ {dossier.Code} — {dossier.ProcedureName}\nNgười nộp: {PersonalData.MaskName(dossier.ApplicantName)}\n" + dossier.Status switch
+        {
+            DossierStatus.Paid => $"Đã thanh toán lúc {VietnamTime.Format(dossier.PaidAt!.Value)}.",
+            DossierStatus.AwaitingPayment => $"Chờ thanh toán {Vnd.Format(dossier.Total())}.",
+            DossierStatus.Withdrawn => "Yêu cầu thanh toán đã được thu hồi.",
+            _ => "Chưa có yêu cầu thanh toán.",
+        });
+
     public static OutgoingMessage NotPaidYet(Dossier dossier) => new(
         $"Hồ sơ {dossier.Code} chưa được ghi nhận thanh toán nên chưa có biên lai. Nếu bạn đã bị trừ tiền, gõ /baoloi {dossier.Code}.");
 

@@ -139,6 +139,15 @@ public sealed class Conversation
             _machine.Fire(Trigger.RequestClosed);
         });
 
+    /// <summary>The agency changed the request of the dossier this chat is working on: show the new lines.</summary>
+    public IReadOnlyList<OutgoingMessage> RequestAmended(Dossier dossier, IConversationContext context) =>
+        Run(context, () =>
+        {
+            if (_snapshot.DossierCode != dossier.Code || State is Idle or AwaitingCode or Done) return;
+            Say(CitizenTexts.FeesChanged());
+            _machine.Fire(_dossierFound, dossier);
+        });
+
     /// <summary>Returns the chat to idle if its inactivity deadline has passed.</summary>
     public IReadOnlyList<OutgoingMessage> TimeOut(IConversationContext context) => Run(context, () =>
     {

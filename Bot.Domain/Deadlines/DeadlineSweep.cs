@@ -1,17 +1,20 @@
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
+using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
 
 namespace ChatPay.Domain.Deadlines;
 
 /// <summary>
-/// Acts on deadlines that have passed: payment links that expired, conversations left idle too long.
+/// Acts on deadlines that have passed: payment links that expired, conversations left idle too long, paid
+/// dossiers no officer has taken.
 /// Deadlines are stored, so one missed while the bot was down is acted on when it starts again.
 /// </summary>
 public sealed class DeadlineSweep(IChatPayStore store, TimeProvider clock, ChatPayRules rules, IPublicLinks links)
 {
     private const int Batch = 100;
     private readonly ConversationSteps _steps = new(rules, links);
+    private readonly Alerts _alerts = new(rules, links);
 
     /// <summary>Handles everything due now, in batches; returns how many deadlines were acted on.</summary>
     public int Run()
@@ -20,7 +23,7 @@ public sealed class DeadlineSweep(IChatPayStore store, TimeProvider clock, ChatP
         int handled;
         do
         {
-            handled = store.Write(session => ExpirePayments(session) + TimeOutConversations(session));
+            handled = store.Write(session => ExpirePayments(session) + TimeOutConversations(session) + _alerts.Remind(session, clock.GetUtcNow(), Batch));
             total += handled;
         }
         while (handled > 0);

@@ -39,6 +39,14 @@ public sealed class Dossier
     public string? PaidByPaymentId { get; private set; }
     public string? ReceiptId { get; private set; }
 
+    /// <summary>The officer (or agency chat) that took the paid dossier for processing.</summary>
+    public string? ClaimedBy { get; private set; }
+    public DateTimeOffset? ClaimedAt { get; private set; }
+
+    /// <summary>When unclaimed officers are next reminded, and how often they were.</summary>
+    public DateTimeOffset? NextReminderAt { get; private set; }
+    public int RemindersSent { get; private set; }
+
     public long Total() => Fees.Sum(f => f.Amount);
 
     /// <summary>The officer's payment request (yêu cầu thanh toán): the lines to collect.</summary>
@@ -55,13 +63,41 @@ public sealed class Dossier
         RequestedAt = now;
     }
 
-    public void MarkPaid(string paymentId, string receiptId, DateTimeOffset paidAt)
+    public void MarkPaid(string paymentId, string receiptId, DateTimeOffset paidAt, DateTimeOffset? firstReminderAt)
     {
         if (Status != DossierStatus.AwaitingPayment) throw new InvalidOperationException($"Dossier {Code} is {Status}, not awaiting payment.");
         Status = DossierStatus.Paid;
         PaidByPaymentId = paymentId;
         ReceiptId = receiptId;
         PaidAt = paidAt;
+        NextReminderAt = firstReminderAt;
+    }
+
+    /// <summary>The agency's details as the portal last sent them. Only an unpaid dossier changes.</summary>
+    public void Describe(string procedureName, string agencyCode, string agencyName, string applicantName, string? applicantPhone)
+    {
+        if (Status == DossierStatus.Paid) throw new InvalidOperationException($"Dossier {Code} is paid.");
+        ProcedureName = procedureName;
+        AgencyCode = agencyCode;
+        AgencyName = agencyName;
+        ApplicantName = applicantName;
+        ApplicantPhone = applicantPhone;
+    }
+
+    /// <summary>An officer takes the paid dossier. Only the first claim counts; returns whether this one did.</summary>
+    public bool Claim(string by, DateTimeOffset at)
+    {
+        if (Status != DossierStatus.Paid || ClaimedBy is not null) return false;
+        ClaimedBy = by;
+        ClaimedAt = at;
+        NextReminderAt = null;
+        return true;
+    }
+
+    public void Reminded(DateTimeOffset? next)
+    {
+        RemindersSent++;
+        NextReminderAt = next;
     }
 
     public void Withdraw()

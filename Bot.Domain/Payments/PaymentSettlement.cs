@@ -20,6 +20,7 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
     private readonly ConversationSteps _steps = new(rules, links);
 
     private readonly ProblemReports _reports = new();
+    private readonly Alerts _alerts = new(rules, links);
 
     public SettlementOutcome Settle(GatewayReport report) => store.Write(session => Settle(session, report));
 
@@ -63,7 +64,7 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
         session.Payments.Save(payment);
 
         var receipt = IssueReceipt(session, payment, dossier);
-        dossier.MarkPaid(payment.Id, receipt.Id, receipt.PaidAt);
+        dossier.MarkPaid(payment.Id, receipt.Id, receipt.PaidAt, _alerts.FirstReminderAt(now));
         session.Dossiers.Save(dossier);
 
         var receiptUrl = links.ReceiptUrl(receipt);
@@ -71,10 +72,9 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
         _steps.Notify(session, payment.Payer(), now, (conversation, context) => conversation.PaymentSucceeded(payment, context));
         CloseOtherAttempts(session, payment, receipt, now);
         _reports.DossierPaid(session, dossier, now);
-
-        var alert = StaffTexts.PaidAlert(dossier, receipt, receiptUrl);
-        foreach (var officer in session.Enrollments.Find(StaffRole.Officer, dossier.AgencyCode))
-            session.ChatLog.Send(ChatAddress.FromKey(officer.ChatKey), alert, now);
+        _alerts.PaymentCleared(session, dossier, receipt, now);
+        session.Events.Publish(new DossierPaid(dossier.Code, dossier.AgencyCode, receipt.Total, receipt.NumberText(), receipt.Series,
+            receipt.PaidAt, receipt.GatewayTransactionNo, receiptUrl));
     }
 
     /// <summary>Another chat may be paying the same dossier at this moment: its link is closed and it is told why.</summary>
@@ -98,9 +98,9 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
         session.ChatLog.Send(payment.Payer(), CitizenTexts.PaidTwice(payment), now);
         _steps.Notify(session, payment.Payer(), now, (conversation, context) => conversation.PaymentSucceeded(payment, context));
 
-        var notice = StaffTexts.RefundNeeded(payment, dossier);
-        foreach (var support in session.Enrollments.Find(StaffRole.Support, ""))
-            session.ChatLog.Send(ChatAddress.FromKey(support.ChatKey), notice, now);
+        _reports.Escalate(session, dossier,
+            $"Cần hoàn tiền: hồ sơ {dossier.Code} ({StaffTexts.StatusText(dossier.Status)}) nhận thêm {Vnd.Format(payment.Amount)} " +
+            $"qua {payment.BankName}, mã giao dịch {payment.TransactionNo}, tham chiếu {payment.Id}.", now);
     }
 
     private Receipt IssueReceipt(IStoreSession session, Payment payment, Dossier dossier)

@@ -25,22 +25,57 @@ public static class StaffTexts
 
     public static OutgoingMessage NotEnrolled() => new("Cuộc trò chuyện này chưa đăng ký nhận thông báo.");
 
+    public const string SomeOfficer = "một cán bộ";
+
     public static OutgoingMessage PaidAlert(Dossier dossier, Receipt receipt, string receiptUrl) => new(
-        $"🔔 Hồ sơ {dossier.Code} đã thanh toán — sẵn sàng xử lý\n" +
+        $"🔔 Hồ sơ {dossier.Code} đã thanh toán — sẵn sàng xử lý\n" + AlertBody(dossier, receipt),
+        [ClaimButton(dossier)],
+        [new LinkButton("Xem biên lai", receiptUrl)]);
+
+    public static OutgoingMessage Reminder(Dossier dossier, Receipt receipt, string receiptUrl) => new(
+        $"⏰ Nhắc việc: hồ sơ {dossier.Code} đã thanh toán — chưa có cán bộ tiếp nhận\n" + AlertBody(dossier, receipt),
+        [ClaimButton(dossier)],
+        [new LinkButton("Xem biên lai", receiptUrl)]);
+
+    /// <summary>An alert after someone took the dossier: who and when, and no button to take it again.</summary>
+    public static OutgoingMessage Claimed(OutgoingMessage alert, Dossier dossier) => alert with
+    {
+        Text = $"{alert.Text}\n✅ Đã được {dossier.ClaimedBy} tiếp nhận lúc {VietnamTime.Format(dossier.ClaimedAt!.Value)}",
+        Choices = [],
+    };
+
+    public static OutgoingMessage AlreadyClaimed(Dossier dossier) => new(
+        $"Hồ sơ {dossier.Code} đã được {dossier.ClaimedBy} tiếp nhận lúc {VietnamTime.Format(dossier.ClaimedAt!.Value)}.");
+
+    public static OutgoingMessage NotYourAgency() => new("Cuộc trò chuyện này không phải của cán bộ cơ quan tiếp nhận hồ sơ này.");
+
+    public static OutgoingMessage SupportOnly() => new("Chỉ bộ phận hỗ trợ dùng được nút này.");
+
+    public static OutgoingMessage Rechecking(string code) => new($"Đang hỏi lại cổng thanh toán về hồ sơ {code}. Kết quả sẽ được báo vào đây.");
+
+    public static OutgoingMessage NothingToRecheck(string code) => new(
+        $"Hồ sơ {code} không có giao dịch nào đang chờ kết quả. Vui lòng đối chiếu với sao kê ngân hàng của đơn vị thu.");
+
+    public static OutgoingMessage TooManyWrongCodes(TimeSpan wait) => new(
+        $"Bạn đã nhập sai mã đăng ký quá nhiều lần. Vui lòng thử lại sau {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} phút.");
+
+    public static OutgoingMessage LookupUsage() => new("Cú pháp: /tracuu <mã hồ sơ>.");
+
+    private static string AlertBody(Dossier dossier, Receipt receipt) =>
         $"Thủ tục: {dossier.ProcedureName}\n" +
         $"Người nộp: {dossier.ApplicantName}\n" +
         $"Số tiền: {Vnd.Format(receipt.Total)}\n" +
         $"Biên lai số: {receipt.NumberText()} (ký hiệu {receipt.Series})\n" +
-        $"Thời gian: {VietnamTime.Format(receipt.PaidAt)}",
-        [],
-        [new LinkButton("Xem biên lai", receiptUrl)]);
+        $"Thời gian: {VietnamTime.Format(receipt.PaidAt)}";
 
-    public static OutgoingMessage RefundNeeded(Payment payment, Dossier dossier) => new(
-        $"⚠️ Cần hoàn tiền: hồ sơ {dossier.Code} ({dossier.AgencyName}) nhận thêm {Vnd.Format(payment.Amount)} " +
-        $"qua {payment.BankName}, mã giao dịch {payment.TransactionNo}, tham chiếu {payment.Id}.\n" +
-        $"Hồ sơ đang ở trạng thái: {StatusText(dossier.Status)}.");
+    private static ChoiceButton ClaimButton(Dossier dossier) => new("Tiếp nhận", new StaffButton(StaffAction.Claim, dossier.Code).Format());
 
-    public static OutgoingMessage CaseForSupport(string history, string reason) => new($"🆘 Cần hỗ trợ: {reason}\n{history}");
+    public static OutgoingMessage CaseForSupport(string dossierCode, string history, string reason) => new(
+        $"🆘 Cần hỗ trợ: {reason}\n{history}",
+        [new ChoiceButton("Kiểm tra lại với cổng thanh toán", new StaffButton(StaffAction.Recheck, dossierCode).Format())],
+        []);
+
+    public static OutgoingMessage CaseResolved(string dossierCode) => new($"✅ Đã giải quyết: hồ sơ {dossierCode} đã được xác nhận thanh toán.");
 
     public static string StatusText(DossierStatus status) => status switch
     {

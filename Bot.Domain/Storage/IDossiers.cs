@@ -7,4 +7,6 @@ public interface IDossiers
     Dossier? Find(string code);
     void Save(Dossier dossier);
     int Count();
+    /// <summary>Paid dossiers still unclaimed whose officers are due a reminder by <paramref name="now"/>.</summary>
+    IReadOnlyList<Dossier> DueForReminder(DateTimeOffset now, int limit);
 }

@@ -9,4 +9,6 @@ public interface IEnrollments
     IReadOnlyList<Enrollment> Find(StaffRole role, string agencyCode);
     void Save(Enrollment enrollment);
     void Delete(string id);
+    void Audit(EnrollmentAttempt attempt);
+    IReadOnlyList<EnrollmentAttempt> AuditOf(string chatKey, DateTimeOffset since);
 }

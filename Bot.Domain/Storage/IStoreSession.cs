@@ -9,4 +9,5 @@ public interface IStoreSession
     IEnrollments Enrollments { get; }
     ISupportCases SupportCases { get; }
     IChatLog ChatLog { get; }
+    IIntegrationEvents Events { get; }
 }

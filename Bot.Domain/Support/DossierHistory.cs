@@ -1,4 +1,5 @@
 using System.Text;
+using ChatPay.Domain.Chats;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
@@ -26,8 +27,13 @@ public static class DossierHistory
         foreach (var payment in payments) text.AppendLine("• " + Describe(payment));
 
         if (dossier.ReceiptId is { } receiptId && session.Receipts.Find(receiptId) is { } receipt) text.AppendLine(Describe(receipt));
+        var alerts = session.ChatLog.OnTopic(Alerts.Topic(dossier.Code));
+        if (alerts.Count > 0)
+            text.AppendLine($"Thông báo cho cán bộ: {alerts.Count} tin — " + string.Join(", ",
+                alerts.GroupBy(a => a.Delivery).Select(g => $"{g.Count()} {DeliveryText(g.Key)}")));
+        if (dossier.ClaimedAt is { } claimedAt) text.AppendLine($"Tiếp nhận: {dossier.ClaimedBy} lúc {VietnamTime.Format(claimedAt)}");
         foreach (var report in session.SupportCases.Of(dossier.Code))
-            text.AppendLine($"Báo lỗi lúc {VietnamTime.Format(report.OpenedAt)}: {CaseState(report)}");
+            text.AppendLine($"{(report.ReporterChatKey is null ? "Cần hỗ trợ" : "Báo lỗi")} lúc {VietnamTime.Format(report.OpenedAt)}: {CaseState(report)}");
         return text.ToString().TrimEnd();
     }
 
@@ -52,6 +58,13 @@ public static class DossierHistory
 
     private static string Describe(Receipt receipt) =>
         $"Biên lai số {receipt.NumberText()} ({receipt.Series}) lúc {VietnamTime.Format(receipt.PaidAt)}, {Vnd.Format(receipt.Total)}";
+
+    private static string DeliveryText(Delivery delivery) => delivery switch
+    {
+        Delivery.Pending => "đang chờ gửi",
+        Delivery.Failed => "không gửi được",
+        _ => "đã gửi",
+    };
 
     private static string FlagText(PaymentFlag flag) => flag switch
     {

@@ -7,11 +7,15 @@ using ChatPay.Domain.Storage;
 namespace ChatPay.Domain.Support;
 
 /// <summary>
-/// "I paid but it says unpaid" (/baoloi): the gateway is asked about the dossier's unsettled attempts at once;
-/// what it cannot settle goes to support with the dossier's history, and the citizen is told each step.
+/// Support cases. A citizen's "I paid but it says unpaid" (/baoloi) first makes the gateway be asked about
+/// the dossier's unsettled attempts; what it cannot settle — and what ChatPay itself finds wrong (money to
+/// refund, money held, a silent gateway) — goes to support with the dossier's history. Whoever is waiting is
+/// told when the case is settled.
 /// </summary>
 internal sealed class ProblemReports
 {
+    private const string ReportedReason = "Công dân báo đã thanh toán nhưng hồ sơ chưa ghi nhận; cổng thanh toán không xác nhận được.";
+
     public void Report(IStoreSession session, ChatAddress chat, string argument, DateTimeOffset now) =>
         session.ChatLog.Send(chat, Open(session, chat, argument, now), now);
 
@@ -23,34 +27,31 @@ internal sealed class ProblemReports
         if (dossier.Status == DossierStatus.Paid) return CitizenTexts.ReportButPaid(dossier);
         if (session.SupportCases.OpenFor(dossier.Code).Any(c => c.ReporterChatKey == chat.Key)) return CitizenTexts.ReportAlreadyOpen(dossier.Code);
 
-        var unsettled = session.Payments.OfDossier(dossier.Code).Where(p => p.IsUnsettled).ToList();
-        var report = SupportCase.Open(dossier.Code, chat.Key, unsettled.Select(p => p.Id), now);
-        foreach (var payment in unsettled)
-        {
-            payment.RequestCheck(now);
-            session.Payments.Save(payment);
-        }
+        var unsettled = RequestChecks(session, dossier.Code, now);
+        var report = SupportCase.Open(dossier.Code, chat.Key, unsettled, now);
         if (unsettled.Count > 0)
         {
             session.SupportCases.Save(report);
             return CitizenTexts.ReportChecking(dossier.Code);
         }
-        HandToSupport(session, report, dossier, now);
+        HandToSupport(session, report, dossier, ReportedReason, now);
         return CitizenTexts.ReportWithSupport(dossier.Code);
     }
 
-    /// <summary>The dossier was paid: every open report about it is settled, and its reporter told.</summary>
+    /// <summary>The dossier was paid: every open case about it is settled, and whoever waits on it is told.</summary>
     public void DossierPaid(IStoreSession session, Dossier dossier, DateTimeOffset now)
     {
         foreach (var report in session.SupportCases.OpenFor(dossier.Code))
         {
             report.Resolve("đã xác nhận thanh toán", now);
             session.SupportCases.Save(report);
-            session.ChatLog.Send(ChatAddress.FromKey(report.ReporterChatKey), CitizenTexts.ReportResolvedPaid(dossier.Code), now);
+            if (report.ReporterChatKey is { } reporter)
+                session.ChatLog.Send(ChatAddress.FromKey(reporter), CitizenTexts.ReportResolvedPaid(dossier.Code), now);
+            if (report.ReachedSupport) TellSupport(session, StaffTexts.CaseResolved(dossier.Code), now);
         }
     }
 
-    /// <summary>The gateway answered about an attempt; a report with nothing left to check and no payment goes to support.</summary>
+    /// <summary>The gateway answered about an attempt; a case with nothing left to check and still no payment goes to support.</summary>
     public void Checked(IStoreSession session, string dossierCode, string paymentId, DateTimeOffset now)
     {
         var dossier = session.Dossiers.Find(dossierCode);
@@ -62,23 +63,54 @@ internal sealed class ProblemReports
                 session.SupportCases.Save(report);
                 continue;
             }
-            HandToSupport(session, report, dossier, now);
-            session.ChatLog.Send(ChatAddress.FromKey(report.ReporterChatKey), CitizenTexts.ReportWithSupport(dossierCode), now);
+            HandToSupport(session, report, dossier, report.Reason ?? ReportedReason, now);
+            if (report.ReporterChatKey is { } reporter)
+                session.ChatLog.Send(ChatAddress.FromKey(reporter), CitizenTexts.ReportWithSupport(dossierCode), now);
         }
     }
 
-    /// <summary>Opens a case for support without a citizen's report: the gateway stayed silent about an attempt for too long.</summary>
-    public void Escalate(IStoreSession session, Dossier dossier, string reason, DateTimeOffset now)
+    /// <summary>Opens a case straight with support: something ChatPay found needs a person.</summary>
+    public void Escalate(IStoreSession session, Dossier dossier, string reason, DateTimeOffset now) =>
+        HandToSupport(session, SupportCase.Open(dossier.Code, null, [], now), dossier, reason, now);
+
+    /// <summary>Support asks the gateway again about a dossier's unsettled attempts; the result comes back to support.</summary>
+    public OutgoingMessage Recheck(IStoreSession session, ChatAddress chat, string dossierCode, DateTimeOffset now)
     {
-        var notice = StaffTexts.CaseForSupport(DossierHistory.Describe(session, dossier), reason);
-        foreach (var support in session.Enrollments.Find(StaffRole.Support, ""))
-            session.ChatLog.Send(ChatAddress.FromKey(support.ChatKey), notice, now);
+        if (!session.Enrollments.OfChat(chat.Key).Any(e => e.Role == StaffRole.Support)) return StaffTexts.SupportOnly();
+        var unsettled = RequestChecks(session, dossierCode, now);
+        if (unsettled.Count == 0) return StaffTexts.NothingToRecheck(dossierCode);
+
+        var cases = session.SupportCases.OpenFor(dossierCode);
+        if (cases.Count == 0) cases = [SupportCase.Open(dossierCode, null, [], now)];
+        foreach (var open in cases)
+        {
+            open.Recheck(unsettled);
+            session.SupportCases.Save(open);
+        }
+        return StaffTexts.Rechecking(dossierCode);
     }
 
-    private void HandToSupport(IStoreSession session, SupportCase report, Dossier dossier, DateTimeOffset now)
+    private static List<string> RequestChecks(IStoreSession session, string dossierCode, DateTimeOffset now)
     {
-        report.HandToSupport();
+        var unsettled = session.Payments.OfDossier(dossierCode).Where(p => p.IsUnsettled).ToList();
+        foreach (var payment in unsettled)
+        {
+            payment.RequestCheck(now);
+            session.Payments.Save(payment);
+        }
+        return [.. unsettled.Select(p => p.Id)];
+    }
+
+    private static void HandToSupport(IStoreSession session, SupportCase report, Dossier dossier, string reason, DateTimeOffset now)
+    {
+        report.HandToSupport(reason);
         session.SupportCases.Save(report);
-        Escalate(session, dossier, "Công dân báo đã thanh toán nhưng hồ sơ chưa ghi nhận; cổng thanh toán không xác nhận được.", now);
+        TellSupport(session, StaffTexts.CaseForSupport(dossier.Code, DossierHistory.Describe(session, dossier), reason), now);
+    }
+
+    private static void TellSupport(IStoreSession session, OutgoingMessage message, DateTimeOffset now)
+    {
+        foreach (var support in session.Enrollments.Find(StaffRole.Support, ""))
+            session.ChatLog.Send(ChatAddress.FromKey(support.ChatKey), message, now);
     }
 }

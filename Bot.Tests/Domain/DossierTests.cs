@@ -54,9 +54,9 @@ public class DossierTests
     {
         var dossier = NewDossier();
         dossier.RequestPayment([new FeeLine(FeeKind.Fee, "Phí", 100_000)], Now);
-        dossier.MarkPaid("p1", "r1", Now);
+        dossier.MarkPaid("p1", "r1", Now, null);
 
-        Assert.Throws<InvalidOperationException>(() => dossier.MarkPaid("p2", "r2", Now));
+        Assert.Throws<InvalidOperationException>(() => dossier.MarkPaid("p2", "r2", Now, null));
         Assert.Throws<InvalidOperationException>(() => dossier.RequestPayment([new FeeLine(FeeKind.Fee, "Phí", 1)], Now));
     }
 }

@@ -25,7 +25,7 @@ public class WebChatJourneyTests : IDisposable
         ChatPay.Bot.Channels.WebChat.WebChatEndpoints.MessageView fees;
         using (var app = new ChatPayApp(DatabasePath))
         {
-            var agency = app.Service<ChatPayRules>().Agencies.Single(a => a.Code == "H42.27");
+            var agency = app.Service<ChatPayRules>().Staff.Agencies.Single(a => a.Code == "H42.27");
             var officer = await WebChatUser.OpenAsync(app.Http);
             (await officer.SayAsync($"/dangky {agency.EnrollmentCode}")).EnsureSuccessStatusCode();
             await officer.WaitForTextAsync("Đã đăng ký nhận thông báo");

@@ -40,6 +40,7 @@ public sealed class Desk : IDisposable
         Settlement = new PaymentSettlement(Store, Clock, Rules, Links);
         Deadlines = new DeadlineSweep(Store, Clock, Rules, Links);
         PaymentLinks = new PaymentLinks(Store, Clock, Rules);
+        PaymentRequests = new PaymentRequests(Store, Clock, Rules, Links);
         Reconciliation = new Reconciliation(Store, Clock, Rules, Settlement);
     }
 
@@ -48,8 +49,9 @@ public sealed class Desk : IDisposable
         LinkLifetime: TimeSpan.FromMinutes(15),
         Banks: [new BankOption("VCB", "Vietcombank", "VIETCOMBANK"), new BankOption("QR", "Ví VNPAY", "VNPAYQR")],
         Receipts: new ReceiptRules("01BLP0-001", "CP"),
-        Agencies: [new Agency(AgencyCode, "Sở Tư pháp tỉnh Hà Tĩnh", OfficerCode), new Agency("H42.27", "Văn phòng Đăng ký đất đai", "OFFICER-H4227")],
-        SupportEnrollmentCode: SupportCode,
+        Staff: new StaffRules(
+            [new Agency(AgencyCode, "Sở Tư pháp tỉnh Hà Tĩnh", OfficerCode), new Agency("H42.27", "Văn phòng Đăng ký đất đai", "OFFICER-H4227")],
+            SupportCode, ReminderAfter: TimeSpan.FromMinutes(30), MaxReminders: 2),
         Reconciliation: new ReconciliationRules(Delay: TimeSpan.FromMinutes(5), GiveUpAfter: TimeSpan.FromDays(1)));
 
     public static AppLinks Links { get; } = new("https://chatpay.test");
@@ -62,6 +64,7 @@ public sealed class Desk : IDisposable
     public DeadlineSweep Deadlines { get; }
     public PaymentLinks PaymentLinks { get; }
     public Reconciliation Reconciliation { get; }
+    public PaymentRequests PaymentRequests { get; }
 
     /// <summary>Closes this store and opens the same file again, as a restart would.</summary>
     public Desk Restart()

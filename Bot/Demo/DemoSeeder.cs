@@ -74,8 +74,8 @@ public sealed class DemoSeeder(
             lines.Add($"  {demo.Code}  {state}");
         }
         lines.Add("Officer enrollment (send in a second browser window: /dangky <code>):");
-        foreach (var agency in rules.Agencies) lines.Add($"  {agency.EnrollmentCode}  {agency.Name}");
-        lines.Add($"Support enrollment: {rules.SupportEnrollmentCode}");
+        foreach (var agency in rules.Staff.Agencies) lines.Add($"  {agency.EnrollmentCode}  {agency.Name}");
+        lines.Add($"Support enrollment: {rules.Staff.SupportEnrollmentCode}");
         lines.Add("");
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }

@@ -6,6 +6,7 @@ using ChatPay.Bot.Staff;
 using ChatPay.Domain;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Deadlines;
+using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
 using ChatPay.Domain.Staff;
@@ -34,6 +35,7 @@ public static class CoreSetup
         services.AddSingleton<ChatDesk>();
         services.AddSingleton<PaymentSettlement>();
         services.AddSingleton<PaymentLinks>();
+        services.AddSingleton<PaymentRequests>();
         services.AddSingleton<DeadlineSweep>();
         services.AddHostedService<DeadlineService>();
         return builder;
@@ -61,8 +63,7 @@ public static class CoreSetup
             payments.LinkLifetime,
             payments.BanksOrDefault(),
             new ReceiptRules(receipts.FormNumber, receipts.SeriesPrefix),
-            agencies,
-            supportCode,
+            new StaffRules(agencies, supportCode, staff.ClaimReminderAfter, staff.MaxReminders),
             new ReconciliationRules(payments.Reconciliation.Delay, payments.Reconciliation.GiveUpAfter));
     }
 }

@@ -9,6 +9,12 @@ public sealed class StaffOptions
 
     /// <summary>The code a support chat sends with /dangky; never logged.</summary>
     public string SupportEnrollmentCode { get; set; } = "";
+
+    /// <summary>A paid dossier nobody pressed "Tiếp nhận" for is announced again after this long.</summary>
+    public TimeSpan ClaimReminderAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How many reminders at most (0: none).</summary>
+    public int MaxReminders { get; set; } = 3;
 }
 
 public sealed class AgencySettings

@@ -25,6 +25,8 @@ public sealed class StaffOptionsValidator(IOptions<DemoOptions> demo) : IValidat
         var codes = options.Agencies.Select(a => a.EnrollmentCode).Append(options.SupportEnrollmentCode).Where(c => c.Length > 0).ToList();
         if (codes.Distinct().Count() != codes.Count) errors.Add("Staff: enrollment codes must all differ.");
         if (options.Agencies.Select(a => a.Code).Distinct().Count() != options.Agencies.Count) errors.Add("Staff:Agencies: codes must be unique.");
+        if (options.ClaimReminderAfter < TimeSpan.FromMinutes(1)) errors.Add("Staff:ClaimReminderAfter must be at least 1 minute.");
+        if (options.MaxReminders is < 0 or > 20) errors.Add("Staff:MaxReminders must be between 0 and 20.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -26,6 +26,8 @@ internal static class ChatPayMapper
         mapper.Entity<Receipt>().Id(r => r.Id, autoId: false);
         mapper.Entity<ConversationSnapshot>().Id(c => c.ChatKey, autoId: false);
         mapper.Entity<Enrollment>().Id(e => e.Id, autoId: false);
+        mapper.Entity<EnrollmentAttempt>().Id(e => e.Id, autoId: false);
+        mapper.Entity<PortalEvent>().Id(e => e.Id, autoId: false);
         mapper.Entity<FeeLine>().Ignore(f => f.KindLabel);
         mapper.Entity<ChatLogEntry>().Id(e => e.Id, autoId: true);
         return mapper;

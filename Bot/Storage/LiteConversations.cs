@@ -15,5 +15,7 @@ internal sealed class LiteConversations(LiteDatabase db) : IConversations
     public IReadOnlyList<ConversationSnapshot> DueBy(DateTimeOffset now, int limit) =>
         _conversations.Query().Where(c => c.Deadline != null && c.Deadline <= now).OrderBy(c => c.Deadline).Limit(limit).ToList();
 
+    public IReadOnlyList<ConversationSnapshot> WorkingOn(string dossierCode) => _conversations.Find(c => c.DossierCode == dossierCode).ToList();
+
     public void Save(ConversationSnapshot snapshot) => _conversations.Upsert(snapshot);
 }

@@ -14,6 +14,7 @@ internal sealed class LiteDbSession(LiteDatabase db, Func<long> nextSeq) : IStor
     public IEnrollments Enrollments { get; } = new LiteEnrollments(db);
     public ISupportCases SupportCases { get; } = new LiteSupportCases(db);
     public IChatLog ChatLog => _chatLog;
+    public IIntegrationEvents Events { get; } = new LiteIntegrationEvents(db);
 
     public IReadOnlyCollection<string> TouchedChats => _chatLog.TouchedChats;
 }

@@ -100,6 +100,11 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         log.EnsureIndex(e => e.Delivery);
         log.EnsureIndex(e => e.Seq, unique: true);
         log.EnsureIndex(e => e.Topic);
-        _db.GetCollection<Dossier>(LiteDossiers.Collection).EnsureIndex(d => d.AgencyCode);
+        var dossiers = _db.GetCollection<Dossier>(LiteDossiers.Collection);
+        dossiers.EnsureIndex(d => d.AgencyCode);
+        dossiers.EnsureIndex(d => d.NextReminderAt);
+        _db.GetCollection<ConversationSnapshot>(LiteConversations.Collection).EnsureIndex(c => c.DossierCode);
+        _db.GetCollection<EnrollmentAttempt>(LiteEnrollments.AuditCollection).EnsureIndex(a => a.ChatKey);
+        _db.GetCollection<PortalEvent>(LiteIntegrationEvents.Collection).EnsureIndex(e => e.NextAttemptAt);
     }
 }

@@ -14,4 +14,7 @@ internal sealed class LiteDossiers(LiteDatabase db) : IDossiers
     public void Save(Dossier dossier) => _dossiers.Upsert(dossier);
 
     public int Count() => _dossiers.Count();
+
+    public IReadOnlyList<Dossier> DueForReminder(DateTimeOffset now, int limit) =>
+        _dossiers.Query().Where(d => d.NextReminderAt != null && d.NextReminderAt <= now).OrderBy(d => d.NextReminderAt).Limit(limit).ToList();
 }

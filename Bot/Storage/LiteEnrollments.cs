@@ -7,7 +7,9 @@ namespace ChatPay.Bot.Storage;
 internal sealed class LiteEnrollments(LiteDatabase db) : IEnrollments
 {
     public const string Collection = "enrollments";
+    public const string AuditCollection = "enrollment_audit";
     private readonly ILiteCollection<Enrollment> _enrollments = db.GetCollection<Enrollment>(Collection);
+    private readonly ILiteCollection<EnrollmentAttempt> _audit = db.GetCollection<EnrollmentAttempt>(AuditCollection);
 
     public IReadOnlyList<Enrollment> OfChat(string chatKey) => _enrollments.Find(e => e.ChatKey == chatKey).ToList();
 
@@ -17,4 +19,9 @@ internal sealed class LiteEnrollments(LiteDatabase db) : IEnrollments
     public void Save(Enrollment enrollment) => _enrollments.Upsert(enrollment);
 
     public void Delete(string id) => _enrollments.Delete(id);
+
+    public void Audit(EnrollmentAttempt attempt) => _audit.Insert(attempt);
+
+    public IReadOnlyList<EnrollmentAttempt> AuditOf(string chatKey, DateTimeOffset since) =>
+        _audit.Find(a => a.ChatKey == chatKey && a.At >= since).ToList();
 }
