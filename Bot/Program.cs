@@ -1,7 +1,9 @@
+using ChatPay.Bot.Api;
 using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Bot.Demo;
 using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Payments;
+using ChatPay.Bot.Portal;
 using ChatPay.Bot.Receipts;
 using ChatPay.Bot.Storage;
 using Microsoft.Extensions.Options;
@@ -12,6 +14,8 @@ try
     builder.AddStorage();
     builder.AddChatPayCore();
     builder.AddPayments();
+    builder.AddPaymentRequestApi();
+    builder.AddPortalWebhook();
     builder.AddDemo();
 
     var app = builder.Build();
@@ -19,6 +23,7 @@ try
     app.Services.GetRequiredService<IStartupValidator>().Validate();
     app.MapWebChat();
     app.MapPayments();
+    app.MapPaymentRequestApi();
     app.MapReceipts();
     app.MapHealthChecks("/health");
     app.Run();

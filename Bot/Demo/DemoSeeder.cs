@@ -1,3 +1,5 @@
+using ChatPay.Bot.Api;
+using ChatPay.Bot.Hosting;
 using ChatPay.Domain;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Dossiers;
@@ -13,7 +15,8 @@ namespace ChatPay.Bot.Demo;
 /// prints what a newcomer needs to try the journey. The banner goes to the console only, never to the logs.
 /// </summary>
 public sealed class DemoSeeder(
-    IOptions<DemoOptions> options, IChatPayStore store, PaymentSettlement settlement, ChatPayRules rules, TimeProvider clock) : IHostedService
+    IOptions<DemoOptions> options, IChatPayStore store, PaymentSettlement settlement, ChatPayRules rules, ApiKeys apiKeys, AppLinks links, TimeProvider clock)
+    : IHostedService
 {
     private static readonly ChatAddress SeedChat = new(ChatChannel.Web, "demo-seed");
 
@@ -76,6 +79,7 @@ public sealed class DemoSeeder(
         lines.Add("Officer enrollment (send in a second browser window: /dangky <code>):");
         foreach (var agency in rules.Staff.Agencies) lines.Add($"  {agency.EnrollmentCode}  {agency.Name}");
         lines.Add($"Support enrollment: {rules.Staff.SupportEnrollmentCode}");
+        foreach (var key in apiKeys.All) lines.Add($"Payment-request API ({links.Absolute("/api/v1")}), X-Api-Key: {key.Key}");
         lines.Add("");
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }

@@ -1,0 +1,22 @@
+using ChatPay.Domain.Security;
+
+namespace ChatPay.Bot.Api;
+
+/// <summary>Lets a request through only with a configured X-Api-Key; every key is compared, each in constant time.</summary>
+public sealed class ApiKeyCheck(ApiKeys keys, ILogger<ApiKeyCheck> logger) : IEndpointFilter
+{
+    public const string Header = "X-Api-Key";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var presented = context.HttpContext.Request.Headers[Header];
+        var caller = presented.Count == 1 ? keys.All.Aggregate((ApiKey?)null, (found, k) => Secrets.Equal(presented[0], k.Key) ? k : found) : null;
+        if (caller is null)
+        {
+            logger.LogWarning("API call to {Path} refused: missing or unknown API key", context.HttpContext.Request.Path);
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A valid X-Api-Key header is required.");
+        }
+        using (logger.BeginScope(new Dictionary<string, object> { ["ApiCaller"] = caller.Name }))
+            return await next(context);
+    }
+}

@@ -1,0 +1,60 @@
+using ChatPay.Bot.Hosting;
+using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Storage;
+using ChatPay.Domain.Staff;
+
+namespace ChatPay.Bot.Api;
+
+/// <summary>A dossier as the API shows it to the portal: request, attempts, receipt, alerts, claim and support cases.</summary>
+public sealed record DossierView(
+    string DossierCode,
+    string ProcedureName,
+    DossierView.AgencyView Agency,
+    DossierView.ApplicantView Applicant,
+    string Status,
+    int RequestVersion,
+    DateTimeOffset? RequestedAt,
+    long Total,
+    IReadOnlyList<DossierView.FeeView> Fees,
+    DateTimeOffset? PaidAt,
+    DossierView.ReceiptView? Receipt,
+    DossierView.ClaimView? Claim,
+    IReadOnlyList<DossierView.AttemptView> Attempts,
+    IReadOnlyList<DossierView.AlertView> Alerts,
+    IReadOnlyList<DossierView.CaseView> SupportCases)
+{
+    public sealed record AgencyView(string Code, string Name);
+    public sealed record ApplicantView(string Name, string? Phone);
+    public sealed record FeeView(string Kind, string Name, long Amount);
+    public sealed record ReceiptView(string Number, string Series, string FormNumber, DateTimeOffset PaidAt, long Total, string Url);
+    public sealed record ClaimView(string By, DateTimeOffset At);
+    public sealed record AttemptView(string Reference, string State, string? Flag, long Amount, string Bank, DateTimeOffset CreatedAt, DateTimeOffset? OpenedAt,
+        DateTimeOffset? FinishedAt, string? ResponseCode, string? TransactionStatus, string? TransactionNo, int StatusChecks, string? LastStatusCheck);
+    public sealed record AlertView(string Channel, string Delivery, DateTimeOffset At);
+    public sealed record CaseView(string State, DateTimeOffset OpenedAt, bool ReportedByCitizen, string? Reason, string? Resolution);
+
+    public static DossierView Of(Dossier dossier, IStoreSession session, AppLinks links)
+    {
+        var receipt = dossier.ReceiptId is { } id ? session.Receipts.Find(id) : null;
+        return new DossierView(
+            dossier.Code,
+            dossier.ProcedureName,
+            new AgencyView(dossier.AgencyCode, dossier.AgencyName),
+            new ApplicantView(dossier.ApplicantName, dossier.ApplicantPhone),
+            Camel(dossier.Status.ToString()),
+            dossier.RequestVersion,
+            dossier.RequestedAt,
+            dossier.Total(),
+            [.. dossier.Fees.Select(f => new FeeView(f.Kind == FeeKind.Fee ? "fee" : "charge", f.Name, f.Amount))],
+            dossier.PaidAt,
+            receipt is null ? null : new ReceiptView(receipt.NumberText(), receipt.Series, receipt.FormNumber, receipt.PaidAt, receipt.Total, links.ReceiptUrl(receipt)),
+            dossier.ClaimedBy is null ? null : new ClaimView(dossier.ClaimedBy, dossier.ClaimedAt!.Value),
+            [.. session.Payments.OfDossier(dossier.Code).Select(p => new AttemptView(p.Id, Camel(p.State.ToString()),
+                p.Flag == Domain.Payments.PaymentFlag.None ? null : Camel(p.Flag.ToString()), p.Amount, p.BankName, p.CreatedAt, p.OpenedAt, p.FinishedAt,
+                p.ResponseCode, p.TransactionStatus, p.TransactionNo, p.Checks, p.LastCheck))],
+            [.. session.ChatLog.OnTopic(AlertTopic.For(dossier.Code)).Select(a => new AlertView(a.Chat.Channel.ToString(), Camel(a.Delivery.ToString()), a.At))],
+            [.. session.SupportCases.Of(dossier.Code).Select(c => new CaseView(Camel(c.State.ToString()), c.OpenedAt, c.ReporterChatKey is not null, c.Reason, c.Resolution))]);
+    }
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}

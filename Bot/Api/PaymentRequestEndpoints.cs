@@ -1,0 +1,72 @@
+using System.Text.Json;
+using ChatPay.Bot.Hosting;
+using ChatPay.Domain;
+using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Storage;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChatPay.Bot.Api;
+
+/// <summary>The portal's side: payment requests in, dossier status out. Every call needs an API key.</summary>
+public static class PaymentRequestEndpoints
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapPaymentRequestApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyCheck>().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        api.MapPost("/payment-requests", SubmitAsync);
+        api.MapDelete("/payment-requests/{dossierCode}", Withdraw);
+        api.MapGet("/dossiers/{dossierCode}", Show);
+        return app;
+    }
+
+    public static async Task<IResult> SubmitAsync(HttpRequest request, PaymentRequests requests, ChatPayRules rules, IChatPayStore store, AppLinks links)
+    {
+        JsonElement body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
+        }
+        catch (JsonException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not valid JSON.");
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"The body is larger than {MaxBodyBytes} bytes.");
+        }
+
+        var (paymentRequest, errors) = PaymentRequestReader.Read(body, rules);
+        if (paymentRequest is null) return TypedResults.ValidationProblem(errors, title: "The payment request is not valid.");
+
+        var outcome = requests.Submit(paymentRequest);
+        var view = store.Read(session => DossierView.Of(session.Dossiers.Find(paymentRequest.DossierCode)!, session, links));
+        return outcome switch
+        {
+            PaymentRequestOutcome.Created => TypedResults.Created($"/api/v1/dossiers/{paymentRequest.DossierCode}", view),
+            PaymentRequestOutcome.AlreadyPaid => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: $"Dossier {paymentRequest.DossierCode} is paid; its request cannot change."),
+            _ => TypedResults.Ok(view),
+        };
+    }
+
+    public static IResult Withdraw(string dossierCode, PaymentRequests requests) => requests.Withdraw(Canonical(dossierCode) ?? "") switch
+    {
+        PaymentRequestOutcome.Withdrawn => TypedResults.NoContent(),
+        PaymentRequestOutcome.AlreadyPaid => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Dossier {dossierCode} is paid; its request cannot be withdrawn."),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Dossier {dossierCode} has no open payment request."),
+    };
+
+    public static IResult Show(string dossierCode, IChatPayStore store, AppLinks links)
+    {
+        var code = Canonical(dossierCode);
+        var view = code is null ? null : store.Read(session => session.Dossiers.Find(code) is { } dossier ? DossierView.Of(dossier, session, links) : null);
+        return view is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No dossier {dossierCode}.")
+            : TypedResults.Ok(view);
+    }
+
+    private static string? Canonical(string code) =>
+        code.Length <= 64 && DossierCodeReader.Read(code) is DossierCodeReading.Found found ? found.Code.Value : null;
+}
