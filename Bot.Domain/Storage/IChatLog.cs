@@ -13,7 +13,7 @@ public interface IChatLog
     /// <summary>Queues a message; a <paramref name="topic"/> (e.g. "alert:H42.10-261125-0001") lets it be found and updated later.</summary>
     long Send(ChatAddress chat, OutgoingMessage message, DateTimeOffset at, string? topic = null);
 
-    /// <summary>The choice buttons of a message this chat received, or none if it has no such message.</summary>
+    /// <summary>The choice buttons a message this chat received has or had, or none if it has no such message.</summary>
     IReadOnlyList<ChoiceButton> ChoicesOf(ChatAddress chat, long messageId);
 
     /// <summary>Marks a message's buttons as used, showing which was chosen; channels take the buttons away.</summary>

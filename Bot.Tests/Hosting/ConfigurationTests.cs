@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using ChatPay.Bot.Api;
 using ChatPay.Bot.Conversations;
 using ChatPay.Bot.Demo;
 using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Payments;
+using ChatPay.Bot.Portal;
 using ChatPay.Bot.Receipts;
 using ChatPay.Bot.Staff;
 using ChatPay.Bot.Storage;
@@ -45,6 +47,10 @@ public class ConfigurationTests
         Assert.NotEmpty(payments.Banks);
         var demo = Bind<DemoOptions>(example, DemoOptions.Section);
         Assert.False(demo.Enabled);
+        AssertValid(Bind<ApiOptions>(example, ApiOptions.Section));
+        var portal = Bind<PortalOptions>(example, PortalOptions.Section);
+        AssertValid(portal);
+        Assert.True(portal.Enabled);
         var staff = new StaffOptionsValidator(Options.Create(demo)).Validate(null, Bind<StaffOptions>(example, StaffOptions.Section));
         Assert.True(staff.Succeeded, staff.FailureMessage);
     }
@@ -53,7 +59,7 @@ public class ConfigurationTests
     public void Every_top_level_section_of_the_example_is_one_the_bot_reads()
     {
         string[] known = ["Urls", "Logging", "AllowedHosts", AppOptions.Section, StorageOptions.Section, ConversationsOptions.Section,
-            PaymentsOptions.Section, ReceiptsOptions.Section, StaffOptions.Section, DemoOptions.Section];
+            PaymentsOptions.Section, ReceiptsOptions.Section, StaffOptions.Section, DemoOptions.Section, ApiOptions.Section, PortalOptions.Section];
 
         Assert.All(Example().GetChildren(), section => Assert.Contains(section.Key, known));
     }

@@ -15,6 +15,8 @@ public sealed class ChatLogEntry
     public List<LinkButton> Links { get; set; } = [];
     /// <summary>Set once a choice was made: the buttons are gone and this label shows what was chosen.</summary>
     public string? ChosenLabel { get; set; }
+    /// <summary>Buttons an edit took away; a press on them still identifies itself (and is told it came too late).</summary>
+    public List<ChoiceButton> RetiredChoices { get; set; } = [];
     public string? Topic { get; set; }
     public DateTimeOffset At { get; set; }
     public Delivery Delivery { get; set; }

@@ -32,7 +32,7 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq) : IChatLo
     public IReadOnlyList<ChoiceButton> ChoicesOf(ChatAddress chat, long messageId)
     {
         var entry = _log.FindById(messageId);
-        return entry is { Outgoing: true } && entry.ChatKey == chat.Key ? entry.Choices : [];
+        return entry is { Outgoing: true } && entry.ChatKey == chat.Key ? [.. entry.Choices, .. entry.RetiredChoices] : [];
     }
 
     public void CloseChoices(ChatAddress chat, long messageId, string chosenLabel)
@@ -52,6 +52,7 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq) : IChatLo
         var entry = _log.FindById(messageId);
         if (entry is null) return;
         entry.Text = message.Text;
+        entry.RetiredChoices.AddRange(entry.Choices.Where(c => !message.Choices.Contains(c)));
         entry.Choices = [.. message.Choices];
         entry.Links = [.. message.Links];
         entry.ChosenLabel = null;

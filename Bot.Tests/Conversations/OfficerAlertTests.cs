@@ -1,0 +1,146 @@
+using ChatPay.Domain.Chats;
+using ChatPay.Domain.Staff;
+using ChatPay.Tests.Support;
+
+namespace ChatPay.Tests.Conversations;
+
+public class OfficerAlertTests : IDisposable
+{
+    private const string Code = "H42.10-261125-0001";
+    private static readonly ChatAddress SecondOfficer = new(ChatChannel.Web, "officer-2");
+    private readonly Desk _desk = new();
+
+    public OfficerAlertTests()
+    {
+        _desk.AddDossier(Code);
+        _desk.Say($"/dangky {Desk.OfficerCode}", Desk.Officer);
+        _desk.Say($"/dangky {Desk.OfficerCode}", SecondOfficer);
+    }
+
+    public void Dispose() => _desk.Dispose();
+
+    private void Pay() => _desk.Settlement.Settle(_desk.Paid(_desk.OpenedPayment()));
+
+    private void PressAs(ChatAddress chat, string? name)
+    {
+        var (message, button) = _desk.FindButton("Tiếp nhận", chat);
+        _desk.Chats.Handle(chat, new PressInput(button.Payload, message.Id) { SenderName = name });
+    }
+
+    [Fact]
+    public void Every_officer_chat_of_the_agency_gets_a_claimable_alert()
+    {
+        Pay();
+
+        foreach (var chat in new[] { Desk.Officer, SecondOfficer })
+        {
+            var alert = _desk.Log(chat).Last(e => e.Outgoing);
+            Assert.StartsWith($"🔔 Hồ sơ {Code} đã thanh toán — sẵn sàng xử lý", alert.Text);
+            Assert.Equal(["Tiếp nhận"], alert.Choices.Select(c => c.Label));
+        }
+    }
+
+    [Fact]
+    public void The_first_officer_to_press_takes_the_dossier_and_every_copy_says_who()
+    {
+        Pay();
+        _desk.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        PressAs(Desk.Officer, "Lê Đình Nhu");
+
+        var dossier = _desk.Dossier(Code);
+        Assert.Equal("Lê Đình Nhu", dossier.ClaimedBy);
+        foreach (var chat in new[] { Desk.Officer, SecondOfficer })
+        {
+            var alert = _desk.Log(chat).Single(e => e.Text.StartsWith("🔔"));
+            Assert.Contains("✅ Đã được Lê Đình Nhu tiếp nhận lúc 09:03 26/11/2026", alert.Text);
+            Assert.Empty(alert.ToMessage().Choices);
+        }
+    }
+
+    [Fact]
+    public void A_late_press_is_told_who_took_it_and_changes_nothing()
+    {
+        Pay();
+        var (message, button) = _desk.FindButton("Tiếp nhận", SecondOfficer);
+        PressAs(Desk.Officer, "Lê Đình Nhu");
+
+        _desk.Chats.Handle(SecondOfficer, new PressInput(button.Payload, message.Id) { SenderName = "Trần Văn B" });
+
+        Assert.Equal("Lê Đình Nhu", _desk.Dossier(Code).ClaimedBy);
+        Assert.Contains("đã được Lê Đình Nhu tiếp nhận", _desk.LastReply(SecondOfficer));
+    }
+
+    [Fact]
+    public void Two_officers_pressing_at_once_make_one_claim()
+    {
+        Pay();
+        var presses = new[] { (Desk.Officer, "A"), (SecondOfficer, "B") }
+            .Select(p => (p.Item1, p.Item2, Button: _desk.FindButton("Tiếp nhận", p.Item1))).ToList();
+
+        Parallel.ForEach(presses, p => _desk.Chats.Handle(p.Item1, new PressInput(p.Button.Button.Payload, p.Button.Entry.Id) { SenderName = p.Item2 }));
+
+        var claimedBy = _desk.Dossier(Code).ClaimedBy;
+        Assert.Contains(claimedBy, new[] { "A", "B" });
+        var loser = claimedBy == "A" ? SecondOfficer : Desk.Officer;
+        Assert.Contains($"đã được {claimedBy} tiếp nhận", _desk.LastReply(loser));
+    }
+
+    [Fact]
+    public void A_chat_that_left_the_agency_cannot_take_its_dossiers()
+    {
+        Pay();
+        _desk.Say("/huydangky", SecondOfficer);
+
+        PressAs(SecondOfficer, "X");
+
+        Assert.Null(_desk.Dossier(Code).ClaimedBy);
+        Assert.Contains("không phải của cán bộ cơ quan", _desk.LastReply(SecondOfficer));
+    }
+
+    [Fact]
+    public void An_unclaimed_dossier_is_reminded_up_to_the_limit()
+    {
+        Pay();
+
+        _desk.Clock.Advance(TimeSpan.FromMinutes(31));
+        _desk.Deadlines.Run();
+        Assert.StartsWith("⏰ Nhắc việc", _desk.LastReply(Desk.Officer));
+        _desk.Clock.Advance(TimeSpan.FromMinutes(31));
+        _desk.Deadlines.Run();
+        _desk.Clock.Advance(TimeSpan.FromHours(5));
+        _desk.Deadlines.Run();
+
+        Assert.Equal(2, _desk.Log(Desk.Officer).Count(e => e.Text.StartsWith("⏰")));
+        Assert.Equal(2, _desk.Dossier(Code).RemindersSent);
+    }
+
+    [Fact]
+    public void A_claim_stops_the_reminders_and_updates_them_too()
+    {
+        Pay();
+        _desk.Clock.Advance(TimeSpan.FromMinutes(31));
+        _desk.Deadlines.Run();
+
+        PressAs(SecondOfficer, "Lê Đình Nhu");
+        _desk.Clock.Advance(TimeSpan.FromHours(2));
+        _desk.Deadlines.Run();
+
+        Assert.Single(_desk.Log(Desk.Officer), e => e.Text.StartsWith("⏰"));
+        Assert.All(_desk.Log(Desk.Officer).Where(e => e.Outgoing && e.Topic == AlertTopic.For(Code)),
+            e => Assert.Contains("Đã được Lê Đình Nhu tiếp nhận", e.Text));
+    }
+
+    [Fact]
+    public void The_history_shows_alert_deliveries_and_the_claim()
+    {
+        Pay();
+        PressAs(Desk.Officer, "Lê Đình Nhu");
+
+        _desk.Say($"/tracuu {Code}", Desk.Officer);
+
+        var history = _desk.LastReply(Desk.Officer);
+        Assert.Contains("Thông báo cho cán bộ: 2 tin", history);
+        Assert.Contains("Tiếp nhận: Lê Đình Nhu", history);
+    }
+}
