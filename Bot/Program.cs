@@ -1,4 +1,5 @@
 using ChatPay.Bot.Api;
+using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Bot.Demo;
 using ChatPay.Bot.Hosting;
@@ -16,12 +17,14 @@ try
     builder.AddPayments();
     builder.AddPaymentRequestApi();
     builder.AddPortalWebhook();
+    builder.AddTelegram();
     builder.AddDemo();
 
     var app = builder.Build();
     // Validate every options section now, before hosted services resolve (and log) anything built from them.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
     app.MapWebChat();
+    app.MapTelegram();
     app.MapPayments();
     app.MapPaymentRequestApi();
     app.MapReceipts();

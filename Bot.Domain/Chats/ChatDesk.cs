@@ -15,8 +15,13 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
     private readonly StaffDesk _staff = new(rules, links);
     private readonly ProblemReports _reports = new();
 
-    public void Handle(ChatAddress chat, ChatInput input) => store.Write(session =>
+    /// <summary>
+    /// Handles one input as one stored step. With an <paramref name="eventKey"/> (the channel's id for the
+    /// event), an event seen before is ignored: returns false.
+    /// </summary>
+    public bool Handle(ChatAddress chat, ChatInput input, string? eventKey = null) => store.Write(session =>
     {
+        if (eventKey is not null && !session.Inbox.FirstTime(eventKey, clock.GetUtcNow())) return false;
         Handle(session, chat, input);
         return true;
     });
@@ -39,13 +44,15 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
                 if (ChatCommand.TryParse(TextPolish.Clean(text.Text), out var command))
                 {
                     if (_staff.TryHandle(session, chat, command, text.SenderName, now)) return;
-                    if (command.Name == "/baoloi")
+                    if (command.Name == "/baoloi" && !input.InGroup)
                     {
                         _reports.Report(session, chat, command.Argument, now);
                         return;
                     }
                 }
-                _steps.Run(session, chat, now, (conversation, context) => conversation.Handle(input, context));
+                // Paying happens in a private chat: a group never sees a citizen's fees or links.
+                if (input.InGroup) session.ChatLog.Send(chat, StaffTexts.GroupHelp(), now);
+                else _steps.Run(session, chat, now, (conversation, context) => conversation.Handle(input, context));
                 break;
 
             case PressInput press:
@@ -59,6 +66,7 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
         if (press.MessageId is not { } messageId)
         {
             session.ChatLog.RecordIncoming(chat, "[bấm nút]", now);
+            if (press.InGroup) return;
             _steps.Run(session, chat, now, (conversation, context) => conversation.Handle(press, context));
             return;
         }
@@ -79,6 +87,7 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
             if (staffButton.Action == StaffAction.Recheck) session.ChatLog.CloseChoices(chat, messageId, button.Label);
             return;
         }
+        if (press.InGroup) return;
         _steps.Run(session, chat, now, (conversation, context) => conversation.Handle(press, context));
         session.ChatLog.CloseChoices(chat, messageId, button.Label);
     }

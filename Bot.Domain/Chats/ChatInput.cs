@@ -8,6 +8,9 @@ public abstract record ChatInput
 
     /// <summary>The sender's display name where the channel gives one (a Telegram user in a group); shown to colleagues only.</summary>
     public string? SenderName { get; init; }
+
+    /// <summary>Sent in a group chat: only staff commands and staff buttons are taken there, and no citizen's data is shown.</summary>
+    public bool InGroup { get; init; }
 }
 
 public sealed record TextInput(string Text) : ChatInput;

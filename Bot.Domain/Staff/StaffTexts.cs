@@ -9,6 +9,10 @@ namespace ChatPay.Domain.Staff;
 /// <summary>What the bot says to officers and support.</summary>
 public static class StaffTexts
 {
+    public static OutgoingMessage GroupHelp() => new(
+        "Trong nhóm, tôi nhận các lệnh của cán bộ: /dangky <mã đăng ký>, /huydangky, /tracuu <mã hồ sơ>.\n" +
+        "Để nộp phí, lệ phí, công dân vui lòng nhắn riêng cho tôi.");
+
     public static OutgoingMessage EnrollUsage() => new("Cú pháp: /dangky <mã đăng ký>. Mã đăng ký do quản trị hệ thống cấp cho từng cơ quan.");
 
     public static OutgoingMessage WrongEnrollmentCode() => new("Mã đăng ký không đúng. Vui lòng kiểm tra lại với quản trị hệ thống.");

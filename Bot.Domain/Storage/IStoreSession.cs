@@ -10,4 +10,5 @@ public interface IStoreSession
     ISupportCases SupportCases { get; }
     IChatLog ChatLog { get; }
     IIntegrationEvents Events { get; }
+    IInbox Inbox { get; }
 }

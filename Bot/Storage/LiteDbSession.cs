@@ -15,6 +15,7 @@ internal sealed class LiteDbSession(LiteDatabase db, Func<long> nextSeq) : IStor
     public ISupportCases SupportCases { get; } = new LiteSupportCases(db);
     public IChatLog ChatLog => _chatLog;
     public IIntegrationEvents Events { get; } = new LiteIntegrationEvents(db);
+    public IInbox Inbox { get; } = new LiteInbox(db);
 
     public IReadOnlyCollection<string> TouchedChats => _chatLog.TouchedChats;
 }

@@ -65,6 +65,26 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         return result;
     }
 
+    /// <summary>A step on the raw database (a channel's delivery bookkeeping), serialised with the domain's steps so neither loses the other's change.</summary>
+    internal T WriteDirect<T>(Func<LiteDatabase, T> work)
+    {
+        lock (_writeLock)
+        {
+            _db.BeginTrans();
+            try
+            {
+                var result = work(_db);
+                if (!_db.Commit()) throw new InvalidOperationException("LiteDB did not commit the transaction.");
+                return result;
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+    }
+
     public T Read<T>(Func<IStoreSession, T> query) => query(new LiteDbSession(_db, () => throw new InvalidOperationException("Reads do not write.")));
 
     /// <summary>Entries of one chat added or changed after the sequence number <paramref name="afterSeq"/>, in order of change.</summary>
@@ -100,6 +120,8 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         log.EnsureIndex(e => e.Delivery);
         log.EnsureIndex(e => e.Seq, unique: true);
         log.EnsureIndex(e => e.Topic);
+        log.EnsureIndex(e => e.EditPending);
+        log.EnsureIndex(e => e.ExternalId);
         var dossiers = _db.GetCollection<Dossier>(LiteDossiers.Collection);
         dossiers.EnsureIndex(d => d.AgencyCode);
         dossiers.EnsureIndex(d => d.NextReminderAt);

@@ -1,0 +1,174 @@
+using ChatPay.Bot.Storage;
+using ChatPay.Domain.Chats;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.Enums;
+
+namespace ChatPay.Bot.Channels.Telegram;
+
+/// <summary>
+/// Sends what the chat log holds for Telegram chats: in order within a chat, chats in parallel, within
+/// Telegram's limits. A 429 holds the chat for retry_after, a server or network error retries with backoff,
+/// a permanent refusal (blocked, chat gone) is recorded. Alerts queued for one chat go out as one message.
+/// </summary>
+public sealed class TelegramDelivery(
+    TelegramBot telegram, ChatOutbox outbox, ChatSignal signal, TelegramRateLimiter limiter, IOptions<TelegramOptions> options, TimeProvider clock,
+    ILogger<TelegramDelivery> logger) : BackgroundService
+{
+    private const int ParallelChats = 8;
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestBackoff = TimeSpan.FromMinutes(1);
+
+    private enum Outcome { Sent, Wait, Stop }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var changed = signal.AnyChanged();
+            TimeSpan pause;
+            try
+            {
+                pause = await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Telegram delivery round failed; it will run again");
+                pause = LongestPause;
+            }
+            await Task.WhenAny(changed, Task.Delay(pause, clock, stoppingToken));
+        }
+    }
+
+    /// <summary>Sends all that may be sent now; returns how long until more may be.</summary>
+    public async Task<TimeSpan> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var due = outbox.Due(ChatChannel.Telegram, clock.GetUtcNow(), 1000);
+        using var gate = new SemaphoreSlim(ParallelChats);
+        var waits = await Task.WhenAll(due.GroupBy(e => e.ChatKey).Select(async chat =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await DeliverChatAsync(chat.Key, [.. chat], cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        var pause = waits.Where(w => w > TimeSpan.Zero).DefaultIfEmpty(LongestPause).Min();
+        return pause < LongestPause ? pause : LongestPause;
+    }
+
+    private async Task<TimeSpan> DeliverChatAsync(string chatKey, List<ChatLogEntry> entries, CancellationToken cancellationToken)
+    {
+        var chatId = ChatAddress.FromKey(chatKey).Id;
+        while (entries.Count > 0)
+        {
+            if (!limiter.TryTake(chatId, out var wait)) return wait;
+
+            var next = entries[0];
+            var batch = next.EditPending && next.ExternalId is { } externalId
+                ? outbox.SharingMessage(chatKey, externalId)
+                : AlertsToCombine(entries, next);
+            entries.RemoveAll(e => batch.Any(b => b.Id == e.Id));
+
+            var outcome = next.EditPending && next.Delivery == Delivery.Delivered
+                ? await EditAsync(chatId, batch, cancellationToken)
+                : await SendAsync(chatId, batch, cancellationToken);
+            if (outcome == Outcome.Wait) return TimeSpan.FromMilliseconds(50);
+            if (outcome == Outcome.Stop) return TimeSpan.Zero;
+        }
+        return TimeSpan.Zero;
+    }
+
+    /// <summary>Pending alerts for one chat go out together (Telegram allows a group 20 messages a minute).</summary>
+    private List<ChatLogEntry> AlertsToCombine(List<ChatLogEntry> entries, ChatLogEntry next)
+    {
+        if (next.Topic?.StartsWith("alert:", StringComparison.Ordinal) != true) return [next];
+        return [.. entries.Where(e => e.Delivery == Delivery.Pending && !e.EditPending && e.Topic?.StartsWith("alert:", StringComparison.Ordinal) == true)
+            .Take(options.Value.Limits.MaxAlertsPerMessage)];
+    }
+
+    private async Task<Outcome> SendAsync(string chatId, IReadOnlyList<ChatLogEntry> batch, CancellationToken cancellationToken)
+    {
+        var rendering = batch.Count == 1 ? TelegramRenderer.Render(batch[0]) : TelegramRenderer.RenderCombined(batch);
+        var rendered = batch.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)).ToList();
+        try
+        {
+            var messageId = 0;
+            for (var i = 0; i < rendering.Chunks.Count; i++)
+            {
+                var last = i == rendering.Chunks.Count - 1;
+                var sent = await telegram.Client.SendMessage(chatId, rendering.Chunks[i], parseMode: ParseMode.Html,
+                    replyMarkup: last ? rendering.Keyboard : null, cancellationToken: cancellationToken);
+                messageId = sent.MessageId;
+            }
+            outbox.Delivered(rendered, messageId.ToString(System.Globalization.CultureInfo.InvariantCulture), clock.GetUtcNow());
+            return Outcome.Sent;
+        }
+        catch (Exception e) when (Classify(e, cancellationToken) is { } failure)
+        {
+            return Handle(chatId, rendered, failure, batch.Max(b => b.Attempts), edit: false);
+        }
+    }
+
+    private async Task<Outcome> EditAsync(string chatId, IReadOnlyList<ChatLogEntry> batch, CancellationToken cancellationToken)
+    {
+        var rendering = batch.Count == 1 ? TelegramRenderer.Render(batch[0]) : TelegramRenderer.RenderCombined(batch);
+        var rendered = batch.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)).ToList();
+        try
+        {
+            await telegram.Client.EditMessageText(chatId, int.Parse(batch[0].ExternalId!, System.Globalization.CultureInfo.InvariantCulture),
+                rendering.Chunks[^1], parseMode: ParseMode.Html, replyMarkup: rendering.Keyboard, cancellationToken: cancellationToken);
+            outbox.Edited(rendered);
+            return Outcome.Sent;
+        }
+        catch (ApiRequestException e) when (e.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
+        {
+            outbox.Edited(rendered);
+            return Outcome.Sent;
+        }
+        catch (Exception e) when (Classify(e, cancellationToken) is { } failure)
+        {
+            return Handle(chatId, rendered, failure, 0, edit: true);
+        }
+    }
+
+    private sealed record Failure(string Reason, TimeSpan? RetryAfter, bool Permanent);
+
+    private static Failure? Classify(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        _ when cancellationToken.IsCancellationRequested => null,
+        ApiRequestException { ErrorCode: 429 } e => new Failure("429", TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1)), false),
+        // 401 means the token is wrong: a configuration problem, not a reason to drop messages.
+        ApiRequestException { ErrorCode: 401 } => new Failure("401 Unauthorized", null, false),
+        ApiRequestException { ErrorCode: >= 400 and < 500 } e => new Failure($"{e.ErrorCode} {e.Message}", null, true),
+        ApiRequestException e => new Failure($"{e.ErrorCode} {e.Message}", null, false),
+        RequestException or HttpRequestException or TaskCanceledException => new Failure(exception.GetType().Name, null, false),
+        _ => null,
+    };
+
+    private Outcome Handle(string chatId, List<ChatOutbox.Rendered> rendered, Failure failure, int attempts, bool edit)
+    {
+        if (failure.RetryAfter is { } retryAfter)
+        {
+            limiter.Hold(chatId, retryAfter);
+            logger.LogWarning("Telegram asked to slow down for chat {ChatId}: retry after {RetryAfter}", chatId, retryAfter);
+            return Outcome.Wait;
+        }
+        if (failure.Permanent)
+        {
+            outbox.Refused(rendered, failure.Reason);
+            logger.LogWarning("Telegram refused a message for chat {ChatId} for good: {Reason}", chatId, failure.Reason);
+            return Outcome.Sent;
+        }
+        var backoff = TimeSpan.FromSeconds(Math.Min(LongestBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempts, 6))));
+        if (edit) limiter.Hold(chatId, backoff);
+        else outbox.Postpone(rendered, clock.GetUtcNow() + backoff, failure.Reason);
+        logger.LogWarning("Telegram send to chat {ChatId} failed ({Reason}); retrying in {Backoff}", chatId, failure.Reason, backoff);
+        return Outcome.Stop;
+    }
+}

@@ -1,0 +1,38 @@
+using ChatPay.Bot.Storage;
+using ChatPay.Domain.Security;
+using Microsoft.Extensions.Options;
+
+namespace ChatPay.Bot.Channels.Telegram;
+
+public static class TelegramSetup
+{
+    /// <summary>The Telegram channel, on when Telegram:BotToken is set.</summary>
+    public static WebApplicationBuilder AddTelegram(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+        if (!options.Enabled) return builder;
+
+        var services = builder.Services;
+        // One long-lived client, with connections renewed for DNS changes, and no HTTP logging: Bot API addresses carry the token.
+        services.AddSingleton(sp => new TelegramBot(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), sp.GetRequiredService<IOptions<TelegramOptions>>()));
+        services.AddSingleton(sp => new TelegramWebhookSecret(options.WebhookSecret.Length > 0
+            ? options.WebhookSecret
+            : sp.GetRequiredService<HostSettings>().GetOrCreate("telegram.webhookSecret", Secrets.NewToken)));
+        services.AddSingleton(sp => new TelegramRateLimiter(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Limits, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ChatOutbox>();
+        services.AddSingleton<TelegramInbound>();
+        services.AddHostedService<TelegramStartup>();
+        services.AddHostedService<TelegramDelivery>();
+        if (options.Mode == TelegramMode.Polling) services.AddHostedService<TelegramPolling>();
+        return builder;
+    }
+
+    public static WebApplication MapTelegram(this WebApplication app)
+    {
+        if (app.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() is { Enabled: true, Mode: TelegramMode.Webhook })
+            app.MapTelegramWebhook();
+        return app;
+    }
+}

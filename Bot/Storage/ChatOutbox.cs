@@ -1,0 +1,70 @@
+using ChatPay.Domain.Chats;
+using LiteDB;
+
+namespace ChatPay.Bot.Storage;
+
+/// <summary>
+/// What a pushing channel (Telegram, Zalo) still has to send or edit, and the bookkeeping of its attempts.
+/// A message rendered for sending is identified by its Seq: if the domain changed it meanwhile, it is marked
+/// for an edit rather than silently left stale.
+/// </summary>
+public sealed class ChatOutbox(LiteDbStore store)
+{
+    public sealed record Rendered(long Id, long Seq);
+
+    private ILiteCollection<ChatLogEntry> Log => store.Collection<ChatLogEntry>(LiteChatLog.Collection);
+
+    /// <summary>
+    /// Edits pending, and sends due by <paramref name="now"/>, for one channel, oldest first. A chat whose
+    /// oldest send is postponed gets none of its later ones either, so messages arrive in order.
+    /// </summary>
+    public IReadOnlyList<ChatLogEntry> Due(ChatChannel channel, DateTimeOffset now, int limit)
+    {
+        var prefix = channel + ":";
+        var pending = Log.Query().Where(e => e.Delivery == Delivery.Pending && e.ChatKey.StartsWith(prefix)).OrderBy(e => e.Id).Limit(limit).ToList();
+        var sends = pending.GroupBy(e => e.ChatKey).SelectMany(chat => chat.TakeWhile(e => e.NextAttemptAt <= now));
+        var edits = Log.Query().Where(e => e.EditPending && e.ChatKey.StartsWith(prefix)).OrderBy(e => e.Id).Limit(limit).ToList();
+        return [.. sends.Concat(edits).OrderBy(e => e.Id)];
+    }
+
+    public IReadOnlyList<ChatLogEntry> SharingMessage(string chatKey, string externalId) =>
+        Log.Find(e => e.ExternalId == externalId && e.ChatKey == chatKey).OrderBy(e => e.Id).ToList();
+
+    public void Delivered(IEnumerable<Rendered> sent, string externalId, DateTimeOffset at) => Change(sent, (entry, rendered) =>
+    {
+        entry.Delivery = Delivery.Delivered;
+        entry.ExternalId = externalId;
+        entry.Attempts++;
+        entry.LastError = null;
+        entry.EditPending = entry.Seq != rendered.Seq;
+    });
+
+    public void Edited(IEnumerable<Rendered> edited) => Change(edited, (entry, rendered) => entry.EditPending = entry.Seq != rendered.Seq);
+
+    public void Postpone(IEnumerable<Rendered> entries, DateTimeOffset until, string error) => Change(entries, (entry, _) =>
+    {
+        entry.Attempts++;
+        entry.NextAttemptAt = until;
+        entry.LastError = error;
+    });
+
+    /// <summary>The channel refused for good: a send is marked failed, an edit is given up.</summary>
+    public void Refused(IEnumerable<Rendered> entries, string error) => Change(entries, (entry, _) =>
+    {
+        if (entry.Delivery == Delivery.Pending) entry.Delivery = Delivery.Failed;
+        entry.EditPending = false;
+        entry.LastError = error;
+    });
+
+    private void Change(IEnumerable<Rendered> entries, Action<ChatLogEntry, Rendered> change) => store.WriteDirect(db =>
+    {
+        var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
+        foreach (var rendered in entries)
+        {
+            if (log.FindById(rendered.Id) is not { } entry) continue;
+            change(entry, rendered);
+            log.Update(entry);
+        }
+        return true;
+    });
+}

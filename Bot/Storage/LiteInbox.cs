@@ -1,0 +1,20 @@
+using ChatPay.Domain.Storage;
+using LiteDB;
+
+namespace ChatPay.Bot.Storage;
+
+internal sealed class LiteInbox(LiteDatabase db) : IInbox
+{
+    public const string Collection = "inbox";
+
+    private sealed record Seen(string Id, DateTimeOffset At);
+
+    private readonly ILiteCollection<Seen> _seen = db.GetCollection<Seen>(Collection);
+
+    public bool FirstTime(string eventKey, DateTimeOffset at)
+    {
+        if (_seen.FindById(eventKey) is not null) return false;
+        _seen.Insert(new Seen(eventKey, at));
+        return true;
+    }
+}
