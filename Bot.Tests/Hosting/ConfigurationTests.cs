@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ChatPay.Bot.Api;
+using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Bot.Conversations;
 using ChatPay.Bot.Demo;
 using ChatPay.Bot.Hosting;
@@ -48,6 +49,9 @@ public class ConfigurationTests
         var demo = Bind<DemoOptions>(example, DemoOptions.Section);
         Assert.False(demo.Enabled);
         AssertValid(Bind<ApiOptions>(example, ApiOptions.Section));
+        var telegram = Bind<TelegramOptions>(example, TelegramOptions.Section);
+        AssertValid(telegram);
+        Assert.True(telegram.Enabled);
         var portal = Bind<PortalOptions>(example, PortalOptions.Section);
         AssertValid(portal);
         Assert.True(portal.Enabled);
@@ -59,7 +63,7 @@ public class ConfigurationTests
     public void Every_top_level_section_of_the_example_is_one_the_bot_reads()
     {
         string[] known = ["Urls", "Logging", "AllowedHosts", AppOptions.Section, StorageOptions.Section, ConversationsOptions.Section,
-            PaymentsOptions.Section, ReceiptsOptions.Section, StaffOptions.Section, DemoOptions.Section, ApiOptions.Section, PortalOptions.Section];
+            PaymentsOptions.Section, ReceiptsOptions.Section, StaffOptions.Section, DemoOptions.Section, ApiOptions.Section, PortalOptions.Section, TelegramOptions.Section];
 
         Assert.All(Example().GetChildren(), section => Assert.Contains(section.Key, known));
     }
