@@ -11,10 +11,10 @@ public sealed class ChatPayApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public ChatPayApp(string databasePath, IReadOnlyDictionary<string, string?>? settings = null)
+    public ChatPayApp(string databasePath, IReadOnlyDictionary<string, string?>? settings = null, int? port = null)
     {
-        var port = LoopbackPort.Free();
-        BaseUrl = $"http://127.0.0.1:{port}";
+        Port = port ?? LoopbackPort.Free();
+        BaseUrl = $"http://127.0.0.1:{Port}";
         _settings = new Dictionary<string, string?>
         {
             ["Storage:DatabasePath"] = databasePath,
@@ -23,10 +23,12 @@ public sealed class ChatPayApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
-        UseKestrel(port);
+        UseKestrel(Port);
         StartServer();
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
     }
+
+    public int Port { get; }
 
     public string BaseUrl { get; }
 

@@ -2,12 +2,14 @@ namespace ChatPay.Bot.Channels.Telegram;
 
 /// <summary>
 /// Token buckets for Telegram's limits: one per chat, one more per group chat, one for the whole bot. A send
-/// takes a token from each bucket it falls under, or none. Rates run slightly under the configured ones, so
-/// network jitter cannot bunch sends into a 429.
+/// takes a token from each bucket it falls under, or none. Rates run slightly under the configured ones, and the
+/// bot-wide burst a little smaller: sends to different chats go out in parallel, and the network can bunch them
+/// on arrival into more than Telegram allows.
 /// </summary>
 public sealed class TelegramRateLimiter(TelegramLimits limits, TimeProvider clock)
 {
     private const double Margin = 0.95;
+    private const double ParallelBurstMargin = 0.8;
 
     private sealed class Bucket(double capacity, double perSecond, DateTimeOffset now)
     {
@@ -66,7 +68,7 @@ public sealed class TelegramRateLimiter(TelegramLimits limits, TimeProvider cloc
 
     private List<Bucket> BucketsOf(string chatId, DateTimeOffset now)
     {
-        _global ??= new Bucket(limits.GlobalBurst, limits.GlobalPerSecond * Margin, now);
+        _global ??= new Bucket(Math.Max(1, Math.Floor(limits.GlobalBurst * ParallelBurstMargin)), limits.GlobalPerSecond * Margin, now);
         var buckets = new List<Bucket> { Get(_chats, chatId, limits.PerChatBurst, limits.PerChatPerSecond * Margin, now), _global };
         // Telegram's group chats have negative ids.
         if (chatId.StartsWith('-')) buckets.Add(Get(_groups, chatId, limits.PerGroupPerMinute, limits.PerGroupPerMinute / 60.0 * Margin, now));

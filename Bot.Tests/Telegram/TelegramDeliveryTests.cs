@@ -1,0 +1,148 @@
+using ChatPay.Bot.Channels.Telegram;
+using ChatPay.Domain;
+using ChatPay.Domain.Chats;
+using ChatPay.Tests.Support;
+using ChatPay.Tests.Support.Telegram;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace ChatPay.Tests.Telegram;
+
+/// <summary>Sending within Telegram's limits, surviving its errors, and handling each update once.</summary>
+public class TelegramDeliveryTests
+{
+    private const long Citizen = 42;
+    private const string Code = "H42.10-261125-0001";
+
+    private static string OfficerCode(TelegramHarness harness) =>
+        harness.App.Service<ChatPayRules>().Staff.Agencies.Single(a => a.Code == "H42.10").EnrollmentCode;
+
+    [Fact]
+    public async Task A_burst_of_200_alerts_to_50_chats_is_delivered_completely_without_a_429()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        var officers = Enumerable.Range(1001, 50).Select(id => (long)id).ToList();
+        foreach (var officer in officers) harness.Telegram.SendText(officer, $"/dangky {OfficerCode(harness)}");
+        foreach (var officer in officers) await harness.WaitAsync(officer, "Đã đăng ký");
+        var codes = Enumerable.Range(1, 4).Select(i => $"H42.10-261126-{i:0000}").ToList();
+
+        foreach (var code in codes) AppPayments.RequestAndPay(harness.App, code);
+
+        foreach (var officer in officers)
+            await harness.Telegram.WaitForMessageAsync(officer,
+                _ => codes.All(code => harness.Telegram.Messages(officer).Any(m => m.Text.Contains(code))), TimeSpan.FromSeconds(60));
+        Assert.True(harness.Telegram.TooManyRequests == 0, string.Join("\n", harness.Telegram.Calls.Where(c => c.StatusCode == 429).Select(c => $"{c.Method} {c.ChatId} {c.At:HH:mm:ss.fff} {c.Description}")));
+    }
+
+    [Fact]
+    public async Task Three_hundred_payments_reach_the_agency_group_within_its_limit_and_each_within_two_minutes()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        const long group = -1009;
+        harness.Telegram.SendText(group, $"/dangky {OfficerCode(harness)}", 7, "Lê Đình Nhu", "supergroup");
+        await harness.WaitAsync(group, "Đã đăng ký");
+        var paidAt = new Dictionary<string, DateTimeOffset>();
+
+        for (var i = 1; i <= 300; i++)
+        {
+            var code = $"H42.10-261126-{i:0000}";
+            AppPayments.RequestAndPay(harness.App, code);
+            paidAt[code] = DateTimeOffset.UtcNow;
+            // Payments arrive over some 15 seconds, as a morning rush would spread them, not all in one instant.
+            if (i % 20 == 0) await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        var shownAt = new Dictionary<string, DateTimeOffset>();
+        await harness.Telegram.WaitForMessageAsync(group, _ =>
+        {
+            foreach (var message in harness.Telegram.Messages(group))
+                foreach (var code in paidAt.Keys.Where(c => !shownAt.ContainsKey(c) && message.Text.Contains(c)))
+                    shownAt[code] = message.SentAt;
+            return shownAt.Count == paidAt.Count;
+        }, TimeSpan.FromMinutes(3));
+        Assert.All(paidAt, p => Assert.True(shownAt[p.Key] - p.Value < TimeSpan.FromMinutes(2), $"{p.Key} took {shownAt[p.Key] - p.Value}"));
+        Assert.Equal(0, harness.Telegram.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task A_429_and_server_errors_are_survived_with_nothing_lost_or_doubled()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        harness.Telegram.FailNext("sendMessage", 429, count: 1, retryAfter: 1);
+        harness.Telegram.FailNext("sendMessage", 500, count: 2);
+
+        harness.Telegram.SendText(Citizen, Code);
+        await harness.WaitAsync(Citizen, "Tổng cộng");
+        harness.Telegram.SendText(Citizen, "/trogiup");
+        await harness.WaitAsync(Citizen, "Cách nộp phí");
+
+        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains("Tổng cộng"));
+        Assert.Equal(["Tổng cộng", "Cách nộp phí"], harness.Telegram.Messages(Citizen).Select(m => m.Text.Contains("Tổng cộng") ? "Tổng cộng" : "Cách nộp phí"));
+    }
+
+    [Fact]
+    public async Task An_alert_to_an_officer_who_blocked_the_bot_is_recorded_as_failed_and_others_still_get_theirs()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        const long blocking = 1001, other = 1002;
+        foreach (var officer in new[] { blocking, other })
+        {
+            harness.Telegram.SendText(officer, $"/dangky {OfficerCode(harness)}");
+            await harness.WaitAsync(officer, "Đã đăng ký");
+        }
+        harness.Telegram.BlockBot(blocking);
+
+        AppPayments.RequestAndPay(harness.App, Code);
+
+        await harness.WaitAsync(other, $"Hồ sơ {Code} đã thanh toán");
+        var chat = new ChatAddress(ChatChannel.Telegram, blocking.ToString());
+        var store = harness.App.Service<ChatPay.Bot.Storage.LiteDbStore>();
+        await Eventually.HoldsAsync(() => store.ChatHistory(chat.Key, 0, 10).Any(e => e.Delivery == Delivery.Failed && e.LastError!.Contains("403")));
+        Assert.DoesNotContain(harness.Telegram.Messages(blocking), m => m.Text.Contains($"Hồ sơ {Code} đã thanh toán"));
+        var history = harness.App.Service<ChatPay.Domain.Storage.IChatPayStore>().Read(s => ChatPay.Domain.Support.DossierHistory.Describe(s, s.Dossiers.Find(Code)!));
+        Assert.Contains("1 không gửi được", history);
+    }
+
+    [Fact]
+    public async Task An_update_delivered_twice_is_handled_once()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        harness.Telegram.SendText(Citizen, "/trogiup");
+        await harness.WaitAsync(Citizen, "Cách nộp phí");
+        var update = new Update
+        {
+            Id = 900_001,
+            Message = new Message { Id = 77, Date = DateTime.UtcNow, Chat = new Chat { Id = Citizen, Type = ChatType.Private }, Text = Code },
+        };
+
+        await harness.App.Service<TelegramInbound>().HandleAsync(update, default);
+        await harness.App.Service<TelegramInbound>().HandleAsync(update, default);
+        harness.Telegram.SendText(Citizen, "/trogiup");
+        await harness.Telegram.WaitForMessageAsync(Citizen, _ => harness.Telegram.Messages(Citizen).Count(m => m.Text.Contains("Cách nộp phí")) == 2);
+
+        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains("Tổng cộng"));
+    }
+
+    [Fact]
+    public async Task Webhook_mode_registers_the_webhook_takes_updates_and_refuses_a_wrong_secret()
+    {
+        await using var harness = await TelegramHarness.StartAsync(null,
+            ("Telegram:Mode", "Webhook"), ("Telegram:WebhookUrl", "{base}/telegram/webhook"), ("Telegram:WebhookSecret", "s3cret-for_tests"));
+        await Eventually.HoldsAsync(() => harness.Telegram.WebhookUrl is not null);
+        Assert.Equal("s3cret-for_tests", harness.Telegram.WebhookSecret);
+
+        harness.Telegram.SendText(Citizen, Code);
+        await harness.WaitAsync(Citizen, "Tổng cộng");
+
+        foreach (var secret in new[] { null, "wrong", "S3CRET-FOR_TESTS" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, TelegramWebhookEndpoints.Path)
+            {
+                Content = new StringContent("{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":1,\"chat\":{\"id\":5,\"type\":\"private\"},\"text\":\"/start\"}}",
+                    System.Text.Encoding.UTF8, "application/json"),
+            };
+            if (secret is not null) request.Headers.Add(TelegramWebhookEndpoints.SecretHeader, secret);
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await harness.App.Http.SendAsync(request)).StatusCode);
+        }
+    }
+}
