@@ -104,6 +104,26 @@ public class TelegramDeliveryTests
     }
 
     [Fact]
+    public async Task An_alert_still_pending_when_the_bot_stops_is_delivered_once_after_it_restarts()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        const long officer = 1001;
+        harness.Telegram.SendText(officer, $"/dangky {OfficerCode(harness)}");
+        await harness.WaitAsync(officer, "Đã đăng ký");
+        harness.Telegram.FailNext("sendMessage", 502, count: 1000);
+
+        AppPayments.RequestAndPay(harness.App, Code);
+        await Eventually.HoldsAsync(() => harness.Telegram.Calls.Any(c => c.Method == "sendMessage" && c.StatusCode == 502));
+        harness.Restart();
+        harness.Telegram.ClearFaults();
+        harness.Telegram.SendText(officer, "/tracuu " + Code);
+
+        await harness.WaitAsync(officer, $"Hồ sơ {Code} đã thanh toán");
+        await harness.WaitAsync(officer, "📋 Hồ sơ");
+        Assert.Single(harness.Telegram.Messages(officer), m => m.Text.Contains($"Hồ sơ {Code} đã thanh toán — sẵn sàng xử lý"));
+    }
+
+    [Fact]
     public async Task An_update_delivered_twice_is_handled_once()
     {
         await using var harness = await TelegramHarness.StartAsync();

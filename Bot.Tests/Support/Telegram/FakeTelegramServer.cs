@@ -191,6 +191,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     /// </summary>
     public void DelayNext(string method, TimeSpan delay, int count = 1) => _faults.Delay(method, delay, count);
 
+    /// <summary>Forgets every failure and delay still scheduled: Telegram is healthy again.</summary>
+    public void ClearFaults() => _faults.Clear();
+
     public async ValueTask DisposeAsync()
     {
         // Long polls, delayed answers and the webhook sender all end on this token, so stopping does not wait for them.

@@ -11,6 +11,15 @@ internal sealed class Faults
 
     public void Delay(string method, TimeSpan delay, int count) => Add(_delays, method, delay, count);
 
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _failures.Clear();
+            _delays.Clear();
+        }
+    }
+
     public ApiError? TakeFailure(string method) => Take(_failures, method);
 
     public TimeSpan TakeDelay(string method) => Take(_delays, method);
