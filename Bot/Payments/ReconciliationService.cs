@@ -1,3 +1,4 @@
+using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Payments.VnPay;
 using ChatPay.Domain.Payments;
 using Microsoft.Extensions.Options;
@@ -10,43 +11,19 @@ namespace ChatPay.Bot.Payments;
 /// </summary>
 public sealed class ReconciliationService(
     Reconciliation reconciliation, VnPayStatusClient gateway, IOptions<PaymentsOptions> options, TimeProvider clock, ILogger<ReconciliationService> logger)
-    : BackgroundService
+    : PeriodicService(options.Value.Reconciliation.Interval, clock, logger)
 {
     private const int Batch = 20;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Checks every attempt due now.</summary>
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Reconciliation.Interval, clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Reconciliation round failed; it will run again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    /// <summary>Checks every attempt due now; returns how many were checked.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        var checkedCount = 0;
         IReadOnlyList<Payment> due;
         do
         {
             due = reconciliation.DueChecks(Batch);
-            foreach (var payment in due)
-            {
-                var status = await gateway.QueryAsync(payment, cancellationToken);
-                reconciliation.Record(payment.Id, status);
-                checkedCount++;
-            }
+            foreach (var payment in due) reconciliation.Record(payment.Id, await gateway.QueryAsync(payment, cancellationToken));
         }
         while (due.Count == Batch);
-        return checkedCount;
     }
 }

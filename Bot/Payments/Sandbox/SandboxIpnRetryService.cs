@@ -1,25 +1,15 @@
+using ChatPay.Bot.Hosting;
+
 namespace ChatPay.Bot.Payments.Sandbox;
 
 /// <summary>Retries unacknowledged sandbox IPNs on VNPay's schedule, including after a restart.</summary>
 public sealed class SandboxIpnRetryService(
-    SandboxBank bank, SandboxIpnSender sender, SandboxIpnTarget target, TimeProvider clock, ILogger<SandboxIpnRetryService> logger) : BackgroundService
+    SandboxBank bank, SandboxIpnSender sender, SandboxIpnTarget target, TimeProvider clock, ILogger<SandboxIpnRetryService> logger)
+    : PeriodicService(TimeSpan.FromTicks(Math.Clamp(target.RetryInterval.Ticks / 5, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(30).Ticks)), clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        var tick = TimeSpan.FromTicks(Math.Clamp(target.RetryInterval.Ticks / 5, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(30).Ticks));
-        using var timer = new PeriodicTimer(tick, clock);
-        do
-        {
-            try
-            {
-                foreach (var transaction in bank.IpnsDue(target.MaxAttempts))
-                    await sender.DeliverAsync(transaction, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Sandbox IPN retry round failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        foreach (var transaction in bank.IpnsDue(target.MaxAttempts))
+            await sender.DeliverAsync(transaction, cancellationToken);
     }
 }
