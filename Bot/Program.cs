@@ -1,6 +1,7 @@
 using ChatPay.Bot.Api;
 using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Bot.Channels.WebChat;
+using ChatPay.Bot.Channels.Zalo;
 using ChatPay.Bot.Demo;
 using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Payments;
@@ -18,6 +19,7 @@ try
     builder.AddPaymentRequestApi();
     builder.AddPortalWebhook();
     builder.AddTelegram();
+    builder.AddZalo();
     builder.AddDemo();
 
     var app = builder.Build();
@@ -25,6 +27,7 @@ try
     app.Services.GetRequiredService<IStartupValidator>().Validate();
     app.MapWebChat();
     app.MapTelegram();
+    app.MapZalo();
     app.MapPayments();
     app.MapPaymentRequestApi();
     app.MapReceipts();

@@ -63,33 +63,30 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
 
     private void OnPress(IStoreSession session, ChatAddress chat, PressInput press, DateTimeOffset now)
     {
-        if (press.MessageId is not { } messageId)
+        // Where the channel says which message carried the button, the press must match a button that message had.
+        ChoiceButton? button = null;
+        if (press.MessageId is { } messageId)
         {
-            session.ChatLog.RecordIncoming(chat, "[bấm nút]", now);
-            if (press.InGroup) return;
-            _steps.Run(session, chat, now, (conversation, context) => conversation.Handle(press, context));
-            return;
+            button = session.ChatLog.ChoicesOf(chat, messageId).FirstOrDefault(b => b.Payload == press.Payload);
+            if (button is null)
+            {
+                session.ChatLog.RecordIncoming(chat, "[nút không hợp lệ]", now);
+                session.ChatLog.Send(chat, CitizenTexts.InvalidButton(), now);
+                return;
+            }
         }
+        session.ChatLog.RecordIncoming(chat, button?.Label ?? "[bấm nút]", now);
 
-        // A press must match a button that this chat was actually sent in that message.
-        var button = session.ChatLog.ChoicesOf(chat, messageId).FirstOrDefault(b => b.Payload == press.Payload);
-        if (button is null)
-        {
-            session.ChatLog.RecordIncoming(chat, "[nút không hợp lệ]", now);
-            session.ChatLog.Send(chat, CitizenTexts.InvalidButton(), now);
-            return;
-        }
-        session.ChatLog.RecordIncoming(chat, button.Label, now);
         if (StaffButton.TryParse(press.Payload, out var staffButton))
         {
             // A claim updates every officer's copy itself; a re-check closes the button that asked.
             _staff.Press(session, chat, staffButton, press.SenderName, now);
-            if (staffButton.Action == StaffAction.Recheck) session.ChatLog.CloseChoices(chat, messageId, button.Label);
+            if (staffButton.Action == StaffAction.Recheck && button is not null) session.ChatLog.CloseChoices(chat, press.MessageId!.Value, button.Label);
             return;
         }
         if (press.InGroup) return;
         _steps.Run(session, chat, now, (conversation, context) => conversation.Handle(press, context));
-        session.ChatLog.CloseChoices(chat, messageId, button.Label);
+        if (button is not null) session.ChatLog.CloseChoices(chat, press.MessageId!.Value, button.Label);
     }
 
     private static string ForTheRecord(string text)

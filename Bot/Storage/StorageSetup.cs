@@ -20,6 +20,7 @@ public static class StorageSetup
         builder.Services.AddSingleton(_ => store);
         builder.Services.AddSingleton<IChatPayStore>(sp => sp.GetRequiredService<LiteDbStore>());
         builder.Services.AddSingleton<HostSettings>();
+        builder.Services.AddSingleton<ChatOutbox>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

@@ -21,7 +21,6 @@ public static class TelegramSetup
             ? options.WebhookSecret
             : sp.GetRequiredService<HostSettings>().GetOrCreate("telegram.webhookSecret", Secrets.NewToken)));
         services.AddSingleton(sp => new TelegramRateLimiter(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Limits, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ChatOutbox>();
         services.AddSingleton<TelegramInbound>();
         services.AddHostedService<TelegramStartup>();
         services.AddHostedService<TelegramDelivery>();

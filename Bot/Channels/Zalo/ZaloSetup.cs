@@ -1,0 +1,23 @@
+namespace ChatPay.Bot.Channels.Zalo;
+
+public static class ZaloSetup
+{
+    /// <summary>The Zalo OA channel, on when its app, secrets and refresh token are configured.</summary>
+    public static WebApplicationBuilder AddZalo(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ZaloOptions>().BindConfiguration(ZaloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        if (builder.Configuration.GetSection(ZaloOptions.Section).Get<ZaloOptions>() is not { Enabled: true }) return builder;
+
+        // No HTTP logging: token refresh bodies carry secrets.
+        builder.Services.AddHttpClient<ZaloApi>(http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        builder.Services.AddSingleton<ZaloTokens>();
+        builder.Services.AddHostedService<ZaloDelivery>();
+        return builder;
+    }
+
+    public static WebApplication MapZalo(this WebApplication app)
+    {
+        if (app.Configuration.GetSection(ZaloOptions.Section).Get<ZaloOptions>() is { Enabled: true }) app.MapZaloWebhook();
+        return app;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using ChatPay.Domain.Chats;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace ChatPay.Bot.Channels.Zalo;
+
+/// <summary>
+/// POST /zalo/webhook: Zalo's events, trusted only when X-ZEvent-Signature matches the raw body. Each event is
+/// handled (in its chat's order) and stored before the 200, and a redelivered message (same msg_id) changes nothing.
+/// </summary>
+public static class ZaloWebhookEndpoints
+{
+    public const string Path = "/zalo/webhook";
+    private const int MaxBodyBytes = 256 * 1024;
+    private static readonly KeyedLock Chats = new();
+
+    public static IEndpointRouteBuilder MapZaloWebhook(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, ReceiveAsync).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes)).ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task<IResult> ReceiveAsync(HttpRequest request, ChatDesk desk, IOptions<ZaloOptions> options, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var raw = buffer.ToArray();
+
+        JsonElement body;
+        try
+        {
+            body = JsonDocument.Parse(raw).RootElement;
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+        if (body.ValueKind != JsonValueKind.Object) return Results.BadRequest();
+        var appId = Text(body, "app_id");
+        var timestamp = Text(body, "timestamp");
+        if (appId != options.Value.AppId || !ZaloSignature.Verify(request.Headers[ZaloSignature.Header], appId, raw, timestamp, options.Value.OaSecretKey))
+            return Results.Unauthorized();
+
+        if (Read(body) is not var (chat, input, key)) return Results.Ok();
+        using (await Chats.AcquireAsync(chat.Key, cancellationToken)) desk.Handle(chat, input, key);
+        return Results.Ok();
+    }
+
+    private static (ChatAddress Chat, ChatInput Input, string Key)? Read(JsonElement body)
+    {
+        switch (Text(body, "event_name"))
+        {
+            case "user_send_text":
+                var sender = body.TryGetProperty("sender", out var s) ? Text(s, "id") : "";
+                var message = body.TryGetProperty("message", out var m) ? m : default;
+                var msgId = message.ValueKind == JsonValueKind.Object ? Text(message, "msg_id") : "";
+                if (sender.Length == 0 || msgId.Length == 0) return null;
+                var text = Text(message, "text");
+                ChatInput input = text.StartsWith(ZaloRenderer.PayloadMark, StringComparison.Ordinal)
+                    ? new PressInput(text[ZaloRenderer.PayloadMark.Length..], null)
+                    : new TextInput(text);
+                return (new ChatAddress(ChatChannel.Zalo, sender), input, $"Zalo:msg:{msgId}");
+
+            case "follow":
+                var follower = body.TryGetProperty("follower", out var f) ? Text(f, "id") : "";
+                if (follower.Length == 0) return null;
+                return (new ChatAddress(ChatChannel.Zalo, follower), new TextInput("/start"), $"Zalo:follow:{follower}:{Text(body, "timestamp")}");
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A field as text: Zalo sends some numbers (timestamps, ids) as strings and some as numbers.</summary>
+    private static string Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number
+            ? (value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText())
+            : "";
+}
