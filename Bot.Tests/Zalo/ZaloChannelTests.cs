@@ -1,0 +1,149 @@
+using System.Net;
+using ChatPay.Bot.Storage;
+using ChatPay.Domain;
+using ChatPay.Domain.Chats;
+using ChatPay.Domain.Storage;
+using ChatPay.Tests.Support;
+
+namespace ChatPay.Tests.Zalo;
+
+/// <summary>The journey for citizens and officers who live in Zalo, over the OA API and its signed webhook.</summary>
+public class ZaloChannelTests
+{
+    private const string Citizen = "6142494823";
+    private const string Officer = "7000000001";
+    private const string Code = "H42.10-261125-0001";
+
+    private static string OfficerCode(ZaloHarness harness) =>
+        harness.App.Service<ChatPayRules>().Staff.Agencies.Single(a => a.Code == "H42.10").EnrollmentCode;
+
+    private static async Task<ZaloSent> PayAsync(ZaloHarness harness)
+    {
+        (await harness.Driver.SendTextAsync(Citizen, Code)).EnsureSuccessStatusCode();
+        await harness.WaitAsync(Citizen, "Tổng cộng: 200.000 ₫");
+        await harness.TapAsync(Citizen, "Xác nhận");
+        await harness.WaitAsync(Citizen, "Chọn ngân hàng");
+        await harness.TapAsync(Citizen, "Vietcombank");
+        var link = await harness.WaitAsync(Citizen, "Bấm nút bên dưới để thanh toán");
+        await SandboxPayer.PayAsync(harness.App.Http, ZaloHarness.Link(link, "Thanh toán 200.000 ₫"));
+        return await harness.WaitAsync(Citizen, "Thanh toán thành công");
+    }
+
+    [Fact]
+    public async Task A_follower_is_greeted_pays_and_gets_the_receipt_and_the_officer_enrolled_from_zalo_takes_the_dossier()
+    {
+        await using var harness = await ZaloHarness.StartAsync();
+        await harness.Driver.SendTextAsync(Officer, $"/dangky {OfficerCode(harness)}");
+        await harness.WaitAsync(Officer, "Đã đăng ký nhận thông báo");
+
+        (await harness.Driver.FollowAsync(Citizen)).EnsureSuccessStatusCode();
+        await harness.WaitAsync(Citizen, "Xin chào");
+        var receipt = await PayAsync(harness);
+
+        Assert.Contains("Số tiền: 200.000 ₫", receipt.Text);
+        Assert.StartsWith(harness.App.BaseUrl + "/bien-lai/", ZaloHarness.Link(receipt, "Xem biên lai"));
+        var banks = harness.Zalo.Sent(Citizen).Where(m => m.Buttons.Any(b => b.Title == "Agribank" || b.Title == "Vietcombank")).ToList();
+        Assert.All(banks, m => Assert.True(m.Buttons.Count <= 5));
+        Assert.Equal(2, banks.Count);
+
+        await harness.WaitAsync(Officer, $"Hồ sơ {Code} đã thanh toán — sẵn sàng xử lý");
+        await harness.TapAsync(Officer, "Tiếp nhận");
+        await harness.WaitAsync(Officer, "✅ Đã được");
+    }
+
+    [Fact]
+    public async Task A_missing_or_wrong_signature_is_refused_and_changes_nothing()
+    {
+        await using var harness = await ZaloHarness.StartAsync();
+        var body = $"{{\"app_id\":\"{harness.Zalo.Options.AppId}\",\"event_name\":\"user_send_text\",\"sender\":{{\"id\":\"{Citizen}\"}}," +
+            $"\"recipient\":{{\"id\":\"{harness.Zalo.Options.OaId}\"}},\"message\":{{\"msg_id\":\"forged-1\",\"text\":\"{Code}\"}},\"timestamp\":\"1700000000000\"}}";
+        var wrongKey = ChatPay.Tests.Support.Zalo.ZaloWebhookDriver.Sign(harness.Zalo.Options.AppId, body, "1700000000000", "not-the-secret");
+        var right = ChatPay.Tests.Support.Zalo.ZaloWebhookDriver.Sign(harness.Zalo.Options.AppId, body, "1700000000000", harness.Zalo.Options.OaSecretKey);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await harness.Driver.PostAsync(body, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await harness.Driver.PostAsync(body, $"mac={wrongKey}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await harness.Driver.PostAsync(body.Replace(Code, "H42.10-261125-0002"), $"mac={right}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await harness.Driver.PostAsync("{not json", $"mac={right}")).StatusCode);
+
+        var chat = new ChatAddress(ChatChannel.Zalo, Citizen);
+        Assert.Empty(harness.App.Service<LiteDbStore>().ChatHistory(chat.Key, 0, 10));
+        Assert.Equal(HttpStatusCode.OK, (await harness.Driver.PostAsync(body, right.ToUpperInvariant())).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_redelivered_event_is_ignored()
+    {
+        await using var harness = await ZaloHarness.StartAsync();
+
+        await harness.Driver.SendTextAsync(Citizen, Code, msgId: "msg-1");
+        await harness.Driver.SendTextAsync(Citizen, Code, msgId: "msg-1");
+        await harness.Driver.SendTextAsync(Citizen, "/trogiup", msgId: "msg-2");
+        await harness.WaitAsync(Citizen, "Cách nộp phí");
+
+        Assert.Single(harness.Zalo.Sent(Citizen), m => m.Text.Contains("Tổng cộng"));
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_refreshed_the_message_resent_once_and_the_new_refresh_token_kept()
+    {
+        await using var harness = await ZaloHarness.StartAsync();
+        harness.Zalo.ExpireAccessToken();
+
+        await harness.Driver.SendTextAsync(Citizen, "/trogiup");
+        await harness.WaitAsync(Citizen, "Cách nộp phí");
+
+        Assert.Equal(1, harness.Zalo.Refreshes);
+        var sends = harness.Zalo.Calls.Where(c => c.Path == "/v3.0/oa/message/cs").ToList();
+        Assert.Equal([-216, 0], sends.Select(c => c.Error));
+
+        // The configured refresh token was used up; after a restart the one kept in the database must still work.
+        harness.Restart();
+        harness.Zalo.ExpireAccessToken();
+        await harness.Driver.SendTextAsync(Citizen, Code);
+        await harness.WaitAsync(Citizen, "Tổng cộng");
+        Assert.Equal(2, harness.Zalo.Refreshes);
+    }
+
+    [Fact]
+    public async Task A_message_outside_the_interaction_window_is_recorded_not_retried_and_the_receipt_stays_available()
+    {
+        await using var harness = await ZaloHarness.StartAsync();
+        (await harness.Driver.SendTextAsync(Citizen, Code)).EnsureSuccessStatusCode();
+        await harness.WaitAsync(Citizen, "Tổng cộng");
+        await harness.TapAsync(Citizen, "Xác nhận");
+        await harness.WaitAsync(Citizen, "Chọn ngân hàng");
+        await harness.TapAsync(Citizen, "Vietcombank");
+        var link = await harness.WaitAsync(Citizen, "Bấm nút bên dưới để thanh toán");
+        harness.Zalo.PutOutsideWindow(Citizen);
+
+        await SandboxPayer.PayAsync(harness.App.Http, ZaloHarness.Link(link, "Thanh toán 200.000 ₫"));
+
+        var chat = new ChatAddress(ChatChannel.Zalo, Citizen);
+        var store = harness.App.Service<LiteDbStore>();
+        await Eventually.HoldsAsync(() => store.ChatHistory(chat.Key, 0, 100).Any(e => e.Text.Contains("Thanh toán thành công") && e.Delivery == Delivery.Failed));
+        Assert.Single(harness.Zalo.Calls, c => c.Error == -230);
+        Assert.Contains("-230", store.ChatHistory(chat.Key, 0, 100).Single(e => e.Text.Contains("Thanh toán thành công")).LastError);
+
+        await harness.Driver.SendTextAsync(Citizen, $"/bienlai {Code}");
+        var resent = await harness.WaitAsync(Citizen, "Biên lai số");
+        Assert.Contains(resent.Buttons, b => b.Title == "Xem biên lai");
+        Assert.Single(harness.Zalo.Calls, c => c.Error == -230);
+    }
+
+    [Fact]
+    public async Task A_rate_limit_and_a_server_error_are_survived_with_nothing_lost_or_doubled()
+    {
+        await using var harness = await ZaloHarness.StartAsync();
+        harness.Zalo.FailNext("/v3.0/oa/message/cs", count: 1, zaloError: -32);
+        harness.Zalo.FailNext("/v3.0/oa/message/cs", count: 1, httpStatus: 500);
+
+        await harness.Driver.SendTextAsync(Citizen, Code);
+        await harness.WaitAsync(Citizen, "Tổng cộng");
+        await harness.Driver.SendTextAsync(Citizen, "/trogiup");
+        await harness.WaitAsync(Citizen, "Cách nộp phí");
+
+        Assert.Single(harness.Zalo.Sent(Citizen), m => m.Text.Contains("Tổng cộng"));
+        var dossier = harness.App.Service<IChatPayStore>().Read(s => s.Dossiers.Find(Code));
+        Assert.NotNull(dossier);
+    }
+}
