@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using ChatPay.Bot.Api;
 using ChatPay.Bot.Channels.Telegram;
+using ChatPay.Bot.Channels.Zalo;
 using ChatPay.Bot.Conversations;
 using ChatPay.Bot.Demo;
 using ChatPay.Bot.Hosting;
@@ -49,6 +50,9 @@ public class ConfigurationTests
         var demo = Bind<DemoOptions>(example, DemoOptions.Section);
         Assert.False(demo.Enabled);
         AssertValid(Bind<ApiOptions>(example, ApiOptions.Section));
+        var zalo = Bind<ZaloOptions>(example, ZaloOptions.Section);
+        AssertValid(zalo);
+        Assert.True(zalo.Enabled);
         var telegram = Bind<TelegramOptions>(example, TelegramOptions.Section);
         AssertValid(telegram);
         Assert.True(telegram.Enabled);
@@ -63,7 +67,7 @@ public class ConfigurationTests
     public void Every_top_level_section_of_the_example_is_one_the_bot_reads()
     {
         string[] known = ["Urls", "Logging", "AllowedHosts", AppOptions.Section, StorageOptions.Section, ConversationsOptions.Section,
-            PaymentsOptions.Section, ReceiptsOptions.Section, StaffOptions.Section, DemoOptions.Section, ApiOptions.Section, PortalOptions.Section, TelegramOptions.Section];
+            PaymentsOptions.Section, ReceiptsOptions.Section, StaffOptions.Section, DemoOptions.Section, ApiOptions.Section, PortalOptions.Section, TelegramOptions.Section, ZaloOptions.Section];
 
         Assert.All(Example().GetChildren(), section => Assert.Contains(section.Key, known));
     }

@@ -118,7 +118,8 @@ public class TelegramDeliveryTests
         harness.Telegram.ClearFaults();
         harness.Telegram.SendText(officer, "/tracuu " + Code);
 
-        await harness.WaitAsync(officer, $"Hồ sơ {Code} đã thanh toán");
+        // The failed send was postponed with backoff before the restart; the wait allows for the longest backoff.
+        await harness.Telegram.WaitForMessageAsync(officer, m => m.Text.Contains($"Hồ sơ {Code} đã thanh toán"), TimeSpan.FromSeconds(75));
         await harness.WaitAsync(officer, "📋 Hồ sơ");
         Assert.Single(harness.Telegram.Messages(officer), m => m.Text.Contains($"Hồ sơ {Code} đã thanh toán — sẵn sàng xử lý"));
     }

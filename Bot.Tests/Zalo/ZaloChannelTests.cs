@@ -4,6 +4,7 @@ using ChatPay.Domain;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Storage;
 using ChatPay.Tests.Support;
+using ChatPay.Tests.Support.Zalo;
 
 namespace ChatPay.Tests.Zalo;
 
@@ -42,7 +43,7 @@ public class ZaloChannelTests
 
         Assert.Contains("Số tiền: 200.000 ₫", receipt.Text);
         Assert.StartsWith(harness.App.BaseUrl + "/bien-lai/", ZaloHarness.Link(receipt, "Xem biên lai"));
-        var banks = harness.Zalo.Sent(Citizen).Where(m => m.Buttons.Any(b => b.Title == "Agribank" || b.Title == "Vietcombank")).ToList();
+        var banks = harness.Zalo.Sent(Citizen).Where(m => m.Buttons.Any(b => b.Title is "Vietcombank" or "MB Bank")).ToList();
         Assert.All(banks, m => Assert.True(m.Buttons.Count <= 5));
         Assert.Equal(2, banks.Count);
 
@@ -57,8 +58,8 @@ public class ZaloChannelTests
         await using var harness = await ZaloHarness.StartAsync();
         var body = $"{{\"app_id\":\"{harness.Zalo.Options.AppId}\",\"event_name\":\"user_send_text\",\"sender\":{{\"id\":\"{Citizen}\"}}," +
             $"\"recipient\":{{\"id\":\"{harness.Zalo.Options.OaId}\"}},\"message\":{{\"msg_id\":\"forged-1\",\"text\":\"{Code}\"}},\"timestamp\":\"1700000000000\"}}";
-        var wrongKey = ChatPay.Tests.Support.Zalo.ZaloWebhookDriver.Sign(harness.Zalo.Options.AppId, body, "1700000000000", "not-the-secret");
-        var right = ChatPay.Tests.Support.Zalo.ZaloWebhookDriver.Sign(harness.Zalo.Options.AppId, body, "1700000000000", harness.Zalo.Options.OaSecretKey);
+        var wrongKey = ZaloWebhookDriver.Sign(harness.Zalo.Options.AppId, body, "1700000000000", "not-the-secret");
+        var right = ZaloWebhookDriver.Sign(harness.Zalo.Options.AppId, body, "1700000000000", harness.Zalo.Options.OaSecretKey);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await harness.Driver.PostAsync(body, null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await harness.Driver.PostAsync(body, $"mac={wrongKey}")).StatusCode);
@@ -92,16 +93,17 @@ public class ZaloChannelTests
         await harness.Driver.SendTextAsync(Citizen, "/trogiup");
         await harness.WaitAsync(Citizen, "Cách nộp phí");
 
-        Assert.Equal(1, harness.Zalo.Refreshes);
+        var calls = string.Join(", ", harness.Zalo.Calls.Select(c => $"{c.Path}:{c.Error}:{c.HttpStatus}"));
+        Assert.True(harness.Zalo.Refreshes == 1, calls);
         var sends = harness.Zalo.Calls.Where(c => c.Path == "/v3.0/oa/message/cs").ToList();
-        Assert.Equal([-216, 0], sends.Select(c => c.Error));
+        Assert.True(sends.Select(c => c.Error).SequenceEqual([-216, 0]), calls);
 
         // The configured refresh token was used up; after a restart the one kept in the database must still work.
         harness.Restart();
         harness.Zalo.ExpireAccessToken();
         await harness.Driver.SendTextAsync(Citizen, Code);
         await harness.WaitAsync(Citizen, "Tổng cộng");
-        Assert.Equal(2, harness.Zalo.Refreshes);
+        Assert.True(harness.Zalo.Refreshes == 2, string.Join(", ", harness.Zalo.Calls.Select(c => $"{c.Path}:{c.Error}:{c.HttpStatus}")));
     }
 
     [Fact]
