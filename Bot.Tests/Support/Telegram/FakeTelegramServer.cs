@@ -72,6 +72,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     /// <summary>Updates queued and not yet confirmed by getUpdates or a 2xx webhook answer.</summary>
     public int PendingUpdates => _updates.Pending;
 
+    /// <summary>Whether a getUpdates long poll is waiting on the fake now.</summary>
+    public bool LongPollWaiting => _updates.Polled;
+
     public static async Task<FakeTelegramServer> StartAsync(FakeTelegramOptions? options = null)
     {
         var builder = WebApplication.CreateSlimBuilder();

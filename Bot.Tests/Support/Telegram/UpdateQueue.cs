@@ -18,6 +18,15 @@ internal sealed class UpdateQueue(CancellationToken stopping)
     private long _lastId;
     private CancellationTokenSource? _poller;
 
+    /// <summary>Whether a getUpdates long poll is waiting here now.</summary>
+    public bool Polled
+    {
+        get
+        {
+            lock (_gate) return _poller is not null;
+        }
+    }
+
     public string? WebhookUrl { get; private set; }
 
     public string? WebhookSecret { get; private set; }
