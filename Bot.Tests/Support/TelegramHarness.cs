@@ -1,4 +1,4 @@
-using ChatPay.Tests.Support.Telegram;
+using ChatPay.Fakes.Telegram;
 
 namespace ChatPay.Tests.Support;
 

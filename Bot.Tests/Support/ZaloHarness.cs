@@ -1,4 +1,4 @@
-using ChatPay.Tests.Support.Zalo;
+using ChatPay.Fakes.Zalo;
 
 namespace ChatPay.Tests.Support;
 

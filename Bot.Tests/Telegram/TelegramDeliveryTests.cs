@@ -2,7 +2,7 @@ using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Domain;
 using ChatPay.Domain.Chats;
 using ChatPay.Tests.Support;
-using ChatPay.Tests.Support.Telegram;
+using ChatPay.Fakes.Telegram;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 

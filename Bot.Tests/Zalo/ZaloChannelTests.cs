@@ -4,7 +4,7 @@ using ChatPay.Domain;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Storage;
 using ChatPay.Tests.Support;
-using ChatPay.Tests.Support.Zalo;
+using ChatPay.Fakes.Zalo;
 
 namespace ChatPay.Tests.Zalo;
 
