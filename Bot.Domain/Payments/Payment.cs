@@ -52,6 +52,9 @@ public sealed class Payment
 
     public bool IsOpen => State is PaymentState.Created or PaymentState.Pending;
 
+    /// <summary>When the open link expires; none once the attempt is closed.</summary>
+    public DateTimeOffset? OpenUntil => IsOpen ? ExpiresAt : null;
+
     public ChatAddress Payer() => ChatAddress.FromKey(PayerChatKey);
 
     public static Payment Start(string dossierCode, int attempt, int requestVersion, long amount, BankOption bank, ChatAddress payer, string linkToken, DateTimeOffset now, TimeSpan lifetime) => new()

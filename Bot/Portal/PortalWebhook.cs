@@ -21,7 +21,7 @@ public sealed class PortalWebhook(HttpClient http, LiteDbStore store, IOptions<P
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var due = _events.Find(e => e.NextAttemptAt != null && e.NextAttemptAt <= now).OrderBy(e => e.NextAttemptAt).Take(50).ToList();
+        var due = DueQuery.Due(_events, nameof(PortalEvent.NextAttemptAt), now, 50);
         var delivered = 0;
         foreach (var portalEvent in due)
             if (await DeliverAsync(portalEvent, cancellationToken)) delivered++;

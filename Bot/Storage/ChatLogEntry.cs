@@ -28,5 +28,13 @@ public sealed class ChatLogEntry
     public bool EditPending { get; set; }
     public string? LastError { get; set; }
 
+    /// <summary>The channel that still has work on this entry (a send or an edit), or null: indexed, so channels find their queue without scanning history.</summary>
+    public string? Outbox => Delivery == Delivery.Pending || EditPending ? ChatKey[..ChatKey.IndexOf(':')] : null;
+
+    /// <summary>The chat and the channel's message id together: Telegram's message ids repeat across chats.</summary>
+    public string? ExternalRef => ExternalId is null ? null : RefOf(ChatKey, ExternalId);
+
+    public static string RefOf(string chatKey, string externalId) => $"{chatKey}#{externalId}";
+
     public OutgoingMessage ToMessage() => new(Text, ChosenLabel is null ? Choices : [], Links);
 }

@@ -20,15 +20,14 @@ public sealed class ChatOutbox(LiteDbStore store)
     /// </summary>
     public IReadOnlyList<ChatLogEntry> Due(ChatChannel channel, DateTimeOffset now, int limit)
     {
-        var prefix = channel + ":";
-        var pending = Log.Query().Where(e => e.Delivery == Delivery.Pending && e.ChatKey.StartsWith(prefix)).OrderBy(e => e.Id).Limit(limit).ToList();
-        var sends = pending.GroupBy(e => e.ChatKey).SelectMany(chat => chat.TakeWhile(e => e.NextAttemptAt <= now));
-        var edits = Log.Query().Where(e => e.EditPending && e.ChatKey.StartsWith(prefix)).OrderBy(e => e.Id).Limit(limit).ToList();
+        var queued = Log.Query().Where(e => e.Outbox == channel.ToString()).OrderBy(e => e.Id).Limit(limit).ToList();
+        var sends = queued.Where(e => e.Delivery == Delivery.Pending).GroupBy(e => e.ChatKey).SelectMany(chat => chat.TakeWhile(e => e.NextAttemptAt <= now));
+        var edits = queued.Where(e => e.EditPending);
         return [.. sends.Concat(edits).OrderBy(e => e.Id)];
     }
 
     public IReadOnlyList<ChatLogEntry> SharingMessage(string chatKey, string externalId) =>
-        Log.Find(e => e.ExternalId == externalId && e.ChatKey == chatKey).OrderBy(e => e.Id).ToList();
+        Log.Find(e => e.ExternalRef == ChatLogEntry.RefOf(chatKey, externalId)).OrderBy(e => e.Id).ToList();
 
     public void Delivered(IEnumerable<Rendered> sent, string externalId, DateTimeOffset at) => Change(sent, (entry, rendered) =>
     {

@@ -12,8 +12,7 @@ internal sealed class LiteConversations(LiteDatabase db) : IConversations
 
     public ConversationSnapshot? Find(ChatAddress chat) => _conversations.FindById(chat.Key);
 
-    public IReadOnlyList<ConversationSnapshot> DueBy(DateTimeOffset now, int limit) =>
-        _conversations.Query().Where(c => c.Deadline != null && c.Deadline <= now).OrderBy(c => c.Deadline).Limit(limit).ToList();
+    public IReadOnlyList<ConversationSnapshot> DueBy(DateTimeOffset now, int limit) => DueQuery.Due(_conversations, nameof(ConversationSnapshot.Deadline), now, limit);
 
     public IReadOnlyList<ConversationSnapshot> WorkingOn(string dossierCode) => _conversations.Find(c => c.DossierCode == dossierCode).ToList();
 

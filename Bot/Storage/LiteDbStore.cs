@@ -106,7 +106,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         var payments = _db.GetCollection<Payment>(LitePayments.Collection);
         payments.EnsureIndex(p => p.LinkToken, unique: true);
         payments.EnsureIndex(p => p.DossierCode);
-        payments.EnsureIndex(p => p.ExpiresAt);
+        payments.EnsureIndex(p => p.OpenUntil);
         payments.EnsureIndex(p => p.NextCheckAt);
         _db.GetCollection<SupportCase>(LiteSupportCases.Collection).EnsureIndex(c => c.DossierCode);
         _db.GetCollection<Receipt>(LiteReceipts.Collection).EnsureIndex(r => r.AccessToken, unique: true);
@@ -117,11 +117,10 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         enrollments.EnsureIndex(e => e.AgencyCode);
         var log = _db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
         log.EnsureIndex(e => e.ChatKey);
-        log.EnsureIndex(e => e.Delivery);
+        log.EnsureIndex(e => e.Outbox);
         log.EnsureIndex(e => e.Seq, unique: true);
         log.EnsureIndex(e => e.Topic);
-        log.EnsureIndex(e => e.EditPending);
-        log.EnsureIndex(e => e.ExternalId);
+        log.EnsureIndex(e => e.ExternalRef);
         var dossiers = _db.GetCollection<Dossier>(LiteDossiers.Collection);
         dossiers.EnsureIndex(d => d.AgencyCode);
         dossiers.EnsureIndex(d => d.NextReminderAt);

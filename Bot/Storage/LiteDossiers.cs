@@ -15,6 +15,5 @@ internal sealed class LiteDossiers(LiteDatabase db) : IDossiers
 
     public int Count() => _dossiers.Count();
 
-    public IReadOnlyList<Dossier> DueForReminder(DateTimeOffset now, int limit) =>
-        _dossiers.Query().Where(d => d.NextReminderAt != null && d.NextReminderAt <= now).OrderBy(d => d.NextReminderAt).Limit(limit).ToList();
+    public IReadOnlyList<Dossier> DueForReminder(DateTimeOffset now, int limit) => DueQuery.Due(_dossiers, nameof(Dossier.NextReminderAt), now, limit);
 }

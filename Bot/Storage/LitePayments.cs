@@ -16,16 +16,9 @@ internal sealed class LitePayments(LiteDatabase db) : IPayments
     public IReadOnlyList<Payment> OfDossier(string dossierCode) =>
         _payments.Find(p => p.DossierCode == dossierCode).OrderBy(p => p.Attempt).ToList();
 
-    public IReadOnlyList<Payment> OpenExpiredBy(DateTimeOffset now, int limit) =>
-        _payments.Query()
-            .Where(p => p.ExpiresAt <= now)
-            .Where(p => p.State == PaymentState.Created || p.State == PaymentState.Pending)
-            .OrderBy(p => p.ExpiresAt)
-            .Limit(limit)
-            .ToList();
+    public IReadOnlyList<Payment> OpenExpiredBy(DateTimeOffset now, int limit) => DueQuery.Due(_payments, nameof(Payment.OpenUntil), now, limit);
 
-    public IReadOnlyList<Payment> DueForCheck(DateTimeOffset now, int limit) =>
-        _payments.Query().Where(p => p.NextCheckAt != null && p.NextCheckAt <= now).OrderBy(p => p.NextCheckAt).Limit(limit).ToList();
+    public IReadOnlyList<Payment> DueForCheck(DateTimeOffset now, int limit) => DueQuery.Due(_payments, nameof(Payment.NextCheckAt), now, limit);
 
     public void Save(Payment payment) => _payments.Upsert(payment);
 }

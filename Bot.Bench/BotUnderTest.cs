@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ChatPay.Bench;
+
+/// <summary>The real Bot as a child process (the Release build next to this harness), configured by command-line settings.</summary>
+public sealed class BotUnderTest : IAsyncDisposable
+{
+    public const string HashSecret = "bench-hash-secret-0123456789";
+    public const string TmnCode = "BENCH001";
+    public const string ApiKey = "bench-api-key-0123456789abcdef";
+    public const string OfficerCode = "BENCH-OFFICER-CODE";
+    public const string AgencyCode = "H42.10";
+
+    private readonly Process _process;
+
+    private BotUnderTest(Process process, string baseUrl, TimeSpan startup)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        Startup = startup;
+        Http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    }
+
+    public string BaseUrl { get; }
+
+    /// <summary>From process start to the first healthy /health answer.</summary>
+    public TimeSpan Startup { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>Starts the Bot on a fresh port with the database and extra settings given, and waits until it is healthy.</summary>
+    public static async Task<BotUnderTest> StartAsync(string databasePath, IReadOnlyDictionary<string, string> settings)
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var all = new Dictionary<string, string>
+        {
+            ["Urls"] = baseUrl,
+            ["App:PublicBaseUrl"] = baseUrl,
+            ["Storage:DatabasePath"] = databasePath,
+            ["Demo:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Error",
+            ["Staff:Agencies:0:Code"] = AgencyCode,
+            ["Staff:Agencies:0:Name"] = "Sở Tư pháp tỉnh Hà Tĩnh",
+            ["Staff:Agencies:0:EnrollmentCode"] = OfficerCode,
+            ["Staff:SupportEnrollmentCode"] = "BENCH-SUPPORT-CODE",
+            ["Api:Keys:0:Name"] = "bench",
+            ["Api:Keys:0:Key"] = ApiKey,
+            // The real VNPay adapter with credentials the harness also knows, so it can sign IPNs as VNPay would.
+            ["Payments:Gateway"] = "VnPay",
+            ["Payments:VnPay:TmnCode"] = TmnCode,
+            ["Payments:VnPay:HashSecret"] = HashSecret,
+            ["Payments:VnPay:PaymentUrl"] = "http://127.0.0.1:9/vpcpay.html",
+            ["Payments:VnPay:ApiUrl"] = "http://127.0.0.1:9/api",
+        };
+        foreach (var (key, value) in settings) all[key] = value;
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatPay.Bot.dll"));
+        foreach (var (key, value) in all) start.ArgumentList.Add($"--{key}={value}");
+        start.Environment["DOTNET_gcServer"] = "0";
+
+        var watch = Stopwatch.StartNew();
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[bot] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var probe = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(2) };
+        while (true)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The Bot exited with {process.ExitCode} before it was healthy.");
+            try
+            {
+                if (await probe.GetStringAsync("/health") == "Healthy") break;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(5);
+        }
+        return new BotUnderTest(process, baseUrl, watch.Elapsed);
+    }
+
+    /// <summary>The process's peak resident memory so far (VmHWM), in megabytes.</summary>
+    public double PeakMemoryMb() => StatusField("VmHWM") / 1024.0;
+
+    public double MemoryMb() => StatusField("VmRSS") / 1024.0;
+
+    private long StatusField(string name)
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(name + ":", StringComparison.Ordinal));
+        return long.Parse(line.Split(':', 2)[1].Trim().Split(' ')[0]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using ChatPay.Bench;
+using ChatPay.Fakes.Telegram;
+
+// Runs each measurement against the real Bot (a child process) and the fake Telegram Bot API server, prints a
+// table and writes the figures as JSON. See the README's Performance section.
+var options = BenchOptions.Parse(args);
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var work = Directory.CreateTempSubdirectory("chatpay-bench-");
+var unlimited = new FakeTelegramOptions
+{
+    PerChatPerSecond = 1e6, PerChatBurst = 1_000_000, PerGroupPerMinute = 1_000_000_000, GlobalPerSecond = 1e6, GlobalBurst = 1_000_000,
+    CallbackAnswerWindow = TimeSpan.FromMinutes(10),
+};
+Dictionary<string, string> TelegramSettings(FakeTelegramServer telegram, bool limited) => new()
+{
+    ["Telegram:BotToken"] = telegram.Options.Token,
+    ["Telegram:ApiBaseUrl"] = telegram.BaseUrl,
+    ["Telegram:PollTimeoutSeconds"] = "1",
+    ["Telegram:Limits:PerChatPerSecond"] = limited ? "1" : "1000000",
+    ["Telegram:Limits:PerChatBurst"] = limited ? "3" : "1000000",
+    ["Telegram:Limits:PerGroupPerMinute"] = limited ? "20" : "1000000000",
+    ["Telegram:Limits:GlobalPerSecond"] = limited ? "30" : "1000000",
+    ["Telegram:Limits:GlobalBurst"] = limited ? "30" : "1000000",
+};
+var results = new Dictionary<string, object>
+{
+    ["machine"] = new { cores = Environment.ProcessorCount, memoryGb = Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1e9, 1), os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString() },
+    ["options"] = options,
+};
+Console.WriteLine($"ChatPay benchmark — {Environment.ProcessorCount} cores, {results["machine"]}");
+
+// 1. The transport's ceiling.
+double echo;
+await using (var telegram = await FakeTelegramServer.StartAsync(unlimited))
+    echo = await EchoBaseline.UpdatesPerSecondAsync(telegram, chats: Math.Min(options.Journeys, 1000), updatesPerChat: 3);
+results["echoUpdatesPerSecond"] = Math.Round(echo, 1);
+Console.WriteLine($"echo baseline: {echo:0} updates/s");
+
+// 2. Full journeys at saturation, then 3. paced for latency; footprint of the same process.
+await using (var telegram = await FakeTelegramServer.StartAsync(unlimited))
+{
+    var database = Path.Combine(work.FullName, "journeys.db");
+    await using var bot = await BotUnderTest.StartAsync(database, TelegramSettings(telegram, limited: false));
+    const long officers = -100_500;
+    telegram.SendText(officers, $"/dangky {BotUnderTest.OfficerCode}", 1, "Cán bộ", "supergroup");
+    await telegram.WaitForMessageAsync(officers, m => m.Text.Contains("Đã đăng ký"));
+    var citizens = new Citizens(telegram, bot, officers);
+
+    var pacedJourneys = options.PacedRate * options.PacedSeconds / 3;
+    await citizens.RequestAsync(Enumerable.Range(0, options.Journeys + pacedJourneys).Select(Citizens.Code));
+
+    var watch = Stopwatch.StartNew();
+    var journeys = await Task.WhenAll(Enumerable.Range(0, options.Journeys).Select(async i =>
+    {
+        try
+        {
+            return await citizens.PayAsync(1_000_000 + i, Citizens.Code(i), () => Task.CompletedTask);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException or HttpRequestException)
+        {
+            return new Citizens.Journey([], TimeSpan.Zero, TimeSpan.Zero, Completed: false);
+        }
+    }));
+    var seconds = watch.Elapsed.TotalSeconds;
+    var done = journeys.Where(j => j.Completed).ToList();
+    var updatesPerSecond = done.Count * 3 / seconds;
+    results["journeys"] = new
+    {
+        count = options.Journeys,
+        lost = journeys.Length - done.Count,
+        seconds = Math.Round(seconds, 2),
+        journeysPerSecond = Math.Round(done.Count / seconds, 1),
+        updatesPerSecond = Math.Round(updatesPerSecond, 1),
+        ratioToEcho = Math.Round(updatesPerSecond / echo, 3),
+        replyLatency = Percentiles.Of(done.SelectMany(j => j.Replies)),
+        ipnAnswer = Percentiles.Of(done.Select(j => j.IpnAnswer)),
+        clearedToAlert = Percentiles.Of(done.Select(j => j.ClearedToAlert)),
+    };
+    Console.WriteLine($"journeys: {done.Count}/{options.Journeys} in {seconds:0.0} s = {done.Count / seconds:0.0}/s, {updatesPerSecond:0} updates/s ({updatesPerSecond / echo:P0} of echo)");
+
+    // Offered at a steady rate, as real citizens arrive, to read latency without queueing behind a flood.
+    var interval = TimeSpan.FromSeconds(1.0 / options.PacedRate);
+    var start = Stopwatch.GetTimestamp();
+    var slot = -1L;
+    async Task Pace()
+    {
+        var due = TimeSpan.FromTicks(interval.Ticks * Interlocked.Increment(ref slot)) - Stopwatch.GetElapsedTime(start);
+        if (due > TimeSpan.Zero) await Task.Delay(due);
+    }
+    var paced = await Task.WhenAll(Enumerable.Range(options.Journeys, pacedJourneys).Select(i => citizens.PayAsync(1_000_000 + i, Citizens.Code(i), Pace)));
+    results["paced"] = new
+    {
+        offeredPerSecond = options.PacedRate,
+        replyLatency = Percentiles.Of(paced.SelectMany(j => j.Replies)),
+        ipnAnswer = Percentiles.Of(paced.Select(j => j.IpnAnswer)),
+        clearedToAlert = Percentiles.Of(paced.Select(j => j.ClearedToAlert)),
+    };
+    Console.WriteLine($"paced at {options.PacedRate}/s: replies {Percentiles.Of(paced.SelectMany(j => j.Replies))}; IPN {Percentiles.Of(paced.Select(j => j.IpnAnswer))}");
+
+    var databaseBytes = new DirectoryInfo(work.FullName).GetFiles("journeys*.db").Sum(f => f.Length);
+    results["footprint"] = new { peakMemoryMb = Math.Round(bot.PeakMemoryMb(), 1), databaseMb = Math.Round(databaseBytes / 1e6, 1), afterJourneys = options.Journeys + pacedJourneys };
+    Console.WriteLine($"footprint: peak {bot.PeakMemoryMb():0} MB, database {databaseBytes / 1e6:0.0} MB");
+}
+
+// 4. Alerts in a burst, with Telegram's limits on both sides.
+await using (var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { CallbackAnswerWindow = TimeSpan.FromMinutes(10) }))
+{
+    await using var bot = await BotUnderTest.StartAsync(Path.Combine(work.FullName, "burst.db"), TelegramSettings(telegram, limited: true));
+    var burst = await AlertBurst.RunAsync(telegram, bot, options.Alerts, options.AlertChats);
+    results["alertBurst"] = burst;
+    Console.WriteLine($"alert burst: {burst.Alerts} alerts to {burst.Chats} chats as {burst.Messages} messages in {burst.Seconds:0.0} s " +
+        $"(limits allow {burst.LeastSeconds:0.0} s at least); 429s: {burst.TooManyRequests}");
+}
+
+// 5. Cold start on a database with many stored conversations.
+var stored = Path.Combine(work.FullName, "stored.db");
+ColdStart.Fill(stored, options.Stored);
+await using (var telegram = await FakeTelegramServer.StartAsync(unlimited))
+{
+    await using var bot = await BotUnderTest.StartAsync(stored, TelegramSettings(telegram, limited: false));
+    results["coldStart"] = new { storedConversations = options.Stored, secondsToHealthy = Math.Round(bot.Startup.TotalSeconds, 2), memoryMb = Math.Round(bot.MemoryMb(), 1) };
+    Console.WriteLine($"cold start with {options.Stored} conversations: healthy in {bot.Startup.TotalSeconds:0.00} s, {bot.MemoryMb():0} MB");
+}
+
+await File.WriteAllTextAsync(options.Output, JsonSerializer.Serialize(results, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+Console.WriteLine($"figures written to {Path.GetFullPath(options.Output)}");
+work.Delete(recursive: true);
