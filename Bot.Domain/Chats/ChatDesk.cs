@@ -26,6 +26,22 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
         return true;
     });
 
+    /// <summary>
+    /// Handles a channel's batch of inputs, in order, as one stored step: under load this spares a commit per
+    /// input. Inputs seen before are skipped; returns how many were handled.
+    /// </summary>
+    public int HandleAll(IReadOnlyList<(ChatAddress Chat, ChatInput Input, string EventKey)> inputs) => store.Write(session =>
+    {
+        var handled = 0;
+        foreach (var (chat, input, eventKey) in inputs)
+        {
+            if (!session.Inbox.FirstTime(eventKey, clock.GetUtcNow())) continue;
+            Handle(session, chat, input);
+            handled++;
+        }
+        return handled;
+    });
+
     /// <summary>Greets a chat that has just been opened (the web chat's first visit), as if the person had typed /start.</summary>
     public void Greet(ChatAddress chat) => store.Write(session =>
     {

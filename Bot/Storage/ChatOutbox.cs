@@ -6,11 +6,14 @@ namespace ChatPay.Bot.Storage;
 /// <summary>
 /// What a pushing channel (Telegram, Zalo) still has to send or edit, and the bookkeeping of its attempts.
 /// A message rendered for sending is identified by its Seq: if the domain changed it meanwhile, it is marked
-/// for an edit rather than silently left stale.
+/// for an edit rather than silently left stale. Outcomes are collected during a delivery round and stored
+/// together by <see cref="Flush"/>: one commit per round instead of one per message.
 /// </summary>
 public sealed class ChatOutbox(LiteDbStore store)
 {
     public sealed record Rendered(long Id, long Seq);
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(Rendered, Action<ChatLogEntry, Rendered>)> _outcomes = new();
 
     private ILiteCollection<ChatLogEntry> Log => store.Collection<ChatLogEntry>(LiteChatLog.Collection);
 
@@ -20,14 +23,14 @@ public sealed class ChatOutbox(LiteDbStore store)
     /// </summary>
     public IReadOnlyList<ChatLogEntry> Due(ChatChannel channel, DateTimeOffset now, int limit)
     {
-        var queued = Log.Query().Where(e => e.Outbox == channel.ToString()).OrderBy(e => e.Id).Limit(limit).ToList();
+        var queued = Log.Find(Query.EQ(nameof(ChatLogEntry.Outbox), channel.ToString()), limit: limit).OrderBy(e => e.Id).ToList();
         var sends = queued.Where(e => e.Delivery == Delivery.Pending).GroupBy(e => e.ChatKey).SelectMany(chat => chat.TakeWhile(e => e.NextAttemptAt <= now));
         var edits = queued.Where(e => e.EditPending);
         return [.. sends.Concat(edits).OrderBy(e => e.Id)];
     }
 
     public IReadOnlyList<ChatLogEntry> SharingMessage(string chatKey, string externalId) =>
-        Log.Find(e => e.ExternalRef == ChatLogEntry.RefOf(chatKey, externalId)).OrderBy(e => e.Id).ToList();
+        Log.Find(Query.EQ(nameof(ChatLogEntry.ExternalRef), ChatLogEntry.RefOf(chatKey, externalId))).OrderBy(e => e.Id).ToList();
 
     public void Delivered(IEnumerable<Rendered> sent, string externalId, DateTimeOffset at) => Change(sent, (entry, rendered) =>
     {
@@ -55,15 +58,27 @@ public sealed class ChatOutbox(LiteDbStore store)
         entry.LastError = error;
     });
 
-    private void Change(IEnumerable<Rendered> entries, Action<ChatLogEntry, Rendered> change) => store.WriteDirect(db =>
+    /// <summary>Stores every outcome recorded since the last flush, in one step.</summary>
+    public void Flush()
     {
-        var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
-        foreach (var rendered in entries)
+        var changes = new List<(Rendered Rendered, Action<ChatLogEntry, Rendered> Change)>();
+        while (_outcomes.TryDequeue(out var outcome)) changes.Add(outcome);
+        if (changes.Count == 0) return;
+        store.WriteDirect(db =>
         {
-            if (log.FindById(rendered.Id) is not { } entry) continue;
-            change(entry, rendered);
-            log.Update(entry);
-        }
-        return true;
-    });
+            var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
+            foreach (var (rendered, change) in changes)
+            {
+                if (log.FindById(rendered.Id) is not { } entry) continue;
+                change(entry, rendered);
+                log.Update(entry);
+            }
+            return true;
+        });
+    }
+
+    private void Change(IEnumerable<Rendered> entries, Action<ChatLogEntry, Rendered> change)
+    {
+        foreach (var rendered in entries) _outcomes.Enqueue((rendered, change));
+    }
 }

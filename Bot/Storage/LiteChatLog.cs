@@ -44,7 +44,7 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq) : IChatLo
     }
 
     public IReadOnlyList<SentMessage> OnTopic(string topic) =>
-        _log.Find(e => e.Topic == topic).OrderBy(e => e.Id)
+        _log.Find(Query.EQ(nameof(ChatLogEntry.Topic), topic)).OrderBy(e => e.Id)
             .Select(e => new SentMessage(e.Id, ChatAddress.FromKey(e.ChatKey), e.ToMessage(), e.Delivery, e.At)).ToList();
 
     public void Replace(long messageId, OutgoingMessage message)

@@ -14,7 +14,7 @@ internal sealed class LiteConversations(LiteDatabase db) : IConversations
 
     public IReadOnlyList<ConversationSnapshot> DueBy(DateTimeOffset now, int limit) => DueQuery.Due(_conversations, nameof(ConversationSnapshot.Deadline), now, limit);
 
-    public IReadOnlyList<ConversationSnapshot> WorkingOn(string dossierCode) => _conversations.Find(c => c.DossierCode == dossierCode).ToList();
+    public IReadOnlyList<ConversationSnapshot> WorkingOn(string dossierCode) => _conversations.Find(Query.EQ(nameof(ConversationSnapshot.DossierCode), dossierCode)).ToList();
 
     public void Save(ConversationSnapshot snapshot) => _conversations.Upsert(snapshot);
 }

@@ -11,10 +11,10 @@ internal sealed class LitePayments(LiteDatabase db) : IPayments
 
     public Payment? Find(string id) => _payments.FindById(id);
 
-    public Payment? FindByLinkToken(string token) => _payments.FindOne(p => p.LinkToken == token);
+    public Payment? FindByLinkToken(string token) => _payments.FindOne(Query.EQ(nameof(Payment.LinkToken), token));
 
     public IReadOnlyList<Payment> OfDossier(string dossierCode) =>
-        _payments.Find(p => p.DossierCode == dossierCode).OrderBy(p => p.Attempt).ToList();
+        _payments.Find(Query.EQ(nameof(Payment.DossierCode), dossierCode)).OrderBy(p => p.Attempt).ToList();
 
     public IReadOnlyList<Payment> OpenExpiredBy(DateTimeOffset now, int limit) => DueQuery.Due(_payments, nameof(Payment.OpenUntil), now, limit);
 

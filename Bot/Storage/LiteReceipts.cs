@@ -12,7 +12,7 @@ internal sealed class LiteReceipts(LiteDatabase db) : IReceipts
 
     public Receipt? Find(string id) => _receipts.FindById(id);
 
-    public Receipt? FindByAccessToken(string token) => _receipts.FindOne(r => r.AccessToken == token);
+    public Receipt? FindByAccessToken(string token) => _receipts.FindOne(Query.EQ(nameof(Receipt.AccessToken), token));
 
     public int TakeNextNumber(int year)
     {

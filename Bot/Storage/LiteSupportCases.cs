@@ -10,9 +10,9 @@ internal sealed class LiteSupportCases(LiteDatabase db) : ISupportCases
     private readonly ILiteCollection<SupportCase> _cases = db.GetCollection<SupportCase>(Collection);
 
     public IReadOnlyList<SupportCase> OpenFor(string dossierCode) =>
-        _cases.Find(c => c.DossierCode == dossierCode && c.State != SupportCaseState.Resolved).ToList();
+        Of(dossierCode).Where(c => c.State != SupportCaseState.Resolved).ToList();
 
-    public IReadOnlyList<SupportCase> Of(string dossierCode) => _cases.Find(c => c.DossierCode == dossierCode).OrderBy(c => c.OpenedAt).ToList();
+    public IReadOnlyList<SupportCase> Of(string dossierCode) => _cases.Find(Query.EQ(nameof(SupportCase.DossierCode), dossierCode)).OrderBy(c => c.OpenedAt).ToList();
 
     public void Save(SupportCase supportCase) => _cases.Upsert(supportCase);
 }

@@ -46,18 +46,26 @@ public sealed class TelegramDelivery(
     {
         var due = outbox.Due(ChatChannel.Telegram, clock.GetUtcNow(), 1000);
         using var gate = new SemaphoreSlim(ParallelChats);
-        var waits = await Task.WhenAll(due.GroupBy(e => e.ChatKey).Select(async chat =>
+        TimeSpan[] waits;
+        try
         {
-            await gate.WaitAsync(cancellationToken);
-            try
+            waits = await Task.WhenAll(due.GroupBy(e => e.ChatKey).Select(async chat =>
             {
-                return await DeliverChatAsync(chat.Key, [.. chat], cancellationToken);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+                await gate.WaitAsync(cancellationToken);
+                try
+                {
+                    return await DeliverChatAsync(chat.Key, [.. chat], cancellationToken);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+        finally
+        {
+            outbox.Flush();
+        }
         var pause = waits.Where(w => w > TimeSpan.Zero).DefaultIfEmpty(LongestPause).Min();
         return pause < LongestPause ? pause : LongestPause;
     }

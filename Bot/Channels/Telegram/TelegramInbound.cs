@@ -18,10 +18,46 @@ public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOut
     {
         if (Read(update) is not var (chat, input)) return;
         using (await _chats.AcquireAsync(chat.Key, cancellationToken))
-            desk.Handle(chat, input, $"Telegram:{telegram.BotId}:{update.Id}");
+            desk.Handle(chat, input, EventKey(update));
 
         if (update.CallbackQuery is { } query) await AnswerAsync(query, cancellationToken);
     }
+
+    /// <summary>
+    /// A polled batch, in update order, stored as one step; should that step fail, each update is tried on its own
+    /// so one bad update cannot hold the others back. Then every callback query is answered.
+    /// </summary>
+    public async Task HandleBatchAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
+    {
+        var inputs = updates.OrderBy(u => u.Id)
+            .Select(u => (Update: u, Read: Read(u)))
+            .Where(x => x.Read is not null)
+            .Select(x => (x.Read!.Value.Chat, x.Read.Value.Input, EventKey(x.Update)))
+            .ToList();
+        try
+        {
+            desk.HandleAll(inputs);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "A batch of {Count} Telegram updates failed as one step; handling them one by one", inputs.Count);
+            foreach (var update in updates.OrderBy(u => u.Id))
+            {
+                try
+                {
+                    await HandleAsync(update, cancellationToken);
+                }
+                catch (Exception single) when (single is not OperationCanceledException)
+                {
+                    logger.LogError(single, "Telegram update {UpdateId} could not be handled", update.Id);
+                }
+            }
+            return;
+        }
+        await Task.WhenAll(updates.Select(u => u.CallbackQuery).OfType<CallbackQuery>().Select(q => AnswerAsync(q, cancellationToken)));
+    }
+
+    private string EventKey(Update update) => $"Telegram:{telegram.BotId}:{update.Id}";
 
     private (ChatAddress Chat, ChatInput Input)? Read(Update update)
     {

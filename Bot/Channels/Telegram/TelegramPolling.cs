@@ -8,7 +8,7 @@ namespace ChatPay.Bot.Channels.Telegram;
 
 /// <summary>
 /// Long-polls getUpdates. A batch is confirmed (by asking with a higher offset) only after every update in it
-/// was handled and stored; chats are handled in parallel, each in order.
+/// was handled and stored, in order.
 /// </summary>
 public sealed class TelegramPolling(TelegramBot telegram, TelegramInbound inbound, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramPolling> logger)
     : BackgroundService
@@ -25,7 +25,7 @@ public sealed class TelegramPolling(TelegramBot telegram, TelegramInbound inboun
             {
                 var updates = await telegram.Client.GetUpdates(offset, limit: 100, timeout: options.Value.PollTimeoutSeconds, allowedUpdates: Wanted,
                     cancellationToken: stoppingToken);
-                await Task.WhenAll(updates.GroupBy(ChatOf).Select(chat => HandleInOrderAsync(chat, stoppingToken)));
+                await inbound.HandleBatchAsync(updates, stoppingToken);
                 if (updates.Length > 0) offset = updates.Max(u => u.Id) + 1;
                 failures = 0;
             }
@@ -40,10 +40,4 @@ public sealed class TelegramPolling(TelegramBot telegram, TelegramInbound inboun
         }
     }
 
-    private async Task HandleInOrderAsync(IEnumerable<Update> updates, CancellationToken cancellationToken)
-    {
-        foreach (var update in updates.OrderBy(u => u.Id)) await inbound.HandleAsync(update, cancellationToken);
-    }
-
-    private static long ChatOf(Update update) => update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? 0;
 }

@@ -39,9 +39,16 @@ public sealed class ZaloDelivery(
 
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        foreach (var chat in outbox.Due(ChatChannel.Zalo, clock.GetUtcNow(), 500).GroupBy(e => e.ChatKey))
-            foreach (var entry in chat)
-                if (!await DeliverAsync(ChatAddress.FromKey(chat.Key).Id, entry, cancellationToken)) break;
+        try
+        {
+            foreach (var chat in outbox.Due(ChatChannel.Zalo, clock.GetUtcNow(), 500).GroupBy(e => e.ChatKey))
+                foreach (var entry in chat)
+                    if (!await DeliverAsync(ChatAddress.FromKey(chat.Key).Id, entry, cancellationToken)) break;
+        }
+        finally
+        {
+            outbox.Flush();
+        }
     }
 
     /// <summary>Returns false when the chat must wait (its later messages stay queued behind this one).</summary>
