@@ -60,7 +60,6 @@ public sealed class BotUnderTest : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatPay.Bot.dll"));
         foreach (var (key, value) in all) start.ArgumentList.Add($"--{key}={value}");
-        start.Environment["DOTNET_gcServer"] = "0";
 
         var watch = Stopwatch.StartNew();
         var process = Process.Start(start)!;

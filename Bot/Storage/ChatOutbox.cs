@@ -23,14 +23,14 @@ public sealed class ChatOutbox(LiteDbStore store)
     /// </summary>
     public IReadOnlyList<ChatLogEntry> Due(ChatChannel channel, DateTimeOffset now, int limit)
     {
-        var queued = Log.Find(Query.EQ(nameof(ChatLogEntry.Outbox), channel.ToString()), limit: limit).OrderBy(e => e.Id).ToList();
+        var queued = Log.Where(nameof(ChatLogEntry.Outbox), channel.ToString()).OrderBy(e => e.Id).Take(limit).ToList();
         var sends = queued.Where(e => e.Delivery == Delivery.Pending).GroupBy(e => e.ChatKey).SelectMany(chat => chat.TakeWhile(e => e.NextAttemptAt <= now));
         var edits = queued.Where(e => e.EditPending);
         return [.. sends.Concat(edits).OrderBy(e => e.Id)];
     }
 
     public IReadOnlyList<ChatLogEntry> SharingMessage(string chatKey, string externalId) =>
-        Log.Find(Query.EQ(nameof(ChatLogEntry.ExternalRef), ChatLogEntry.RefOf(chatKey, externalId))).OrderBy(e => e.Id).ToList();
+        Log.Where(nameof(ChatLogEntry.ExternalRef), ChatLogEntry.RefOf(chatKey, externalId)).OrderBy(e => e.Id).ToList();
 
     public void Delivered(IEnumerable<Rendered> sent, string externalId, DateTimeOffset at) => Change(sent, (entry, rendered) =>
     {
@@ -69,7 +69,7 @@ public sealed class ChatOutbox(LiteDbStore store)
             var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
             foreach (var (rendered, change) in changes)
             {
-                if (log.FindById(rendered.Id) is not { } entry) continue;
+                if (log.Get(rendered.Id) is not { } entry) continue;
                 change(entry, rendered);
                 log.Update(entry);
             }

@@ -9,7 +9,7 @@ public sealed class HostSettings(LiteDbStore store)
 
     private readonly ILiteCollection<Setting> _settings = store.Collection<Setting>("settings");
 
-    public string? Get(string key) => _settings.FindById(key)?.Value;
+    public string? Get(string key) => _settings.Get(key)?.Value;
 
     /// <summary>Returns the stored value, or stores and returns a new one made by <paramref name="create"/>.</summary>
     public string GetOrCreate(string key, Func<string> create)

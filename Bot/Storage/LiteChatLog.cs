@@ -31,25 +31,25 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq) : IChatLo
 
     public IReadOnlyList<ChoiceButton> ChoicesOf(ChatAddress chat, long messageId)
     {
-        var entry = _log.FindById(messageId);
+        var entry = _log.Get(messageId);
         return entry is { Outgoing: true } && entry.ChatKey == chat.Key ? [.. entry.Choices, .. entry.RetiredChoices] : [];
     }
 
     public void CloseChoices(ChatAddress chat, long messageId, string chosenLabel)
     {
-        var entry = _log.FindById(messageId);
+        var entry = _log.Get(messageId);
         if (entry is null || entry.ChatKey != chat.Key || entry.Choices.Count == 0 || entry.ChosenLabel is not null) return;
         entry.ChosenLabel = chosenLabel;
         Update(entry);
     }
 
     public IReadOnlyList<SentMessage> OnTopic(string topic) =>
-        _log.Find(Query.EQ(nameof(ChatLogEntry.Topic), topic)).OrderBy(e => e.Id)
+        _log.Where(nameof(ChatLogEntry.Topic), topic).OrderBy(e => e.Id)
             .Select(e => new SentMessage(e.Id, ChatAddress.FromKey(e.ChatKey), e.ToMessage(), e.Delivery, e.At)).ToList();
 
     public void Replace(long messageId, OutgoingMessage message)
     {
-        var entry = _log.FindById(messageId);
+        var entry = _log.Get(messageId);
         if (entry is null) return;
         entry.Text = message.Text;
         entry.RetiredChoices.AddRange(entry.Choices.Where(c => !message.Choices.Contains(c)));

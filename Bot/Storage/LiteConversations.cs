@@ -10,11 +10,11 @@ internal sealed class LiteConversations(LiteDatabase db) : IConversations
     public const string Collection = "conversations";
     private readonly ILiteCollection<ConversationSnapshot> _conversations = db.GetCollection<ConversationSnapshot>(Collection);
 
-    public ConversationSnapshot? Find(ChatAddress chat) => _conversations.FindById(chat.Key);
+    public ConversationSnapshot? Find(ChatAddress chat) => _conversations.Get(chat.Key);
 
     public IReadOnlyList<ConversationSnapshot> DueBy(DateTimeOffset now, int limit) => DueQuery.Due(_conversations, nameof(ConversationSnapshot.Deadline), now, limit);
 
-    public IReadOnlyList<ConversationSnapshot> WorkingOn(string dossierCode) => _conversations.Find(Query.EQ(nameof(ConversationSnapshot.DossierCode), dossierCode)).ToList();
+    public IReadOnlyList<ConversationSnapshot> WorkingOn(string dossierCode) => _conversations.Where(nameof(ConversationSnapshot.DossierCode), dossierCode).ToList();
 
     public void Save(ConversationSnapshot snapshot) => _conversations.Upsert(snapshot);
 }

@@ -90,7 +90,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
     /// <summary>Entries of one chat added or changed after the sequence number <paramref name="afterSeq"/>, in order of change.</summary>
     public IReadOnlyList<ChatLogEntry> ChatHistory(string chatKey, long afterSeq, int limit) =>
         _db.GetCollection<ChatLogEntry>(LiteChatLog.Collection)
-            .Find(Query.EQ(nameof(ChatLogEntry.ChatKey), chatKey)).Where(e => e.Seq > afterSeq).OrderBy(e => e.Seq).Take(limit).ToList();
+            .Where(nameof(ChatLogEntry.ChatKey), chatKey).Where(e => e.Seq > afterSeq).OrderBy(e => e.Seq).Take(limit).ToList();
 
     // Writes are serialised by the write lock, so a plain increment suffices; a rolled-back step only leaves a gap.
     private long NextSeq() => ++_lastSeq;

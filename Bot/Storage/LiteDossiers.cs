@@ -9,7 +9,7 @@ internal sealed class LiteDossiers(LiteDatabase db) : IDossiers
     public const string Collection = "dossiers";
     private readonly ILiteCollection<Dossier> _dossiers = db.GetCollection<Dossier>(Collection);
 
-    public Dossier? Find(string code) => _dossiers.FindById(code);
+    public Dossier? Find(string code) => _dossiers.Get(code);
 
     public void Save(Dossier dossier) => _dossiers.Upsert(dossier);
 

@@ -11,10 +11,10 @@ internal sealed class LiteEnrollments(LiteDatabase db) : IEnrollments
     private readonly ILiteCollection<Enrollment> _enrollments = db.GetCollection<Enrollment>(Collection);
     private readonly ILiteCollection<EnrollmentAttempt> _audit = db.GetCollection<EnrollmentAttempt>(AuditCollection);
 
-    public IReadOnlyList<Enrollment> OfChat(string chatKey) => _enrollments.Find(Query.EQ(nameof(Enrollment.ChatKey), chatKey)).ToList();
+    public IReadOnlyList<Enrollment> OfChat(string chatKey) => _enrollments.Where(nameof(Enrollment.ChatKey), chatKey).ToList();
 
     public IReadOnlyList<Enrollment> Find(StaffRole role, string agencyCode) =>
-        _enrollments.Find(Query.EQ(nameof(Enrollment.AgencyCode), agencyCode)).Where(e => e.Role == role).ToList();
+        _enrollments.Where(nameof(Enrollment.AgencyCode), agencyCode).Where(e => e.Role == role).ToList();
 
     public void Save(Enrollment enrollment) => _enrollments.Upsert(enrollment);
 
@@ -23,5 +23,5 @@ internal sealed class LiteEnrollments(LiteDatabase db) : IEnrollments
     public void Audit(EnrollmentAttempt attempt) => _audit.Insert(attempt);
 
     public IReadOnlyList<EnrollmentAttempt> AuditOf(string chatKey, DateTimeOffset since) =>
-        _audit.Find(Query.EQ(nameof(EnrollmentAttempt.ChatKey), chatKey)).Where(a => a.At >= since).ToList();
+        _audit.Where(nameof(EnrollmentAttempt.ChatKey), chatKey).Where(a => a.At >= since).ToList();
 }

@@ -13,7 +13,7 @@ internal sealed class LiteInbox(LiteDatabase db) : IInbox
 
     public bool FirstTime(string eventKey, DateTimeOffset at)
     {
-        if (_seen.FindById(eventKey) is not null) return false;
+        if (_seen.Get(eventKey) is not null) return false;
         _seen.Insert(new Seen(eventKey, at));
         return true;
     }

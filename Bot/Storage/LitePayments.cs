@@ -9,12 +9,12 @@ internal sealed class LitePayments(LiteDatabase db) : IPayments
     public const string Collection = "payments";
     private readonly ILiteCollection<Payment> _payments = db.GetCollection<Payment>(Collection);
 
-    public Payment? Find(string id) => _payments.FindById(id);
+    public Payment? Find(string id) => _payments.Get(id);
 
-    public Payment? FindByLinkToken(string token) => _payments.FindOne(Query.EQ(nameof(Payment.LinkToken), token));
+    public Payment? FindByLinkToken(string token) => _payments.Where(nameof(Payment.LinkToken), token).FirstOrDefault();
 
     public IReadOnlyList<Payment> OfDossier(string dossierCode) =>
-        _payments.Find(Query.EQ(nameof(Payment.DossierCode), dossierCode)).OrderBy(p => p.Attempt).ToList();
+        _payments.Where(nameof(Payment.DossierCode), dossierCode).OrderBy(p => p.Attempt).ToList();
 
     public IReadOnlyList<Payment> OpenExpiredBy(DateTimeOffset now, int limit) => DueQuery.Due(_payments, nameof(Payment.OpenUntil), now, limit);
 

@@ -12,7 +12,7 @@ internal sealed class LiteSupportCases(LiteDatabase db) : ISupportCases
     public IReadOnlyList<SupportCase> OpenFor(string dossierCode) =>
         Of(dossierCode).Where(c => c.State != SupportCaseState.Resolved).ToList();
 
-    public IReadOnlyList<SupportCase> Of(string dossierCode) => _cases.Find(Query.EQ(nameof(SupportCase.DossierCode), dossierCode)).OrderBy(c => c.OpenedAt).ToList();
+    public IReadOnlyList<SupportCase> Of(string dossierCode) => _cases.Where(nameof(SupportCase.DossierCode), dossierCode).OrderBy(c => c.OpenedAt).ToList();
 
     public void Save(SupportCase supportCase) => _cases.Upsert(supportCase);
 }

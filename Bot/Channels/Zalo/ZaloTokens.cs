@@ -55,7 +55,7 @@ public sealed class ZaloTokens(LiteDbStore store, ZaloApi api, IOptions<ZaloOpti
     private Stored Current()
     {
         var seed = Fingerprint(options.Value.RefreshToken);
-        if (_tokens.FindById("oa") is { } stored && stored.SeededFrom == seed) return stored;
+        if (_tokens.Get("oa") is { } stored && stored.SeededFrom == seed) return stored;
 
         // A configured access token is trusted until Zalo rejects it; without one, the first call refreshes.
         var configured = options.Value.AccessToken;

@@ -33,7 +33,7 @@ public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeP
         return null;
     }
 
-    public SandboxTransaction? Find(string txnRef) => _transactions.FindById(txnRef);
+    public SandboxTransaction? Find(string txnRef) => _transactions.Get(txnRef);
 
     /// <summary>The person reached the bank page: from now on the status API knows the reference, as unfinished.</summary>
     public SandboxTransaction Arrive(IReadOnlyDictionary<string, string> fields)

@@ -38,7 +38,7 @@ public sealed class SandboxStatusApi(SandboxBank bank, LiteDbStore store)
         if (!VnPayQuery.Verify(request, VnPayQuery.RequestSigned, merchant.HashSecret)) return Reply(merchant, "97", "Invalid checksum", null, null);
         lock (_seen)
         {
-            if (_seen.FindById(Field("vnp_RequestId")) is not null) return Reply(merchant, "94", "Duplicate request", null, null);
+            if (_seen.Get(Field("vnp_RequestId")) is not null) return Reply(merchant, "94", "Duplicate request", null, null);
             _seen.Insert(new SeenRequest(Field("vnp_RequestId"), DateTimeOffset.UtcNow));
         }
 
