@@ -22,7 +22,7 @@ try
     builder.AddZalo();
     builder.AddDemo();
 
-    var app = builder.Build();
+    await using var app = builder.Build();
     // Validate every options section now, before hosted services resolve (and log) anything built from them.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
     app.MapWebChat();
@@ -32,7 +32,7 @@ try
     app.MapPaymentRequestApi();
     app.MapReceipts();
     app.MapHealthChecks("/health");
-    app.Run();
+    await app.RunAsync();
     return 0;
 }
 catch (Exception e) when (e is DatabaseInUseException or OptionsValidationException)

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -46,5 +47,24 @@ public sealed class ChatPayApp : WebApplicationFactory<Program>
     {
         if (disposing) Http.Dispose();
         base.Dispose(disposing);
+        // The host finishes shutting down on its own thread; a restart must find the database released.
+        if (disposing) WaitForDatabaseRelease(_settings["Storage:DatabasePath"]!);
+    }
+
+    private static void WaitForDatabaseRelease(string databasePath)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            try
+            {
+                DatabaseFileLock.Acquire(databasePath).Dispose();
+                return;
+            }
+            catch (DatabaseInUseException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(10);
+            }
+        }
     }
 }
