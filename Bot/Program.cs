@@ -25,6 +25,7 @@ try
     await using var app = builder.Build();
     // Validate every options section now, before hosted services resolve (and log) anything built from them.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
+    app.ReportStorage();
     app.MapWebChat();
     app.MapTelegram();
     app.MapZalo();
@@ -35,7 +36,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (e is DatabaseInUseException or OptionsValidationException)
+catch (Exception e) when (e is StorageUnavailableException or OptionsValidationException)
 {
     // Configuration mistakes deserve one clear sentence, not a stack trace.
     Console.Error.WriteLine($"ChatPay cannot start: {e.Message}");

@@ -10,22 +10,23 @@ public sealed class DatabaseFileLock : IDisposable
 
     private DatabaseFileLock(FileStream handle) => _lock = handle;
 
-    public static DatabaseFileLock Acquire(string databasePath)
+    public static DatabaseFileLock Acquire(string databasePath) =>
+        TryAcquire(databasePath) ?? throw new DatabaseInUseException(
+            $"Another ChatPay process is using the database {databasePath}. Stop it first, or set Storage:DatabasePath to another file.");
+
+    /// <summary>The lock, or null when another process holds it.</summary>
+    public static DatabaseFileLock? TryAcquire(string databasePath)
     {
-        var lockPath = databasePath + ".lock";
         try
         {
             // FileShare.None takes an exclusive advisory lock (flock) on Unix and a share lock on Windows.
-            return new DatabaseFileLock(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            return new DatabaseFileLock(new FileStream(databasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
-        catch (IOException e)
+        catch (IOException)
         {
-            throw new DatabaseInUseException(
-                $"Another ChatPay process is using the database {databasePath}. Stop it first, or set Storage:DatabasePath to another file.", e);
+            return null;
         }
     }
 
     public void Dispose() => _lock.Dispose();
 }
-
-public sealed class DatabaseInUseException(string message, Exception inner) : Exception(message, inner);

@@ -21,13 +21,14 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
     private readonly ChatSignal _signal;
     private long _lastSeq;
 
-    public LiteDbStore(string databasePath, ChatSignal signal)
+    /// <param name="password">Encrypts the file at rest; an existing plain file is encrypted on this first open with a password.</param>
+    public LiteDbStore(string databasePath, ChatSignal signal, string? password = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         _fileLock = DatabaseFileLock.Acquire(databasePath);
         try
         {
-            _db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct }, ChatPayMapper.Create());
+            _db = Open(databasePath, password);
             EnsureIndexes();
             _lastSeq = _db.GetCollection<ChatLogEntry>(LiteChatLog.Collection).Query().OrderByDescending(e => e.Seq).Select(e => e.Seq).FirstOrDefault();
         }
@@ -37,6 +38,30 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
             throw;
         }
         _signal = signal;
+    }
+
+    /// <summary>True when this open turned an existing plain database into an encrypted one.</summary>
+    public bool EncryptedOnOpen { get; private set; }
+
+    private LiteDatabase Open(string path, string? password)
+    {
+        var exists = File.Exists(path) && new FileInfo(path).Length > 0;
+        var encrypted = exists && DatabaseEncryption.IsEncrypted(path);
+        if (encrypted && password is null)
+            throw new StorageUnavailableException($"The database {path} is encrypted. Set Storage:Password to open it.");
+        if (exists && !encrypted && password is not null)
+        {
+            DatabaseEncryption.EncryptInPlace(path, password);
+            EncryptedOnOpen = true;
+        }
+        try
+        {
+            return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, Password = password }, ChatPayMapper.Create());
+        }
+        catch (LiteException e) when (e.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StorageUnavailableException($"Storage:Password does not open the database {path}.", e);
+        }
     }
 
     /// <summary>A collection outside the domain's (settings, the sandbox gateway's own records); each call is atomic by itself.</summary>

@@ -15,7 +15,7 @@ public static class StorageSetup
         var path = Path.Combine(builder.Environment.ContentRootPath, options.DatabasePath);
 
         var signal = new ChatSignal();
-        var store = new LiteDbStore(path, signal);
+        var store = new LiteDbStore(path, signal, string.IsNullOrEmpty(options.Password) ? null : options.Password);
         builder.Services.AddSingleton(signal);
         builder.Services.AddSingleton(_ => store);
         builder.Services.AddSingleton<IChatPayStore>(sp => sp.GetRequiredService<LiteDbStore>());
@@ -23,5 +23,13 @@ public static class StorageSetup
         builder.Services.AddSingleton<ChatOutbox>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
+    }
+
+    /// <summary>Says once, at start, what opening the database changed.</summary>
+    public static WebApplication ReportStorage(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<LiteDbStore>().EncryptedOnOpen)
+            app.Logger.LogWarning("The existing database was encrypted with Storage:Password; from now on it opens only with that password.");
+        return app;
     }
 }
