@@ -4,11 +4,14 @@ using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Bot.Channels.Zalo;
 using ChatPay.Bot.Demo;
 using ChatPay.Bot.Hosting;
+using ChatPay.Bot.Operations;
 using ChatPay.Bot.Payments;
 using ChatPay.Bot.Portal;
 using ChatPay.Bot.Receipts;
 using ChatPay.Bot.Storage;
 using Microsoft.Extensions.Options;
+
+if (args is ["backup", .. var backupArgs]) return await BackupCommand.RunAsync(backupArgs);
 
 var builder = WebApplication.CreateBuilder(args);
 try

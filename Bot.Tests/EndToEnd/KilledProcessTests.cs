@@ -16,12 +16,10 @@ public class KilledProcessTests : IDisposable
     public async Task A_killed_bot_loses_nothing_it_acknowledged()
     {
         var databasePath = _directory.File("chatpay.db");
-        var baseUrl = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
         string token;
-        using (var bot = BotProcess.Start($"--Storage:DatabasePath={databasePath}", $"--Urls={baseUrl}", $"--App:PublicBaseUrl={baseUrl}", "--Demo:Enabled=true"))
+        using (var bot = await BotProcess.StartServingAsync(databasePath, "--Demo:Enabled=true"))
         {
-            await Eventually.HoldsAsync(() => Healthy(http), TimeSpan.FromSeconds(60));
+            var http = bot.Http;
             var citizen = await WebChatUser.OpenAsync(http);
             var linkUrl = await citizen.RequestPaymentLinkAsync(Code);
             await SandboxPayer.PayAsync(http, linkUrl);
@@ -41,17 +39,5 @@ public class KilledProcessTests : IDisposable
         Assert.Contains(history, e => e.Text.Contains("Thanh toán thành công"));
         Assert.Contains(history, e => e.Text.Contains("Tổng cộng: 600.000 ₫"));
         Assert.Equal("H42.27-261124-0003", store.Read(s => s.Conversations.Find(chat))!.DossierCode);
-    }
-
-    private static async Task<bool> Healthy(HttpClient http)
-    {
-        try
-        {
-            return await http.GetStringAsync("/health") == "Healthy";
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
     }
 }

@@ -30,6 +30,33 @@ public sealed class BotProcess : IDisposable
     /// <summary>Starts the Bot with command-line settings such as "--Storage:DatabasePath=/tmp/x.db".</summary>
     public static BotProcess Start(params string[] settings) => new(settings);
 
+    /// <summary>Starts the Bot on a free loopback port and waits until it answers its health check.</summary>
+    public static async Task<BotProcess> StartServingAsync(string databasePath, params string[] settings)
+    {
+        var baseUrl = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        var bot = new BotProcess([$"--Storage:DatabasePath={databasePath}", $"--Urls={baseUrl}", $"--App:PublicBaseUrl={baseUrl}", .. settings]);
+        bot.Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+        await Eventually.HoldsAsync(bot.AnswersAsync, TimeSpan.FromSeconds(60));
+        return bot;
+    }
+
+    /// <summary>A client of the Bot's HTTP endpoints (set when started with <see cref="StartServingAsync"/>).</summary>
+    public HttpClient Http { get; private set; } = null!;
+
+    private async Task<bool> AnswersAsync()
+    {
+        if (_process.HasExited) throw new InvalidOperationException($"The Bot exited with {_process.ExitCode}:\n{Output}");
+        try
+        {
+            using var response = await Http.GetAsync("/health");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
     public string Output
     {
         get { lock (_output) return _output.ToString(); }
@@ -54,6 +81,7 @@ public sealed class BotProcess : IDisposable
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.Dispose();
+        Http?.Dispose();
     }
 
     private void Append(string? line)

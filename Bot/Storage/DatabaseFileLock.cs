@@ -10,12 +10,7 @@ public sealed class DatabaseFileLock : IDisposable
 
     private DatabaseFileLock(FileStream handle) => _lock = handle;
 
-    public static DatabaseFileLock Acquire(string databasePath) =>
-        TryAcquire(databasePath) ?? throw new DatabaseInUseException(
-            $"Another ChatPay process is using the database {databasePath}. Stop it first, or set Storage:DatabasePath to another file.");
-
-    /// <summary>The lock, or null when another process holds it.</summary>
-    public static DatabaseFileLock? TryAcquire(string databasePath)
+    public static DatabaseFileLock Acquire(string databasePath)
     {
         try
         {
@@ -24,7 +19,8 @@ public sealed class DatabaseFileLock : IDisposable
         }
         catch (IOException)
         {
-            return null;
+            throw new DatabaseInUseException(
+                $"Another ChatPay process is using the database {databasePath}. Stop it first, or set Storage:DatabasePath to another file.");
         }
     }
 

@@ -15,4 +15,8 @@ public sealed class StorageOptions
     /// database encrypts that database on the next start. Empty: not encrypted.
     /// </summary>
     public string? Password { get; set; }
+
+    public string FullPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, DatabasePath));
+
+    public string? PasswordOrNull => string.IsNullOrEmpty(Password) ? null : Password;
 }

@@ -12,16 +12,17 @@ public static class StorageSetup
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var path = Path.Combine(builder.Environment.ContentRootPath, options.DatabasePath);
+        var path = options.FullPath(builder.Environment.ContentRootPath);
 
         var signal = new ChatSignal();
-        var store = new LiteDbStore(path, signal, string.IsNullOrEmpty(options.Password) ? null : options.Password);
+        var store = new LiteDbStore(path, signal, options.PasswordOrNull);
         builder.Services.AddSingleton(signal);
         builder.Services.AddSingleton(_ => store);
         builder.Services.AddSingleton<IChatPayStore>(sp => sp.GetRequiredService<LiteDbStore>());
         builder.Services.AddSingleton<HostSettings>();
         builder.Services.AddSingleton<ChatOutbox>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHostedService<Operations.BackupListener>();
         return builder;
     }
 

@@ -1,0 +1,68 @@
+using System.Net.Sockets;
+using ChatPay.Bot.Storage;
+
+namespace ChatPay.Bot.Operations;
+
+/// <summary>
+/// <c>dotnet run --project Bot -- backup &lt;file&gt;</c>: a consistent copy of the database, taken by the running bot
+/// if there is one (through its backup socket) and directly from the file otherwise.
+/// </summary>
+public static class BackupCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var index = Array.FindIndex(args, a => !a.StartsWith('-'));
+        if (index < 0)
+        {
+            Console.Error.WriteLine("Usage: backup <file> [--Storage:DatabasePath=…]");
+            return 2;
+        }
+        var target = Path.GetFullPath(args[index]);
+        // The same settings as the bot (appsettings, environment, command line), so the command finds the same file.
+        var builder = WebApplication.CreateBuilder(args.Where((_, i) => i != index).ToArray());
+        var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var databasePath = options.FullPath(builder.Environment.ContentRootPath);
+        if (!File.Exists(databasePath))
+        {
+            Console.Error.WriteLine($"There is no database at {databasePath}.");
+            return 1;
+        }
+        try
+        {
+            var (bytes, online) = await BackUpAsync(databasePath, options.PasswordOrNull, target);
+            Console.WriteLine($"Backed up {databasePath} to {target} ({bytes:N0} bytes){(online ? " while ChatPay was running" : "")}.");
+            return 0;
+        }
+        catch (Exception e) when (e is StorageUnavailableException or IOException or SocketException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"The backup failed: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<(long Bytes, bool Online)> BackUpAsync(string databasePath, string? password, string target)
+    {
+        try
+        {
+            using var store = new LiteDbStore(databasePath, new ChatSignal(), password);
+            return (store.Backup(target), false);
+        }
+        catch (DatabaseInUseException)
+        {
+            return (await AskRunningBotAsync(databasePath, target), true);
+        }
+    }
+
+    private static async Task<long> AskRunningBotAsync(string databasePath, string target)
+    {
+        var socketPath = BackupSocket.PathFor(databasePath)
+            ?? throw new IOException("ChatPay is running and its database path is too long for the backup socket; stop it and back up again.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await socket.ConnectAsync(BackupSocket.EndPoint(socketPath), timeout.Token);
+        await BackupSocket.WriteLineAsync(socket, $"backup {target}", timeout.Token);
+        var answer = await BackupSocket.ReadLineAsync(socket, timeout.Token) ?? throw new IOException("ChatPay closed the backup socket without answering.");
+        if (answer.StartsWith("ok ", StringComparison.Ordinal) && long.TryParse(answer[3..], out var bytes)) return bytes;
+        throw new IOException(answer.StartsWith("error ", StringComparison.Ordinal) ? answer[6..] : answer);
+    }
+}
