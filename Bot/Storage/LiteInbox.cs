@@ -6,6 +6,7 @@ namespace ChatPay.Bot.Storage;
 internal sealed class LiteInbox(LiteDatabase db) : IInbox
 {
     public const string Collection = "inbox";
+    public const string SeenAt = nameof(Seen.At);
 
     private sealed record Seen(string Id, DateTimeOffset At);
 

@@ -16,6 +16,14 @@ public sealed class StorageOptions
     /// </summary>
     public string? Password { get; set; }
 
+    /// <summary>Chat history older than this many days is deleted (payments, receipts and support cases are kept). 0 keeps it forever.</summary>
+    [Range(0, 3650)]
+    public int RetentionDays { get; set; } = 180;
+
+    /// <summary>How often history past retention is looked for.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
     public string FullPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, DatabasePath));
 
     public string? PasswordOrNull => string.IsNullOrEmpty(Password) ? null : Password;

@@ -23,6 +23,8 @@ public static class StorageSetup
         builder.Services.AddSingleton<ChatOutbox>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<Operations.BackupListener>();
+        builder.Services.AddSingleton<Operations.RetentionPurge>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Operations.RetentionPurge>());
         return builder;
     }
 

@@ -1,0 +1,65 @@
+using ChatPay.Bot.Operations;
+using ChatPay.Bot.Storage;
+using ChatPay.Domain.Chats;
+using ChatPay.Domain.Conversations;
+using ChatPay.Domain.Payments;
+using ChatPay.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatPay.Tests.Storage;
+
+public class RetentionPurgeTests : IDisposable
+{
+    private static readonly ChatAddress Midway = new(ChatChannel.Web, "midway");
+    private static readonly ChatAddress Recent = new(ChatChannel.Web, "recent");
+    private readonly Desk _desk = new();
+
+    public void Dispose() => _desk.Dispose();
+
+    [Fact]
+    public void Purge_deletes_old_finished_history_and_keeps_payments_receipts_unsent_messages_and_conversations_in_progress()
+    {
+        _desk.Say($"/dangky {Desk.OfficerCode}", Desk.Officer);
+        _desk.AddDossier();
+        var payment = _desk.OpenedPayment();
+        _desk.Settlement.Settle(_desk.Paid(payment));
+        _desk.AddDossier("H42.10-261125-0002");
+        _desk.Say("H42.10-261125-0002", Midway);
+        Assert.Equal(ConversationState.Done, _desk.Conversation().State);
+        _desk.Chats.Handle(new ChatAddress(ChatChannel.Web, "greeted"), new TextInput("xin chào"), eventKey: "web:old-update");
+        var officerAlertsBefore = _desk.Log(Desk.Officer).Count(e => e.Outbox is not null);
+        Assert.True(officerAlertsBefore > 0);
+
+        _desk.Clock.Advance(TimeSpan.FromDays(200));
+        _desk.Say("H42.10-261125-0002", Recent);
+        _desk.Chats.Handle(Recent, new TextInput("hi"), eventKey: "web:new-update");
+        var purged = Purge(_desk.Clock.GetUtcNow() - TimeSpan.FromDays(180));
+
+        Assert.Empty(_desk.Log(Desk.Citizen));
+        Assert.NotEmpty(_desk.Log(Midway));
+        Assert.NotEmpty(_desk.Log(Recent));
+        Assert.Equal(officerAlertsBefore, _desk.Log(Desk.Officer).Count);
+        Assert.Equal(PaymentState.Succeeded, _desk.Payment(payment.Id).State);
+        Assert.NotNull(_desk.Dossier("H42.10-261125-0001").ReceiptId);
+        Assert.Equal(1, purged.InboxKeys);
+        Assert.True(purged.Messages > 5);
+        Assert.True(_desk.Chats.Handle(new ChatAddress(ChatChannel.Web, "greeted"), new TextInput("xin chào"), eventKey: "web:old-update"));
+        Assert.False(_desk.Chats.Handle(Recent, new TextInput("hi"), eventKey: "web:new-update"));
+    }
+
+    [Fact]
+    public void A_second_purge_over_the_same_cutoff_finds_nothing_more()
+    {
+        _desk.Say("xin chào");
+        _desk.Say("H42.10-000000-9999");
+        _desk.Clock.Advance(TimeSpan.FromDays(2));
+        _desk.Deadlines.Run();
+
+        Assert.True(Purge(_desk.Clock.GetUtcNow() - TimeSpan.FromDays(1)).Messages > 0);
+        Assert.Equal((0, 0), Purge(_desk.Clock.GetUtcNow() - TimeSpan.FromDays(1)));
+    }
+
+    private (int Messages, int InboxKeys) Purge(DateTimeOffset cutoff) =>
+        new RetentionPurge(_desk.Store, Options.Create(new StorageOptions()), _desk.Clock, NullLogger<RetentionPurge>.Instance).PurgeBefore(cutoff);
+}

@@ -1,0 +1,77 @@
+using ChatPay.Bot.Hosting;
+using ChatPay.Bot.Storage;
+using ChatPay.Domain.Conversations;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace ChatPay.Bot.Operations;
+
+/// <summary>
+/// Deletes chat history past <see cref="StorageOptions.RetentionDays"/>: personal data is kept no longer than it is
+/// useful. Payments, receipts and support cases are financial records and stay. A message still waiting to be sent,
+/// and every message of a conversation still in progress, stay until they are done.
+/// </summary>
+public sealed class RetentionPurge(LiteDbStore store, IOptions<StorageOptions> options, TimeProvider clock, ILogger<RetentionPurge> logger)
+    : PeriodicService(options.Value.PurgeInterval, clock, logger)
+{
+    // Small steps: a purge holds the write lock, and citizens' steps must not wait behind a large one.
+    private const int Batch = 500;
+    private static readonly BsonValue Earliest = new(DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc));
+    private readonly TimeProvider _clock = clock;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.RetentionDays == 0) return Task.CompletedTask;
+        var (messages, inboxKeys) = PurgeBefore(_clock.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays), cancellationToken);
+        if (messages + inboxKeys > 0)
+            logger.LogInformation("Retention: deleted {Messages} chat messages and {InboxKeys} remembered update ids older than {Days} days",
+                messages, inboxKeys, options.Value.RetentionDays);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Deletes what is past retention at <paramref name="cutoff"/>; returns how many messages and inbox keys went.</summary>
+    public (int Messages, int InboxKeys) PurgeBefore(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        var until = new BsonValue(cutoff.UtcDateTime);
+        int messages = 0, kept = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (seen, deleted) = store.WriteDirect(db => PurgeMessages(db, until, skip: kept));
+            if (seen == 0) break;
+            messages += deleted;
+            kept += seen - deleted;
+        }
+
+        var inboxKeys = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var deleted = store.WriteDirect(db => PurgeOlder(db.GetCollection(LiteInbox.Collection), LiteInbox.SeenAt, until));
+            if (deleted == 0) break;
+            inboxKeys += deleted;
+        }
+        return (messages, inboxKeys);
+    }
+
+    /// <summary>One batch of old messages: returns how many were looked at and how many of them were deleted.</summary>
+    private static (int Seen, int Deleted) PurgeMessages(LiteDatabase db, BsonValue until, int skip)
+    {
+        var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
+        var conversations = db.GetCollection<ConversationSnapshot>(LiteConversations.Collection);
+        var old = log.Query().Where($"$.{nameof(ChatLogEntry.At)} BETWEEN @0 AND @1", Earliest, until)
+            .OrderBy($"$.{nameof(ChatLogEntry.At)}").Skip(skip).Limit(Batch).ToList();
+        var inProgress = old.Select(e => e.ChatKey).Distinct()
+            .Where(chat => conversations.Get(chat) is { State: not (ConversationState.Idle or ConversationState.Done) }).ToHashSet();
+        var gone = old.Where(e => e.Outbox is null && !inProgress.Contains(e.ChatKey)).ToList();
+        foreach (var entry in gone) log.Delete(entry.Id);
+        return (old.Count, gone.Count);
+    }
+
+    private static int PurgeOlder(ILiteCollection<BsonDocument> collection, string field, BsonValue until)
+    {
+        var ids = collection.Query().Where($"$.{field} BETWEEN @0 AND @1", Earliest, until).Limit(Batch).ToList();
+        foreach (var id in ids) collection.Delete(id["_id"]);
+        return ids.Count;
+    }
+}
