@@ -74,7 +74,8 @@ public sealed class BotUnderTest : IAsyncDisposable
             if (process.HasExited) throw new InvalidOperationException($"The Bot exited with {process.ExitCode} before it was healthy.");
             try
             {
-                if (await probe.GetStringAsync("/health") == "Healthy") break;
+                using var health = await probe.GetAsync("/health");
+                if (health.IsSuccessStatusCode) break;
             }
             catch (HttpRequestException)
             {

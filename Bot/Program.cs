@@ -3,6 +3,7 @@ using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Bot.Channels.Zalo;
 using ChatPay.Bot.Demo;
+using ChatPay.Bot.Health;
 using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Operations;
 using ChatPay.Bot.Payments;
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 try
 {
     builder.AddStorage();
+    builder.AddHealth();
     builder.AddChatPayCore();
     builder.AddPayments();
     builder.AddPaymentRequestApi();
@@ -35,7 +37,7 @@ try
     app.MapPayments();
     app.MapPaymentRequestApi();
     app.MapReceipts();
-    app.MapHealthChecks("/health");
+    app.MapHealth();
     await app.RunAsync();
     return 0;
 }

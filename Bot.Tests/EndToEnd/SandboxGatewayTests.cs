@@ -217,7 +217,7 @@ public class SandboxGatewayTests : IDisposable
         using var app = Start();
         await PayAsync(app);
         var real = app.Service<VnPayMerchant>();
-        var impostor = new VnPayStatusClient(new HttpClient(), real with { HashSecret = "someone-elses-secret" }, new FakeTimeProvider(DateTimeOffset.UtcNow), NullLogger<VnPayStatusClient>.Instance);
+        var impostor = new VnPayStatusClient(new HttpClient(), real with { HashSecret = "someone-elses-secret" }, new ChatPay.Bot.Health.Reachability(TimeProvider.System), new FakeTimeProvider(DateTimeOffset.UtcNow), NullLogger<VnPayStatusClient>.Instance);
 
         var status = await impostor.QueryAsync(Payment(app), default);
 

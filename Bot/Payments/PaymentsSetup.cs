@@ -1,10 +1,12 @@
 using ChatPay.Bot.Demo;
+using ChatPay.Bot.Health;
 using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Payments.Sandbox;
 using ChatPay.Bot.Payments.VnPay;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Security;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace ChatPay.Bot.Payments;
@@ -12,6 +14,9 @@ namespace ChatPay.Bot.Payments;
 public static class PaymentsSetup
 {
     private const string SandboxTmnCode = "CHATPAY1";
+
+    /// <summary>The name the gateway's reachability (its status API) is reported and checked under.</summary>
+    public const string Service = "gateway";
 
     /// <summary>The VNPay adapter, pointed at VNPay or at the embedded sandbox (Payments:Gateway).</summary>
     public static WebApplicationBuilder AddPayments(this WebApplicationBuilder builder)
@@ -39,7 +44,9 @@ public static class PaymentsSetup
             });
             services.AddHttpClient<SandboxIpnSender>(http => http.Timeout = TimeSpan.FromSeconds(30));
             services.AddHostedService<SandboxIpnRetryService>();
+            services.AddHealthChecks().AddCheck(Service, () => HealthCheckResult.Healthy("the embedded sandbox: no money moves"));
         }
+        else services.AddReachabilityCheck(Service);
         return builder;
     }
 

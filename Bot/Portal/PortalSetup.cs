@@ -1,7 +1,12 @@
+using ChatPay.Bot.Health;
+
 namespace ChatPay.Bot.Portal;
 
 public static class PortalSetup
 {
+    /// <summary>The name the portal webhook's reachability is reported and checked under.</summary>
+    public const string Service = "portal";
+
     public static WebApplicationBuilder AddPortalWebhook(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -9,6 +14,7 @@ public static class PortalSetup
         {
             builder.Services.AddHttpClient<PortalWebhook>(http => http.Timeout = TimeSpan.FromSeconds(30));
             builder.Services.AddHostedService<PortalWebhookService>();
+            builder.Services.AddReachabilityCheck(Service);
         }
         return builder;
     }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ChatPay.Bot.Health;
 using ChatPay.Bot.Storage;
 using LiteDB;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace ChatPay.Bot.Portal;
 /// "{timestamp}.{body}" (header X-ChatPay-Signature: t=…,v1=…), retried with backoff until the portal answers
 /// 2xx. Events are written in the payment's own step, so a restart delivers what was due.
 /// </summary>
-public sealed class PortalWebhook(HttpClient http, LiteDbStore store, IOptions<PortalOptions> options, TimeProvider clock, ILogger<PortalWebhook> logger)
+public sealed class PortalWebhook(
+    HttpClient http, LiteDbStore store, Reachability reachability, IOptions<PortalOptions> options, TimeProvider clock, ILogger<PortalWebhook> logger)
 {
     public const string SignatureHeader = "X-ChatPay-Signature";
     public const string EventIdHeader = "X-ChatPay-Event-Id";
@@ -46,6 +48,7 @@ public sealed class PortalWebhook(HttpClient http, LiteDbStore store, IOptions<P
                 portalEvent.DeliveredAt = clock.GetUtcNow();
                 portalEvent.NextAttemptAt = null;
                 _events.Update(portalEvent);
+                reachability.Answered(PortalSetup.Service);
                 return true;
             }
             portalEvent.LastError = $"HTTP {(int)response.StatusCode}";
@@ -54,6 +57,7 @@ public sealed class PortalWebhook(HttpClient http, LiteDbStore store, IOptions<P
         {
             portalEvent.LastError = e.GetType().Name;
         }
+        reachability.Failed(PortalSetup.Service, portalEvent.LastError);
         var wait = TimeSpan.FromTicks(Math.Min(options.Value.RetryDelay.Ticks << Math.Min(portalEvent.Attempts - 1, 16), LongestWait.Ticks));
         portalEvent.NextAttemptAt = clock.GetUtcNow() + wait;
         _events.Update(portalEvent);

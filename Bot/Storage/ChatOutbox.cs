@@ -29,6 +29,13 @@ public sealed class ChatOutbox(LiteDbStore store)
         return [.. sends.Concat(edits).OrderBy(e => e.Id)];
     }
 
+    /// <summary>How many messages a channel has yet to send or edit, and when the oldest of them was written.</summary>
+    public (int Count, DateTimeOffset? OldestAt) Backlog(ChatChannel channel)
+    {
+        var queued = Log.Where(nameof(ChatLogEntry.Outbox), channel.ToString()).ToList();
+        return (queued.Count, queued.Count == 0 ? null : queued.Min(e => e.At));
+    }
+
     public IReadOnlyList<ChatLogEntry> SharingMessage(string chatKey, string externalId) =>
         Log.Where(nameof(ChatLogEntry.ExternalRef), ChatLogEntry.RefOf(chatKey, externalId)).OrderBy(e => e.Id).ToList();
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 
 namespace ChatPay.Bot.Channels.Telegram;
 
@@ -21,6 +22,9 @@ public sealed class TelegramBot
 
     /// <summary>The numeric part of the token: update ids are counted per bot.</summary>
     public string BotId { get; }
+
+    /// <summary>A failed call in words safe for logs and /health: never the request's address, which holds the token.</summary>
+    public static string Describe(Exception e) => e is ApiRequestException api ? $"{api.ErrorCode} {api.Message}" : e.GetType().Name;
 
     /// <summary>Learned from getMe at start-up; commands in groups must be addressed to it.</summary>
     public string? Username { get; set; }

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Health;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,8 @@ namespace ChatPay.Bot.Channels.Telegram;
 /// a permanent refusal (blocked, chat gone) is recorded. Alerts queued for one chat go out as one message.
 /// </summary>
 public sealed class TelegramDelivery(
-    TelegramBot telegram, ChatOutbox outbox, ChatSignal signal, TelegramRateLimiter limiter, IOptions<TelegramOptions> options, TimeProvider clock,
-    ILogger<TelegramDelivery> logger) : BackgroundService
+    TelegramBot telegram, ChatOutbox outbox, ChatSignal signal, TelegramRateLimiter limiter, Reachability reachability, IOptions<TelegramOptions> options,
+    TimeProvider clock, ILogger<TelegramDelivery> logger) : BackgroundService
 {
     private const int ParallelChats = 8;
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
@@ -115,6 +116,7 @@ public sealed class TelegramDelivery(
                 messageId = sent.MessageId;
             }
             outbox.Delivered(rendered, messageId.ToString(System.Globalization.CultureInfo.InvariantCulture), clock.GetUtcNow());
+            reachability.Answered(TelegramSetup.Service);
             return Outcome.Sent;
         }
         catch (Exception e) when (Classify(e, cancellationToken) is { } failure)
@@ -132,11 +134,13 @@ public sealed class TelegramDelivery(
             await telegram.Client.EditMessageText(chatId, int.Parse(batch[0].ExternalId!, System.Globalization.CultureInfo.InvariantCulture),
                 rendering.Chunks[^1], parseMode: ParseMode.Html, replyMarkup: rendering.Keyboard, cancellationToken: cancellationToken);
             outbox.Edited(rendered);
+            reachability.Answered(TelegramSetup.Service);
             return Outcome.Sent;
         }
         catch (ApiRequestException e) when (e.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
         {
             outbox.Edited(rendered);
+            reachability.Answered(TelegramSetup.Service);
             return Outcome.Sent;
         }
         catch (Exception e) when (Classify(e, cancellationToken) is { } failure)
@@ -161,6 +165,9 @@ public sealed class TelegramDelivery(
 
     private Outcome Handle(string chatId, List<ChatOutbox.Rendered> rendered, Failure failure, int attempts, bool edit)
     {
+        // A 429 or a refusal for one chat is still an answer; a network error, a 5xx or a rejected token is not.
+        if (failure.RetryAfter is null && !failure.Permanent) reachability.Failed(TelegramSetup.Service, failure.Reason);
+        else reachability.Answered(TelegramSetup.Service);
         if (failure.RetryAfter is { } retryAfter)
         {
             limiter.Hold(chatId, retryAfter);

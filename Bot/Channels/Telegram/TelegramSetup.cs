@@ -1,3 +1,4 @@
+using ChatPay.Bot.Health;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Security;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,9 @@ namespace ChatPay.Bot.Channels.Telegram;
 
 public static class TelegramSetup
 {
+    /// <summary>The name Telegram's reachability is reported and checked under.</summary>
+    public const string Service = "telegram";
+
     /// <summary>The Telegram channel, on when Telegram:BotToken is set.</summary>
     public static WebApplicationBuilder AddTelegram(this WebApplicationBuilder builder)
     {
@@ -22,6 +26,7 @@ public static class TelegramSetup
             : sp.GetRequiredService<HostSettings>().GetOrCreate("telegram.webhookSecret", Secrets.NewToken)));
         services.AddSingleton(sp => new TelegramRateLimiter(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Limits, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TelegramInbound>();
+        services.AddReachabilityCheck(Service);
         services.AddHostedService<TelegramStartup>();
         services.AddHostedService<TelegramDelivery>();
         if (options.Mode == TelegramMode.Polling) services.AddHostedService<TelegramPolling>();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatPay.Bot.Health;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ namespace ChatPay.Bot.Channels.Zalo;
 /// recorded and not retried, so it cannot loop.
 /// </summary>
 public sealed class ZaloDelivery(
-    ZaloApi api, ZaloTokens tokens, ChatOutbox outbox, ChatSignal signal, IOptions<ZaloOptions> options, TimeProvider clock, ILogger<ZaloDelivery> logger)
+    ZaloApi api, ZaloTokens tokens, ChatOutbox outbox, ChatSignal signal, Reachability reachability, IOptions<ZaloOptions> options, TimeProvider clock,
+    ILogger<ZaloDelivery> logger)
     : BackgroundService
 {
     private const int TokenInvalid = -216;
@@ -104,12 +106,14 @@ public sealed class ZaloDelivery(
         {
             var token = await tokens.AccessTokenAsync(cancellationToken);
             var answer = await api.SendAsync(token, userId, (JsonObject)message.DeepClone(), cancellationToken);
-            if (answer.Error != TokenInvalid) return (answer, null);
-            return (await api.SendAsync(await tokens.RefreshAsync(token, cancellationToken), userId, (JsonObject)message.DeepClone(), cancellationToken), null);
+            if (answer.Error == TokenInvalid) answer = await api.SendAsync(await tokens.RefreshAsync(token, cancellationToken), userId, (JsonObject)message.DeepClone(), cancellationToken);
+            reachability.Answered(ZaloSetup.Service);
+            return (answer, null);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or ZaloRefreshRefused
             && !cancellationToken.IsCancellationRequested)
         {
+            reachability.Failed(ZaloSetup.Service, e.GetType().Name);
             if (e is ZaloRefreshRefused) logger.LogError(e, "Zalo refused to refresh the OA's tokens; re-authorise the OA and set Zalo:RefreshToken");
             return (null, e.GetType().Name);
         }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChatPay.Bot.Health;
 using ChatPay.Domain.Payments;
 
 namespace ChatPay.Bot.Payments.VnPay;
 
 /// <summary>Asks VNPay's merchant API (or the sandbox's) what became of an attempt, and checks the answer's signature.</summary>
-public sealed class VnPayStatusClient(HttpClient http, VnPayMerchant merchant, TimeProvider clock, ILogger<VnPayStatusClient> logger)
+public sealed class VnPayStatusClient(HttpClient http, VnPayMerchant merchant, Reachability reachability, TimeProvider clock, ILogger<VnPayStatusClient> logger)
 {
     public async Task<GatewayStatus> QueryAsync(Payment payment, CancellationToken cancellationToken)
     {
@@ -34,15 +35,18 @@ public sealed class VnPayStatusClient(HttpClient http, VnPayMerchant merchant, T
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException or NotSupportedException)
         {
+            reachability.Failed(PaymentsSetup.Service, $"status query: {e.GetType().Name}");
             logger.LogWarning(e, "Status query for {TxnRef} failed", payment.Id);
             return new GatewayStatus.Unavailable("no answer");
         }
 
         if (answer is null || !VnPayQuery.Verify(answer, VnPayQuery.ResponseSigned, merchant.HashSecret) || Field(answer, "vnp_TxnRef") is var txnRef && txnRef != payment.Id && txnRef.Length > 0)
         {
+            reachability.Failed(PaymentsSetup.Service, "status query: an answer not signed by the gateway");
             logger.LogWarning("Status query for {TxnRef} got an answer that is not signed by the gateway", payment.Id);
             return new GatewayStatus.Unavailable("invalid signature");
         }
+        reachability.Answered(PaymentsSetup.Service);
         return Field(answer, "vnp_ResponseCode") switch
         {
             "00" => new GatewayStatus.Reported(Report(answer, payment.Id)),
