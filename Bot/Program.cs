@@ -19,6 +19,7 @@ try
 {
     builder.AddStorage();
     builder.AddHealth();
+    builder.AddOperations();
     builder.AddChatPayCore();
     builder.AddPayments();
     builder.AddPaymentRequestApi();
@@ -31,6 +32,7 @@ try
     // Validate every options section now, before hosted services resolve (and log) anything built from them.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
     app.ReportStorage();
+    app.StartMetrics();
     app.MapWebChat();
     app.MapTelegram();
     app.MapZalo();

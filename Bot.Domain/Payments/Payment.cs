@@ -57,6 +57,9 @@ public sealed class Payment
 
     public ChatAddress Payer() => ChatAddress.FromKey(PayerChatKey);
 
+    /// <summary>The dossier an attempt id ("{dossier code}_{attempt}") belongs to, or null if it is not one.</summary>
+    public static string? DossierCodeOf(string paymentId) => paymentId.LastIndexOf('_') is > 0 and var split ? paymentId[..split] : null;
+
     public static Payment Start(string dossierCode, int attempt, int requestVersion, long amount, BankOption bank, ChatAddress payer, string linkToken, DateTimeOffset now, TimeSpan lifetime) => new()
     {
         Id = $"{dossierCode}_{attempt}",

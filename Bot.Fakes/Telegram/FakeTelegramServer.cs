@@ -153,7 +153,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     /// <summary>Waits, woken by each send and edit, until a message of the chat meets the condition.</summary>
     public async Task<FakeMessage> WaitForMessageAsync(long chatId, Func<FakeMessage, bool> condition, TimeSpan? within = null)
     {
-        var limit = within ?? TimeSpan.FromSeconds(10);
+        var limit = within ?? TimeSpan.FromSeconds(30);
         var started = Stopwatch.GetTimestamp();
         while (true)
         {

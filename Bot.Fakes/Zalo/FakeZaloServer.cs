@@ -86,7 +86,7 @@ public sealed class FakeZaloServer : IAsyncDisposable
     /// <summary>Waits, woken by each accepted send, until a message to the user meets the condition (default: 10 s).</summary>
     public async Task<ZaloSent> WaitForMessageAsync(string userId, Func<ZaloSent, bool> condition, TimeSpan? within = null)
     {
-        var limit = within ?? TimeSpan.FromSeconds(10);
+        var limit = within ?? TimeSpan.FromSeconds(30);
         var started = Stopwatch.GetTimestamp();
         while (true)
         {

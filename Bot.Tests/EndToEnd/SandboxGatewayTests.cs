@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChatPay.Bot.Health;
+using ChatPay.Bot.Operations;
 using ChatPay.Bot.Payments.Sandbox;
 using ChatPay.Bot.Payments.VnPay;
 using ChatPay.Domain.Dossiers;
@@ -217,7 +219,8 @@ public class SandboxGatewayTests : IDisposable
         using var app = Start();
         await PayAsync(app);
         var real = app.Service<VnPayMerchant>();
-        var impostor = new VnPayStatusClient(new HttpClient(), real with { HashSecret = "someone-elses-secret" }, new ChatPay.Bot.Health.Reachability(TimeProvider.System), new FakeTimeProvider(DateTimeOffset.UtcNow), NullLogger<VnPayStatusClient>.Instance);
+        var impostor = new VnPayStatusClient(new HttpClient(), real with { HashSecret = "someone-elses-secret" }, new Reachability(TimeProvider.System),
+            app.Service<ChatPayMetrics>(), new FakeTimeProvider(DateTimeOffset.UtcNow), NullLogger<VnPayStatusClient>.Instance);
 
         var status = await impostor.QueryAsync(Payment(app), default);
 

@@ -1,6 +1,8 @@
 using ChatPay.Bot.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace ChatPay.Tests.Support;
 
@@ -38,9 +40,13 @@ public sealed class ChatPayApp : WebApplicationFactory<Program>
 
     public T Service<T>() where T : notnull => (T)Services.GetService(typeof(T))!;
 
+    /// <summary>Every log record the Bot wrote at or above the configured level (Logging:LogLevel:*; Warning unless a test says otherwise).</summary>
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddFakeLogging());
     }
 
     protected override void Dispose(bool disposing)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ChatPay.Bot.Health;
+using ChatPay.Bot.Operations;
 using ChatPay.Bot.Storage;
 using LiteDB;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ public sealed class PortalWebhook(
         request.Headers.Add(SignatureHeader, $"t={timestamp},v1={Sign(timestamp, body, options.Value.WebhookSecret)}");
 
         portalEvent.Attempts++;
+        using var scope = logger.ForDossier(portalEvent.Data.DossierCode);
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);

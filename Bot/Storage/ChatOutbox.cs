@@ -29,12 +29,17 @@ public sealed class ChatOutbox(LiteDbStore store)
         return [.. sends.Concat(edits).OrderBy(e => e.Id)];
     }
 
+    /// <summary>How many messages a channel has yet to send or edit (counted on the index).</summary>
+    public int Waiting(ChatChannel channel) => Log.Count(QueuedFor(channel));
+
     /// <summary>How many messages a channel has yet to send or edit, and when the oldest of them was written.</summary>
     public (int Count, DateTimeOffset? OldestAt) Backlog(ChatChannel channel)
     {
-        var queued = Log.Where(nameof(ChatLogEntry.Outbox), channel.ToString()).ToList();
-        return (queued.Count, queued.Count == 0 ? null : queued.Min(e => e.At));
+        var count = Waiting(channel);
+        return (count, count == 0 ? null : Log.Query().Where(QueuedFor(channel)).OrderBy("_id").Limit(1).First().At);
     }
+
+    private static BsonExpression QueuedFor(ChatChannel channel) => BsonExpression.Create($"$.{nameof(ChatLogEntry.Outbox)} = @0", channel.ToString());
 
     public IReadOnlyList<ChatLogEntry> SharingMessage(string chatKey, string externalId) =>
         Log.Where(nameof(ChatLogEntry.ExternalRef), ChatLogEntry.RefOf(chatKey, externalId)).OrderBy(e => e.Id).ToList();

@@ -160,6 +160,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         payments.EnsureIndex(p => p.DossierCode);
         payments.EnsureIndex(p => p.OpenUntil);
         payments.EnsureIndex(p => p.NextCheckAt);
+        payments.EnsureIndex(p => p.State);
         _db.GetCollection<SupportCase>(LiteSupportCases.Collection).EnsureIndex(c => c.DossierCode);
         _db.GetCollection<Receipt>(LiteReceipts.Collection).EnsureIndex(r => r.AccessToken, unique: true);
         _db.GetCollection<Receipt>(LiteReceipts.Collection).EnsureIndex(r => r.DossierCode, unique: true);

@@ -22,9 +22,6 @@ public static class StorageSetup
         builder.Services.AddSingleton<HostSettings>();
         builder.Services.AddSingleton<ChatOutbox>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        builder.Services.AddHostedService<Operations.BackupListener>();
-        builder.Services.AddSingleton<Operations.RetentionPurge>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<Operations.RetentionPurge>());
         return builder;
     }
 

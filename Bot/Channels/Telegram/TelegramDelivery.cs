@@ -1,4 +1,5 @@
 using ChatPay.Bot.Health;
+using ChatPay.Bot.Operations;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,8 @@ namespace ChatPay.Bot.Channels.Telegram;
 /// a permanent refusal (blocked, chat gone) is recorded. Alerts queued for one chat go out as one message.
 /// </summary>
 public sealed class TelegramDelivery(
-    TelegramBot telegram, ChatOutbox outbox, ChatSignal signal, TelegramRateLimiter limiter, Reachability reachability, IOptions<TelegramOptions> options,
-    TimeProvider clock, ILogger<TelegramDelivery> logger) : BackgroundService
+    TelegramBot telegram, ChatOutbox outbox, ChatSignal signal, TelegramRateLimiter limiter, Reachability reachability, ChatPayMetrics metrics,
+    IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramDelivery> logger) : BackgroundService
 {
     private const int ParallelChats = 8;
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
@@ -74,6 +75,7 @@ public sealed class TelegramDelivery(
     private async Task<TimeSpan> DeliverChatAsync(string chatKey, List<ChatLogEntry> entries, CancellationToken cancellationToken)
     {
         var chatId = ChatAddress.FromKey(chatKey).Id;
+        using var scope = logger.ForChat(chatKey);
         while (entries.Count > 0)
         {
             if (!limiter.TryTake(chatId, out var wait)) return wait;
@@ -117,6 +119,7 @@ public sealed class TelegramDelivery(
             }
             outbox.Delivered(rendered, messageId.ToString(System.Globalization.CultureInfo.InvariantCulture), clock.GetUtcNow());
             reachability.Answered(TelegramSetup.Service);
+            metrics.MessagesSent(ChatChannel.Telegram, batch.Count);
             return Outcome.Sent;
         }
         catch (Exception e) when (Classify(e, cancellationToken) is { } failure)

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Operations;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using Telegram.Bot;
@@ -10,15 +11,17 @@ namespace ChatPay.Bot.Channels.Telegram;
 /// Turns a Telegram update into a chat input and hands it to the desk: one chat at a time, in order; an update
 /// seen before (Telegram redelivers after a crash) changes nothing. Every callback query is answered.
 /// </summary>
-public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOutbox outbox, ILogger<TelegramInbound> logger)
+public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOutbox outbox, ChatPayMetrics metrics, ILogger<TelegramInbound> logger)
 {
     private readonly KeyedLock _chats = new();
 
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         if (Read(update) is not var (chat, input)) return;
+        using var scope = logger.ForChat(chat);
         using (await _chats.AcquireAsync(chat.Key, cancellationToken))
             desk.Handle(chat, input, EventKey(update));
+        metrics.UpdatesHandled(ChatChannel.Telegram);
 
         if (update.CallbackQuery is { } query) await AnswerAsync(query, cancellationToken);
     }
@@ -37,6 +40,7 @@ public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOut
         try
         {
             desk.HandleAll(inputs);
+            metrics.UpdatesHandled(ChatChannel.Telegram, inputs.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using ChatPay.Bot.Operations;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Security;
@@ -65,7 +66,7 @@ public static class WebChatEndpoints
         return TypedResults.Ok(new History([.. entries.Select(View)]));
     }
 
-    public static Results<Accepted, UnauthorizedHttpResult, BadRequest<string>> Send(HttpRequest request, Incoming message, ChatDesk desk)
+    public static Results<Accepted, UnauthorizedHttpResult, BadRequest<string>> Send(HttpRequest request, Incoming message, ChatDesk desk, ChatPayMetrics metrics)
     {
         if (WebChatIdentity.ChatOf(request) is not { } chat) return TypedResults.Unauthorized();
         ChatInput? input = message switch
@@ -76,6 +77,7 @@ public static class WebChatEndpoints
         };
         if (input is null) return TypedResults.BadRequest("Cần có nội dung tin nhắn.");
         desk.Handle(chat, input);
+        metrics.UpdatesHandled(ChatChannel.Web);
         return TypedResults.Accepted((string?)null);
     }
 

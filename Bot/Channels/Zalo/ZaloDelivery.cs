@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatPay.Bot.Health;
+using ChatPay.Bot.Operations;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,8 @@ namespace ChatPay.Bot.Channels.Zalo;
 /// recorded and not retried, so it cannot loop.
 /// </summary>
 public sealed class ZaloDelivery(
-    ZaloApi api, ZaloTokens tokens, ChatOutbox outbox, ChatSignal signal, Reachability reachability, IOptions<ZaloOptions> options, TimeProvider clock,
-    ILogger<ZaloDelivery> logger)
+    ZaloApi api, ZaloTokens tokens, ChatOutbox outbox, ChatSignal signal, Reachability reachability, ChatPayMetrics metrics, IOptions<ZaloOptions> options,
+    TimeProvider clock, ILogger<ZaloDelivery> logger)
     : BackgroundService
 {
     private const int TokenInvalid = -216;
@@ -44,8 +45,11 @@ public sealed class ZaloDelivery(
         try
         {
             foreach (var chat in outbox.Due(ChatChannel.Zalo, clock.GetUtcNow(), 500).GroupBy(e => e.ChatKey))
+            {
+                using var scope = logger.ForChat(chat.Key);
                 foreach (var entry in chat)
                     if (!await DeliverAsync(ChatAddress.FromKey(chat.Key).Id, entry, cancellationToken)) break;
+            }
         }
         finally
         {
@@ -92,7 +96,11 @@ public sealed class ZaloDelivery(
             return false;
         }
         if (isUpdate) outbox.Edited(rendered);
-        else outbox.Delivered(rendered, messageId ?? "", clock.GetUtcNow());
+        else
+        {
+            outbox.Delivered(rendered, messageId ?? "", clock.GetUtcNow());
+            metrics.MessagesSent(ChatChannel.Zalo, 1);
+        }
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatPay.Bot.Operations;
 using ChatPay.Domain.Chats;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,8 @@ public static class ZaloWebhookEndpoints
         return app;
     }
 
-    public static async Task<IResult> ReceiveAsync(HttpRequest request, ChatDesk desk, IOptions<ZaloOptions> options, CancellationToken cancellationToken)
+    public static async Task<IResult> ReceiveAsync(
+        HttpRequest request, ChatDesk desk, ChatPayMetrics metrics, IOptions<ZaloOptions> options, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
@@ -44,6 +46,7 @@ public static class ZaloWebhookEndpoints
 
         if (Read(body) is not var (chat, input, key)) return Results.Ok();
         using (await Chats.AcquireAsync(chat.Key, cancellationToken)) desk.Handle(chat, input, key);
+        metrics.UpdatesHandled(ChatChannel.Zalo);
         return Results.Ok();
     }
 

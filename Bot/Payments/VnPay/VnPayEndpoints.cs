@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ChatPay.Bot.Hosting;
+using ChatPay.Bot.Operations;
 using ChatPay.Bot.Pages;
 using ChatPay.Domain.Payments;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,26 +24,41 @@ public static class VnPayEndpoints
     public sealed record IpnAnswer([property: JsonPropertyName("RspCode")] string RspCode, [property: JsonPropertyName("Message")] string Message);
 
     /// <summary>Signature, then order, then amount, then whether it is still pending — in the order VNPay's guide gives.</summary>
-    public static Ok<IpnAnswer> HandleIpn(HttpRequest request, VnPayGateway gateway, PaymentSettlement settlement, ILoggerFactory loggers)
+    public static Ok<IpnAnswer> HandleIpn(HttpRequest request, VnPayGateway gateway, PaymentSettlement settlement, ChatPayMetrics metrics, ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(typeof(VnPayEndpoints));
         var callback = gateway.ReadCallback(request.Query);
-        if (!callback.Authentic) return Answer("97", "Invalid signature");
+        if (!callback.Authentic)
+        {
+            logger.LogWarning("An IPN without a valid signature was refused");
+            return Answered(metrics, Answer("97", "Invalid signature"));
+        }
+        using var scope = logger.ForPayment(callback.Report!.Reference);
         try
         {
-            return settlement.Settle(callback.Report!) switch
+            var answer = settlement.Settle(callback.Report) switch
             {
                 SettlementOutcome.Recorded => Answer("00", "Confirm Success"),
                 SettlementOutcome.AlreadySettled => Answer("02", "Order already confirmed"),
                 SettlementOutcome.UnknownPayment => Answer("01", "Order not found"),
                 _ => Answer("04", "Invalid amount"),
             };
+            logger.LogInformation("IPN for {TxnRef} ({Result}) answered {RspCode}", callback.Report.Reference,
+                callback.Report.Succeeded ? "paid" : "not paid", answer.Value!.RspCode);
+            return Answered(metrics, answer);
         }
         catch (Exception e)
         {
             // VNPay retries on 99, and the step rolled back, so nothing is half-recorded.
-            loggers.CreateLogger(typeof(VnPayEndpoints)).LogError(e, "IPN for {TxnRef} failed", callback.Report!.Reference);
-            return Answer("99", "Unknow error");
+            logger.LogError(e, "IPN for {TxnRef} failed", callback.Report.Reference);
+            return Answered(metrics, Answer("99", "Unknow error"));
         }
+    }
+
+    private static Ok<IpnAnswer> Answered(ChatPayMetrics metrics, Ok<IpnAnswer> answer)
+    {
+        metrics.IpnAnswered(answer.Value!.RspCode);
+        return answer;
     }
 
     /// <summary>Shows the person the result VNPay passed back. It changes nothing: only the IPN (or a status query) settles.</summary>

@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatPay.Bot.Health;
+using ChatPay.Bot.Operations;
 using ChatPay.Domain.Payments;
 
 namespace ChatPay.Bot.Payments.VnPay;
 
 /// <summary>Asks VNPay's merchant API (or the sandbox's) what became of an attempt, and checks the answer's signature.</summary>
-public sealed class VnPayStatusClient(HttpClient http, VnPayMerchant merchant, Reachability reachability, TimeProvider clock, ILogger<VnPayStatusClient> logger)
+public sealed class VnPayStatusClient(
+    HttpClient http, VnPayMerchant merchant, Reachability reachability, ChatPayMetrics metrics, TimeProvider clock, ILogger<VnPayStatusClient> logger)
 {
     public async Task<GatewayStatus> QueryAsync(Payment payment, CancellationToken cancellationToken)
     {
@@ -28,13 +30,16 @@ public sealed class VnPayStatusClient(HttpClient http, VnPayMerchant merchant, R
         request[VnPaySignature.HashField] = VnPayQuery.Sign(request, VnPayQuery.RequestSigned, merchant.HashSecret);
 
         Dictionary<string, string>? answer;
+        var started = clock.GetTimestamp();
         try
         {
             using var response = await http.PostAsJsonAsync(merchant.ApiUrl, request, cancellationToken);
             answer = VnPayQuery.ReadFields(await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken));
+            metrics.GatewayAnswered(clock.GetElapsedTime(started), "answered");
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException or NotSupportedException)
         {
+            metrics.GatewayAnswered(clock.GetElapsedTime(started), "failed");
             reachability.Failed(PaymentsSetup.Service, $"status query: {e.GetType().Name}");
             logger.LogWarning(e, "Status query for {TxnRef} failed", payment.Id);
             return new GatewayStatus.Unavailable("no answer");

@@ -1,0 +1,47 @@
+using System.Diagnostics.Metrics;
+using ChatPay.Bot.Storage;
+using ChatPay.Domain.Chats;
+using ChatPay.Domain.Payments;
+using LiteDB;
+
+namespace ChatPay.Bot.Operations;
+
+/// <summary>
+/// ChatPay's instruments on the "ChatPay" meter, for dotnet-counters or any OpenTelemetry exporter
+/// (<c>AddMeter("ChatPay")</c>). Counters are recorded by the adapters; gauges are read from the database when collected.
+/// </summary>
+public sealed class ChatPayMetrics
+{
+    public const string MeterName = "ChatPay";
+    private static readonly ChatChannel[] PushingChannels = [ChatChannel.Telegram, ChatChannel.Zalo];
+
+    private readonly Counter<long> _updates;
+    private readonly Counter<long> _ipns;
+    private readonly Counter<long> _sent;
+    private readonly Histogram<double> _gateway;
+
+    public ChatPayMetrics(IMeterFactory meters, ChatOutbox outbox, LiteDbStore store)
+    {
+        var meter = meters.Create(MeterName);
+        _updates = meter.CreateCounter<long>("chatpay.updates.handled", "{update}", "Messages and button presses handled, by channel");
+        _ipns = meter.CreateCounter<long>("chatpay.ipn.answered", "{ipn}", "Payment results from the gateway, by the answer given (00 recorded, 02 already, 97 bad signature…)");
+        _sent = meter.CreateCounter<long>("chatpay.messages.sent", "{message}", "Messages delivered to Telegram and Zalo, by channel");
+        _gateway = meter.CreateHistogram<double>("chatpay.gateway.duration", "ms", "How long the gateway's status API took to answer, by outcome");
+        meter.CreateObservableGauge("chatpay.outbox.backlog",
+            () => PushingChannels.Select(c => new Measurement<int>(outbox.Waiting(c), new KeyValuePair<string, object?>("channel", c.ToString()))),
+            "{message}", "Messages waiting to be sent or edited, by channel");
+        var payments = store.Collection<Payment>(LitePayments.Collection);
+        meter.CreateObservableGauge("chatpay.payments",
+            () => Enum.GetValues<PaymentState>().Select(state => new Measurement<int>(
+                payments.Count(BsonExpression.Create($"$.{nameof(Payment.State)} = @0", state.ToString())), new KeyValuePair<string, object?>("state", state.ToString()))),
+            "{payment}", "Payment attempts, by state");
+    }
+
+    public void UpdatesHandled(ChatChannel channel, int count = 1) => _updates.Add(count, new KeyValuePair<string, object?>("channel", channel.ToString()));
+
+    public void IpnAnswered(string code) => _ipns.Add(1, new KeyValuePair<string, object?>("code", code));
+
+    public void MessagesSent(ChatChannel channel, int count) => _sent.Add(count, new KeyValuePair<string, object?>("channel", channel.ToString()));
+
+    public void GatewayAnswered(TimeSpan took, string outcome) => _gateway.Record(took.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", outcome));
+}
