@@ -1,3 +1,4 @@
+using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
 using ChatPay.Domain.Staff;
@@ -11,4 +12,5 @@ public sealed record ChatPayRules(
     IReadOnlyList<BankOption> Banks,
     ReceiptRules Receipts,
     StaffRules Staff,
-    ReconciliationRules Reconciliation);
+    ReconciliationRules Reconciliation,
+    CodeLookupRules CodeLookups);

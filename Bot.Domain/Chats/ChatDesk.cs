@@ -62,7 +62,7 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
                     if (_staff.TryHandle(session, chat, command, text.SenderName, now)) return;
                     if (command.Name == "/baoloi" && !input.InGroup)
                     {
-                        _reports.Report(session, chat, command.Argument, now);
+                        _reports.Report(session, chat, command.Argument, now, rules.CodeLookups);
                         return;
                     }
                 }

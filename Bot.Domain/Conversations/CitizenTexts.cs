@@ -33,6 +33,11 @@ public static class CitizenTexts
     public static OutgoingMessage NotFound(string code) => new(
         $"Không tìm thấy hồ sơ {code}.\nVui lòng kiểm tra lại mã trên giấy tiếp nhận hồ sơ.");
 
+    public static OutgoingMessage TooManyWrongCodes(DateTimeOffset until) => new(
+        "Bạn đã nhập sai mã hồ sơ nhiều lần.\n" +
+        $"Để bảo vệ thông tin hồ sơ, vui lòng thử lại sau {VietnamTime.Local(until):HH:mm}.\n" +
+        "Mã hồ sơ có trên giấy tiếp nhận hồ sơ.");
+
     public static OutgoingMessage NoPaymentRequest(Dossier dossier) => new(
         $"Hồ sơ {dossier.Code} chưa có yêu cầu thanh toán.\n" +
         $"Cán bộ {dossier.AgencyName} sẽ gửi yêu cầu sau khi kiểm tra hồ sơ. Nếu chờ lâu, vui lòng liên hệ cơ quan tiếp nhận.");

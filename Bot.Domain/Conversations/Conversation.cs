@@ -230,7 +230,8 @@ public sealed class Conversation
 
     private void OnCode(DossierCode code)
     {
-        var dossier = Context.FindDossier(code.Value);
+        if (LookUp(code) is not { } lookup) return;
+        var dossier = lookup.Dossier;
         switch (dossier?.Status)
         {
             case null: Say(CitizenTexts.NotFound(code.Value)); break;
@@ -248,7 +249,8 @@ public sealed class Conversation
             Say(CitizenTexts.ReceiptUsage());
             return;
         }
-        var dossier = Context.FindDossier(found.Code.Value);
+        if (LookUp(found.Code) is not { } lookup) return;
+        var dossier = lookup.Dossier;
         switch (dossier?.Status)
         {
             case null: Say(CitizenTexts.NotFound(found.Code.Value)); break;
@@ -361,6 +363,15 @@ public sealed class Conversation
     {
         if (_snapshot.PaymentId is { } paymentId) Context.AbandonPayment(paymentId);
         _snapshot = _snapshot with { PaymentId = null };
+    }
+
+    /// <summary>The look-up, or null (with the person told when to try again) if this chat has tried too many unknown codes.</summary>
+    private DossierLookup? LookUp(DossierCode code)
+    {
+        var lookup = Context.LookUp(code.Value);
+        if (lookup.RefusedUntil is not { } until) return lookup;
+        Say(CitizenTexts.TooManyWrongCodes(until));
+        return null;
     }
 
     private void Forget() => _snapshot = _snapshot with { DossierCode = null, RequestVersion = 0, PaymentId = null };

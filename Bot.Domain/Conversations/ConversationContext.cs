@@ -19,6 +19,8 @@ internal sealed class ConversationContext(IStoreSession session, ChatAddress cha
 
     public Dossier? FindDossier(string code) => session.Dossiers.Find(code);
 
+    public DossierLookup LookUp(string code) => DossierLookup.Find(session, chat, code, now, rules.CodeLookups);
+
     public Receipt? FindReceipt(string receiptId) => session.Receipts.Find(receiptId);
 
     public string ReceiptUrl(Receipt receipt) => links.ReceiptUrl(receipt);

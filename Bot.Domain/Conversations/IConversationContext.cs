@@ -11,6 +11,8 @@ public interface IConversationContext
     TimeSpan IdleTimeout { get; }
     IReadOnlyList<BankOption> Banks { get; }
     Dossier? FindDossier(string code);
+    /// <summary>A look-up of a code the person typed: counted, and refused after too many unknown codes.</summary>
+    DossierLookup LookUp(string code);
     Receipt? FindReceipt(string receiptId);
     string ReceiptUrl(Receipt receipt);
     /// <summary>Whether this chat paid for the receipt, and so may see it in full.</summary>

@@ -11,4 +11,5 @@ public interface IStoreSession
     IChatLog ChatLog { get; }
     IIntegrationEvents Events { get; }
     IInbox Inbox { get; }
+    ILookupTallies LookupTallies { get; }
 }

@@ -16,14 +16,15 @@ internal sealed class ProblemReports
 {
     private const string ReportedReason = "Công dân báo đã thanh toán nhưng hồ sơ chưa ghi nhận; cổng thanh toán không xác nhận được.";
 
-    public void Report(IStoreSession session, ChatAddress chat, string argument, DateTimeOffset now) =>
-        session.ChatLog.Send(chat, Open(session, chat, argument, now), now);
+    public void Report(IStoreSession session, ChatAddress chat, string argument, DateTimeOffset now, CodeLookupRules rules) =>
+        session.ChatLog.Send(chat, Open(session, chat, argument, now, rules), now);
 
-    private OutgoingMessage Open(IStoreSession session, ChatAddress chat, string argument, DateTimeOffset now)
+    private OutgoingMessage Open(IStoreSession session, ChatAddress chat, string argument, DateTimeOffset now, CodeLookupRules rules)
     {
         if (DossierCodeReader.Read(argument) is not DossierCodeReading.Found found) return CitizenTexts.ReportUsage();
-        var dossier = session.Dossiers.Find(found.Code.Value);
-        if (dossier is null) return CitizenTexts.NotFound(found.Code.Value);
+        var lookup = DossierLookup.Find(session, chat, found.Code.Value, now, rules);
+        if (lookup.RefusedUntil is { } until) return CitizenTexts.TooManyWrongCodes(until);
+        if (lookup.Dossier is not { } dossier) return CitizenTexts.NotFound(found.Code.Value);
         if (dossier.Status == DossierStatus.Paid) return CitizenTexts.ReportButPaid(dossier);
         if (session.SupportCases.OpenFor(dossier.Code).Any(c => c.ReporterChatKey == chat.Key)) return CitizenTexts.ReportAlreadyOpen(dossier.Code);
 

@@ -52,7 +52,8 @@ public sealed class Desk : IDisposable
         Staff: new StaffRules(
             [new Agency(AgencyCode, "Sở Tư pháp tỉnh Hà Tĩnh", OfficerCode), new Agency("H42.27", "Văn phòng Đăng ký đất đai", "OFFICER-H4227")],
             SupportCode, ReminderAfter: TimeSpan.FromMinutes(30), MaxReminders: 2),
-        Reconciliation: new ReconciliationRules(Delay: TimeSpan.FromMinutes(5), GiveUpAfter: TimeSpan.FromDays(1)));
+        Reconciliation: new ReconciliationRules(Delay: TimeSpan.FromMinutes(5), GiveUpAfter: TimeSpan.FromDays(1)),
+        CodeLookups: new CodeLookupRules(MaxMisses: 5, Window: TimeSpan.FromMinutes(15)));
 
     public static AppLinks Links { get; } = new("https://chatpay.test");
 

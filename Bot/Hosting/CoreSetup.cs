@@ -64,6 +64,7 @@ public static class CoreSetup
             payments.BanksOrDefault(),
             new ReceiptRules(receipts.FormNumber, receipts.SeriesPrefix),
             new StaffRules(agencies, supportCode, staff.ClaimReminderAfter, staff.MaxReminders),
-            new ReconciliationRules(payments.Reconciliation.Delay, payments.Reconciliation.GiveUpAfter));
+            new ReconciliationRules(payments.Reconciliation.Delay, payments.Reconciliation.GiveUpAfter),
+            new CodeLookupRules(conversations.MaxWrongCodes, conversations.WrongCodeWindow));
     }
 }

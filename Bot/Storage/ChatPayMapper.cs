@@ -28,6 +28,7 @@ internal static class ChatPayMapper
         mapper.Entity<Enrollment>().Id(e => e.Id, autoId: false);
         mapper.Entity<EnrollmentAttempt>().Id(e => e.Id, autoId: false);
         mapper.Entity<PortalEvent>().Id(e => e.Id, autoId: false);
+        mapper.Entity<LookupTally>().Id(t => t.ChatKey, autoId: false);
         mapper.Entity<FeeLine>().Ignore(f => f.KindLabel);
         mapper.Entity<ChatLogEntry>().Id(e => e.Id, autoId: true);
         return mapper;

@@ -16,6 +16,7 @@ internal sealed class LiteDbSession(LiteDatabase db, Func<long> nextSeq) : IStor
     public IChatLog ChatLog => _chatLog;
     public IIntegrationEvents Events { get; } = new LiteIntegrationEvents(db);
     public IInbox Inbox { get; } = new LiteInbox(db);
+    public ILookupTallies LookupTallies { get; } = new LiteLookupTallies(db);
 
     public IReadOnlyCollection<string> TouchedChats => _chatLog.TouchedChats;
 }
