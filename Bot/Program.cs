@@ -17,6 +17,7 @@ if (args is ["backup", .. var backupArgs]) return await BackupCommand.RunAsync(b
 var builder = WebApplication.CreateBuilder(args);
 try
 {
+    builder.AddRequestLimits();
     builder.AddStorage();
     builder.AddHealth();
     builder.AddOperations();
@@ -33,6 +34,7 @@ try
     app.Services.GetRequiredService<IStartupValidator>().Validate();
     app.ReportStorage();
     app.StartMetrics();
+    app.UseRequestLimits();
     app.MapWebChat();
     app.MapTelegram();
     app.MapZalo();
