@@ -31,9 +31,13 @@ public sealed class BotProcess : IDisposable
     public static BotProcess Start(params string[] settings) => new(settings);
 
     /// <summary>Starts the Bot on a free loopback port and waits until it answers its health check.</summary>
-    public static async Task<BotProcess> StartServingAsync(string databasePath, params string[] settings)
+    public static Task<BotProcess> StartServingAsync(string databasePath, params string[] settings) =>
+        StartServingAsync(databasePath, LoopbackPort.Free(), settings);
+
+    /// <summary>Starts the Bot on the given port (a restart keeps its address, so links it sent still work).</summary>
+    public static async Task<BotProcess> StartServingAsync(string databasePath, int port, params string[] settings)
     {
-        var baseUrl = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        var baseUrl = $"http://127.0.0.1:{port}";
         var bot = new BotProcess([$"--Storage:DatabasePath={databasePath}", $"--Urls={baseUrl}", $"--App:PublicBaseUrl={baseUrl}", .. settings]);
         bot.Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
         await Eventually.HoldsAsync(bot.AnswersAsync, TimeSpan.FromSeconds(60));

@@ -15,7 +15,7 @@ public sealed class TelegramHarness : IAsyncDisposable
         Telegram = telegram;
         _settings = settings;
         _port = port;
-        App = new ChatPayApp(_directory.File("chatpay.db"), _settings, _port);
+        App = new ChatPayApp(DatabasePath, _settings, _port);
     }
 
     public FakeTelegramServer Telegram { get; }
@@ -42,11 +42,14 @@ public sealed class TelegramHarness : IAsyncDisposable
         return new TelegramHarness(telegram, all, port);
     }
 
-    /// <summary>Stops the Bot and starts it again on the same database and the same Telegram.</summary>
-    public void Restart()
+    public string DatabasePath => _directory.File("chatpay.db");
+
+    /// <summary>Stops the Bot and starts it again on the same database and the same Telegram, doing <paramref name="whileStopped"/> in between.</summary>
+    public void Restart(Action? whileStopped = null)
     {
         App.Dispose();
-        App = new ChatPayApp(_directory.File("chatpay.db"), _settings, _port);
+        whileStopped?.Invoke();
+        App = new ChatPayApp(DatabasePath, _settings, _port);
     }
 
     public Task<FakeMessage> WaitAsync(long chatId, string fragment) => Telegram.WaitForMessageAsync(chatId, m => m.Text.Contains(fragment));

@@ -27,6 +27,11 @@ public sealed class ChatLogEntry
     /// <summary>The message changed after it was sent; the channel still has to edit it.</summary>
     public bool EditPending { get; set; }
     public string? LastError { get; set; }
+    /// <summary>
+    /// Set (to the first entry of the message's batch) just before a channel sends it, cleared with the outcome. Found
+    /// set after a crash, it marks a send the channel may have completed without ChatPay learning so.
+    /// </summary>
+    public long? InFlightBatch { get; set; }
 
     /// <summary>The channel that still has work on this entry (a send or an edit), or null: indexed, so channels find their queue without scanning history.</summary>
     public string? Outbox => Delivery == Delivery.Pending || EditPending ? ChatKey[..ChatKey.IndexOf(':')] : null;

@@ -44,8 +44,42 @@ public sealed class ChatOutbox(LiteDbStore store)
     public IReadOnlyList<ChatLogEntry> SharingMessage(string chatKey, string externalId) =>
         Log.Where(nameof(ChatLogEntry.ExternalRef), ChatLogEntry.RefOf(chatKey, externalId)).OrderBy(e => e.Id).ToList();
 
+    /// <summary>
+    /// Stored at once, before the send: after a crash the channel can find the messages whose fate it did not hear
+    /// (<see cref="InFlight"/>) and look for them before sending again.
+    /// </summary>
+    public void MarkInFlight(IReadOnlyList<ChatLogEntry> batch) => store.WriteDirect(db =>
+    {
+        var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
+        foreach (var sending in batch)
+            if (log.Get(sending.Id) is { } entry)
+            {
+                entry.InFlightBatch = batch[0].Id;
+                log.Update(entry);
+            }
+        return true;
+    });
+
+    /// <summary>Messages a channel was sending when the process stopped, oldest first.</summary>
+    public IReadOnlyList<ChatLogEntry> InFlight(ChatChannel channel) =>
+        Log.Where(nameof(ChatLogEntry.Outbox), channel.ToString()).Where(e => e.InFlightBatch != null).OrderBy(e => e.Id).ToList();
+
+    /// <summary>The highest message id the channel gave a message of this chat, and how many messages the chat sent since.</summary>
+    public (long LastMessageId, int IncomingSince) Whereabouts(string chatKey)
+    {
+        var entries = Log.Where(nameof(ChatLogEntry.ChatKey), chatKey).ToList();
+        var sent = entries.Where(e => e.ExternalId is not null).ToList();
+        var lastSentEntry = sent.Count == 0 ? 0 : sent.Max(e => e.Id);
+        var lastId = sent.Select(e => long.TryParse(e.ExternalId, out var id) ? id : 0).DefaultIfEmpty(0).Max();
+        return (lastId, entries.Count(e => !e.Outgoing && e.Id > lastSentEntry));
+    }
+
+    /// <summary>Not sent after all (the round ended first, or a crash left the mark): nothing to look for.</summary>
+    public void NotInFlight(IEnumerable<Rendered> entries) => Change(entries, (entry, _) => entry.InFlightBatch = null);
+
     public void Delivered(IEnumerable<Rendered> sent, string externalId, DateTimeOffset at) => Change(sent, (entry, rendered) =>
     {
+        entry.InFlightBatch = null;
         entry.Delivery = Delivery.Delivered;
         entry.ExternalId = externalId;
         entry.Attempts++;
@@ -57,6 +91,7 @@ public sealed class ChatOutbox(LiteDbStore store)
 
     public void Postpone(IEnumerable<Rendered> entries, DateTimeOffset until, string error) => Change(entries, (entry, _) =>
     {
+        entry.InFlightBatch = null;
         entry.Attempts++;
         entry.NextAttemptAt = until;
         entry.LastError = error;
@@ -65,6 +100,7 @@ public sealed class ChatOutbox(LiteDbStore store)
     /// <summary>The channel refused for good: a send is marked failed, an edit is given up.</summary>
     public void Refused(IEnumerable<Rendered> entries, string error) => Change(entries, (entry, _) =>
     {
+        entry.InFlightBatch = null;
         if (entry.Delivery == Delivery.Pending) entry.Delivery = Delivery.Failed;
         entry.EditPending = false;
         entry.LastError = error;

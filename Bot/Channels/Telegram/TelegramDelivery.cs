@@ -15,8 +15,8 @@ namespace ChatPay.Bot.Channels.Telegram;
 /// a permanent refusal (blocked, chat gone) is recorded. Alerts queued for one chat go out as one message.
 /// </summary>
 public sealed class TelegramDelivery(
-    TelegramBot telegram, ChatOutbox outbox, ChatSignal signal, TelegramRateLimiter limiter, Reachability reachability, ChatPayMetrics metrics,
-    IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramDelivery> logger) : BackgroundService
+    TelegramBot telegram, ChatOutbox outbox, ChatSignal signal, TelegramRateLimiter limiter, TelegramRecovery recovery, Reachability reachability,
+    ChatPayMetrics metrics, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramDelivery> logger) : BackgroundService
 {
     private const int ParallelChats = 8;
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
@@ -26,12 +26,16 @@ public sealed class TelegramDelivery(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var recovered = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             var changed = signal.AnyChanged();
             TimeSpan pause;
             try
             {
+                // Nothing is sent before the sends a crash interrupted are settled, or one could go out twice.
+                if (!recovered) await recovery.RecoverAsync(stoppingToken);
+                recovered = true;
                 pause = await RunOnceAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -107,6 +111,7 @@ public sealed class TelegramDelivery(
     {
         var rendering = batch.Count == 1 ? TelegramRenderer.Render(batch[0]) : TelegramRenderer.RenderCombined(batch);
         var rendered = batch.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)).ToList();
+        outbox.MarkInFlight(batch);
         try
         {
             var messageId = 0;
@@ -118,6 +123,8 @@ public sealed class TelegramDelivery(
                 messageId = sent.MessageId;
             }
             outbox.Delivered(rendered, messageId.ToString(System.Globalization.CultureInfo.InvariantCulture), clock.GetUtcNow());
+            // Stored now, not at the end of the round: a crash after Telegram's answer would otherwise repeat the message.
+            outbox.Flush();
             reachability.Answered(TelegramSetup.Service);
             metrics.MessagesSent(ChatChannel.Telegram, batch.Count);
             return Outcome.Sent;

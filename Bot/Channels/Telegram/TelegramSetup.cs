@@ -26,6 +26,7 @@ public static class TelegramSetup
             : sp.GetRequiredService<HostSettings>().GetOrCreate("telegram.webhookSecret", Secrets.NewToken)));
         services.AddSingleton(sp => new TelegramRateLimiter(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Limits, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TelegramInbound>();
+        services.AddSingleton<TelegramRecovery>();
         services.AddReachabilityCheck(Service);
         services.AddHostedService<TelegramStartup>();
         services.AddHostedService<TelegramDelivery>();

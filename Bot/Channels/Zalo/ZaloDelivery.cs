@@ -99,6 +99,8 @@ public sealed class ZaloDelivery(
         else
         {
             outbox.Delivered(rendered, messageId ?? "", clock.GetUtcNow());
+            // Stored at once: a crash after Zalo's answer would otherwise send the message again.
+            outbox.Flush();
             metrics.MessagesSent(ChatChannel.Zalo, 1);
         }
         return true;
