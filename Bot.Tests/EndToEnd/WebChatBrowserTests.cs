@@ -1,0 +1,50 @@
+using ChatPay.Tests.Support;
+using Microsoft.Playwright;
+
+namespace ChatPay.Tests.EndToEnd;
+
+/// <summary>The embedded web chat in headless Chromium (Debian's, installed by .ci/run): a citizen pays as a person would.</summary>
+public class WebChatBrowserTests : IDisposable
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task A_citizen_types_a_code_confirms_chooses_a_bank_pays_and_sees_the_receipt_in_the_chat()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does.");
+        using var app = new ChatPayApp(_directory.File("chatpay.db"));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            // Root in a container, and a machine without outside network: no sandbox, no background connections.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 420, Height = 900 }, Locale = "vi-VN" });
+        var chat = await context.NewPageAsync();
+
+        await chat.GotoAsync(app.BaseUrl);
+        await chat.GetByLabel("Tin nhắn").FillAsync("H42.10-261125-0001");
+        await chat.GetByRole(AriaRole.Button, new() { Name = "Gửi" }).ClickAsync();
+        await Assertions.Expect(chat.Locator(".message.bot").Last).ToContainTextAsync("Tổng cộng: 200.000 ₫");
+        await chat.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
+        await chat.GetByRole(AriaRole.Button, new() { Name = "Vietcombank" }).ClickAsync();
+        var bank = await context.RunAndWaitForPageAsync(() => chat.GetByRole(AriaRole.Link, new() { Name = "Thanh toán 200.000 ₫" }).ClickAsync());
+        await bank.GetByRole(AriaRole.Button, new() { Name = "Thanh toán", Exact = true }).ClickAsync();
+        await Assertions.Expect(bank.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Thanh toán thành công");
+
+        var receipt = chat.Locator(".message.bot", new() { HasText = "Thanh toán thành công" });
+        await Assertions.Expect(receipt).ToContainTextAsync("Số tiền: 200.000 ₫", new() { Timeout = 20_000 });
+        await Assertions.Expect(receipt.GetByRole(AriaRole.Link, new() { Name = "Xem biên lai" })).ToBeVisibleAsync();
+        await Assertions.Expect(chat.Locator(".chosen")).ToHaveTextAsync(["Đã chọn: Xác nhận", "Đã chọn: Vietcombank"]);
+        Directory.CreateDirectory(ScreenshotFolder);
+        await chat.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "webchat-receipt.png"), FullPage = true });
+    }
+
+    /// <summary>Beside the test results, where CI keeps them; the README shows a copy.</summary>
+    private static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "TestResults");
+}
