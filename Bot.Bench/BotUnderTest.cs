@@ -77,7 +77,7 @@ public sealed class BotUnderTest : IAsyncDisposable
                 using var health = await probe.GetAsync("/health");
                 if (health.IsSuccessStatusCode) break;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 // Not listening yet.
             }

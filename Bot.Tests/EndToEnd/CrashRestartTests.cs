@@ -13,6 +13,7 @@ namespace ChatPay.Tests.EndToEnd;
 /// The Bot as a real process against the fake Telegram server and its own VNPay sandbox: 200 citizens pay at once
 /// while the process is killed (SIGKILL) mid-update, mid-IPN and mid-alert and started again on the same file.
 /// </summary>
+[Collection(nameof(CrashRestartTests))]
 public class CrashRestartTests : IDisposable
 {
     private const int Citizens = 200;
@@ -178,3 +179,7 @@ public class CrashRestartTests : IDisposable
         }
     }
 }
+
+/// <summary>The crash test runs alone: it loads both cores, and other tests' waits are not meant to compete with it.</summary>
+[CollectionDefinition(nameof(CrashRestartTests), DisableParallelization = true)]
+public sealed class CrashRestartCollection;

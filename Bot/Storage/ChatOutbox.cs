@@ -32,11 +32,15 @@ public sealed class ChatOutbox(LiteDbStore store)
     /// <summary>How many messages a channel has yet to send or edit (counted on the index).</summary>
     public int Waiting(ChatChannel channel) => Log.Count(QueuedFor(channel));
 
-    /// <summary>How many messages a channel has yet to send or edit, and when the oldest of them was written.</summary>
+    /// <summary>
+    /// How many messages a channel has yet to send or edit, and when the oldest was written. The index keeps a channel's
+    /// queue in the order it was written, so the oldest is among the first few read from it; reading those, not a
+    /// backlog of a hundred thousand, keeps /health quick when it matters most.
+    /// </summary>
     public (int Count, DateTimeOffset? OldestAt) Backlog(ChatChannel channel)
     {
         var count = Waiting(channel);
-        return (count, count == 0 ? null : Log.Query().Where(QueuedFor(channel)).OrderBy("_id").Limit(1).First().At);
+        return (count, count == 0 ? null : Log.Query().Where(QueuedFor(channel)).Limit(100).ToList().Min(e => e.At));
     }
 
     private static BsonExpression QueuedFor(ChatChannel channel) => BsonExpression.Create($"$.{nameof(ChatLogEntry.Outbox)} = @0", channel.ToString());
@@ -45,24 +49,30 @@ public sealed class ChatOutbox(LiteDbStore store)
         Log.Where(nameof(ChatLogEntry.ExternalRef), ChatLogEntry.RefOf(chatKey, externalId)).OrderBy(e => e.Id).ToList();
 
     /// <summary>
-    /// Stored at once, before the send: after a crash the channel can find the messages whose fate it did not hear
-    /// (<see cref="InFlight"/>) and look for them before sending again.
+    /// Stored at once, before the sends: after a crash the channel can find the messages whose fate it did not hear
+    /// (<see cref="InFlight"/>) and look for them before sending again. Each entry is marked with its batch's first entry.
     /// </summary>
-    public void MarkInFlight(IReadOnlyList<ChatLogEntry> batch) => store.WriteDirect(db =>
+    public void MarkInFlight(IReadOnlyList<IReadOnlyList<ChatLogEntry>> batches)
     {
-        var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
-        foreach (var sending in batch)
-            if (log.Get(sending.Id) is { } entry)
-            {
-                entry.InFlightBatch = batch[0].Id;
-                log.Update(entry);
-            }
-        return true;
-    });
+        if (batches.Count == 0) return;
+        store.WriteDirect(db =>
+        {
+            var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
+            foreach (var batch in batches)
+                foreach (var sending in batch)
+                    if (log.Get(sending.Id) is { } entry)
+                    {
+                        entry.InFlightBatch = batch[0].Id;
+                        log.Update(entry);
+                    }
+            return true;
+        });
+    }
 
     /// <summary>Messages a channel was sending when the process stopped, oldest first.</summary>
     public IReadOnlyList<ChatLogEntry> InFlight(ChatChannel channel) =>
-        Log.Where(nameof(ChatLogEntry.Outbox), channel.ToString()).Where(e => e.InFlightBatch != null).OrderBy(e => e.Id).ToList();
+        Log.Find(BsonExpression.Create($"$.{nameof(ChatLogEntry.InFlightBatch)} > 0"))
+            .Where(e => e.ChatKey.StartsWith(channel + ":", StringComparison.Ordinal)).OrderBy(e => e.Id).ToList();
 
     /// <summary>The highest message id the channel gave a message of this chat, and how many messages the chat sent since.</summary>
     public (long LastMessageId, int IncomingSince) Whereabouts(string chatKey)
@@ -74,7 +84,7 @@ public sealed class ChatOutbox(LiteDbStore store)
         return (lastId, entries.Count(e => !e.Outgoing && e.Id > lastSentEntry));
     }
 
-    /// <summary>Not sent after all (the round ended first, or a crash left the mark): nothing to look for.</summary>
+    /// <summary>Settled after a crash (found delivered, or not sent after all): nothing more to look for.</summary>
     public void NotInFlight(IEnumerable<Rendered> entries) => Change(entries, (entry, _) => entry.InFlightBatch = null);
 
     public void Delivered(IEnumerable<Rendered> sent, string externalId, DateTimeOffset at) => Change(sent, (entry, rendered) =>

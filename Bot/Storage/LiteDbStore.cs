@@ -19,7 +19,6 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
     private readonly LiteDatabase _db;
     private readonly Lock _writeLock = new();
     private readonly ChatSignal _signal;
-
     private long _lastSeq;
 
     /// <param name="password">Encrypts the file at rest; an existing plain file is encrypted on this first open with a password.</param>
@@ -175,6 +174,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         log.EnsureIndex(e => e.Topic);
         log.EnsureIndex(e => e.ExternalRef);
         log.EnsureIndex(e => e.At);
+        log.EnsureIndex(e => e.InFlightBatch);
         _db.GetCollection(LiteInbox.Collection).EnsureIndex(LiteInbox.SeenAt);
         var dossiers = _db.GetCollection<Dossier>(LiteDossiers.Collection);
         dossiers.EnsureIndex(d => d.AgencyCode);

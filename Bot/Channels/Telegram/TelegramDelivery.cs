@@ -47,20 +47,29 @@ public sealed class TelegramDelivery(
         }
     }
 
-    /// <summary>Sends all that may be sent now; returns how long until more may be.</summary>
+    /// <summary>One message to send (or an edit of one sent), made of one entry or of several alerts combined.</summary>
+    private sealed record Batch(bool Edit, IReadOnlyList<ChatLogEntry> Entries);
+
+    /// <summary>
+    /// Sends all that may be sent now; returns how long until more may be. The round's sends are marked as in flight in
+    /// one step before the first goes out, and every outcome is stored in one step at the end: a crash in between is
+    /// settled by <see cref="TelegramRecovery"/>, which finds what Telegram already has.
+    /// </summary>
     public async Task<TimeSpan> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var due = outbox.Due(ChatChannel.Telegram, clock.GetUtcNow(), 1000);
+        var plans = outbox.Due(ChatChannel.Telegram, clock.GetUtcNow(), 1000).GroupBy(e => e.ChatKey)
+            .Select(chat => (Chat: chat.Key, Batches: Plan(chat.Key, [.. chat]))).ToList();
+        outbox.MarkInFlight([.. plans.SelectMany(p => p.Batches).Where(b => !b.Edit).Select(b => b.Entries)]);
         using var gate = new SemaphoreSlim(ParallelChats);
         TimeSpan[] waits;
         try
         {
-            waits = await Task.WhenAll(due.GroupBy(e => e.ChatKey).Select(async chat =>
+            waits = await Task.WhenAll(plans.Select(async plan =>
             {
                 await gate.WaitAsync(cancellationToken);
                 try
                 {
-                    return await DeliverChatAsync(chat.Key, [.. chat], cancellationToken);
+                    return await DeliverChatAsync(plan.Chat, plan.Batches, cancellationToken);
                 }
                 finally
                 {
@@ -76,27 +85,41 @@ public sealed class TelegramDelivery(
         return pause < LongestPause ? pause : LongestPause;
     }
 
-    private async Task<TimeSpan> DeliverChatAsync(string chatKey, List<ChatLogEntry> entries, CancellationToken cancellationToken)
+    /// <summary>A chat's due messages as the messages Telegram will get, in order.</summary>
+    private List<Batch> Plan(string chatKey, List<ChatLogEntry> entries)
     {
-        var chatId = ChatAddress.FromKey(chatKey).Id;
-        using var scope = logger.ForChat(chatKey);
+        var plan = new List<Batch>();
         while (entries.Count > 0)
         {
-            if (!limiter.TryTake(chatId, out var wait)) return wait;
-
             var next = entries[0];
             var batch = next.EditPending && next.ExternalId is { } externalId
                 ? outbox.SharingMessage(chatKey, externalId)
                 : AlertsToCombine(entries, next);
             entries.RemoveAll(e => batch.Any(b => b.Id == e.Id));
+            plan.Add(new Batch(next.EditPending && next.Delivery == Delivery.Delivered, batch));
+        }
+        return plan;
+    }
 
-            var outcome = next.EditPending && next.Delivery == Delivery.Delivered
-                ? await EditAsync(chatId, batch, cancellationToken)
-                : await SendAsync(chatId, batch, cancellationToken);
-            if (outcome == Outcome.Wait) return TimeSpan.FromMilliseconds(50);
-            if (outcome == Outcome.Stop) return TimeSpan.Zero;
+    private async Task<TimeSpan> DeliverChatAsync(string chatKey, List<Batch> plan, CancellationToken cancellationToken)
+    {
+        var chatId = ChatAddress.FromKey(chatKey).Id;
+        using var scope = logger.ForChat(chatKey);
+        for (var i = 0; i < plan.Count; i++)
+        {
+            if (!limiter.TryTake(chatId, out var wait)) return Unsent(plan, i, wait);
+            var outcome = plan[i].Edit ? await EditAsync(chatId, plan[i].Entries, cancellationToken) : await SendAsync(chatId, plan[i].Entries, cancellationToken);
+            if (outcome == Outcome.Wait) return Unsent(plan, i, TimeSpan.FromMilliseconds(50));
+            if (outcome == Outcome.Stop) return Unsent(plan, i, TimeSpan.Zero);
         }
         return TimeSpan.Zero;
+    }
+
+    /// <summary>What this round will not send after all is not in flight.</summary>
+    private TimeSpan Unsent(List<Batch> plan, int from, TimeSpan wait)
+    {
+        outbox.NotInFlight(plan.Skip(from).Where(b => !b.Edit).SelectMany(b => b.Entries).Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)));
+        return wait;
     }
 
     /// <summary>Pending alerts for one chat go out together (Telegram allows a group 20 messages a minute).</summary>
@@ -111,7 +134,6 @@ public sealed class TelegramDelivery(
     {
         var rendering = batch.Count == 1 ? TelegramRenderer.Render(batch[0]) : TelegramRenderer.RenderCombined(batch);
         var rendered = batch.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)).ToList();
-        outbox.MarkInFlight(batch);
         try
         {
             var messageId = 0;
@@ -123,8 +145,6 @@ public sealed class TelegramDelivery(
                 messageId = sent.MessageId;
             }
             outbox.Delivered(rendered, messageId.ToString(System.Globalization.CultureInfo.InvariantCulture), clock.GetUtcNow());
-            // Stored now, not at the end of the round: a crash after Telegram's answer would otherwise repeat the message.
-            outbox.Flush();
             reachability.Answered(TelegramSetup.Service);
             metrics.MessagesSent(ChatChannel.Telegram, batch.Count);
             return Outcome.Sent;

@@ -9,11 +9,11 @@ namespace ChatPay.Bot.Channels.Telegram;
 /// <summary>
 /// After a crash, settles the sends ChatPay started but never heard back about, so a receipt or an alert is neither
 /// lost nor sent twice. The Bot API has no idempotency key, but it numbers a chat's messages in order and answers an
-/// edit that changes nothing with "message is not modified". So for each chat's unsettled message, the ids after the
-/// last one ChatPay knows are tried with an edit to that very message: an answer of "not modified" (or a successful
-/// edit, which only a message of this bot can take) means it was delivered there; a refusal at every id means it was
-/// not, and it is sent as usual. Only the first unsettled message of a chat can have gone out, since a chat's messages
-/// are sent one after another.
+/// edit that changes nothing with "message is not modified". So, for each chat, the unsettled messages are looked
+/// for in the order they were sent, at the ids after the last one ChatPay knows, with an edit to that very message:
+/// "not modified" (or a successful edit, which only a message of this bot can take) means it was delivered there. The
+/// first one not found was not delivered, and nor was anything after it, since a chat's messages go out one after
+/// another; those are sent as usual.
 /// </summary>
 public sealed class TelegramRecovery(TelegramBot telegram, ChatOutbox outbox, TelegramRateLimiter limiter, TimeProvider clock, ILogger<TelegramRecovery> logger)
 {
@@ -25,27 +25,26 @@ public sealed class TelegramRecovery(TelegramBot telegram, ChatOutbox outbox, Te
     {
         foreach (var chat in outbox.InFlight(ChatChannel.Telegram).GroupBy(e => e.ChatKey))
         {
-            var batch = chat.Where(e => e.InFlightBatch == chat.First().InFlightBatch).ToList();
             var chatId = ChatAddress.FromKey(chat.Key).Id;
-            var found = await FindAsync(chatId, chat.Key, batch, cancellationToken);
-            var rendered = chat.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)).ToList();
-            if (found is { } messageId)
+            var (lastKnown, incoming) = outbox.Whereabouts(chat.Key);
+            var slack = incoming + (long.Parse(chatId, System.Globalization.CultureInfo.InvariantCulture) < 0 ? GroupSlack : PrivateSlack);
+            foreach (var batch in chat.GroupBy(e => e.InFlightBatch).OrderBy(b => b.Key).Select(b => b.ToList()))
             {
-                outbox.Delivered(rendered.Where(r => batch.Any(b => b.Id == r.Id)), messageId.ToString(System.Globalization.CultureInfo.InvariantCulture), clock.GetUtcNow());
+                if (await FindAsync(chatId, batch, lastKnown + 1, slack, cancellationToken) is not { } messageId) break;
+                outbox.Delivered(batch.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)), messageId.ToString(System.Globalization.CultureInfo.InvariantCulture), clock.GetUtcNow());
                 logger.LogWarning("A message sent just before a crash was found in chat {ChatId} as message {MessageId}; it is not sent again", chatId, messageId);
+                lastKnown = messageId;
             }
-            outbox.NotInFlight(rendered);
+            outbox.NotInFlight(chat.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)));
             outbox.Flush();
         }
     }
 
-    private async Task<long?> FindAsync(string chatId, string chatKey, IReadOnlyList<ChatLogEntry> batch, CancellationToken cancellationToken)
+    private async Task<long?> FindAsync(string chatId, IReadOnlyList<ChatLogEntry> batch, long from, int slack, CancellationToken cancellationToken)
     {
         var rendering = batch.Count == 1 ? TelegramRenderer.Render(batch[0]) : TelegramRenderer.RenderCombined(batch);
-        var (lastKnown, incoming) = outbox.Whereabouts(chatKey);
-        var span = incoming + rendering.Chunks.Count + (long.Parse(chatId, System.Globalization.CultureInfo.InvariantCulture) < 0 ? GroupSlack : PrivateSlack);
-        var id = lastKnown + 1;
-        while (id <= lastKnown + span)
+        var id = from;
+        while (id < from + slack + rendering.Chunks.Count)
         {
             while (!limiter.TryTake(chatId, out var wait)) await Task.Delay(wait, clock, cancellationToken);
             try
