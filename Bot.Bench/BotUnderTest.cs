@@ -68,22 +68,36 @@ public sealed class BotUnderTest : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        using var probe = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            await WaitUntilHealthyAsync(process, baseUrl);
+        }
+        catch
+        {
+            // Never leave a bot running behind a failed run: it would skew every measurement after it.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return new BotUnderTest(process, baseUrl, watch.Elapsed);
+    }
+
+    private static async Task WaitUntilHealthyAsync(Process process, string baseUrl)
+    {
+        using var probe = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(10) };
         while (true)
         {
             if (process.HasExited) throw new InvalidOperationException($"The Bot exited with {process.ExitCode} before it was healthy.");
             try
             {
                 using var health = await probe.GetAsync("/health");
-                if (health.IsSuccessStatusCode) break;
+                if (health.IsSuccessStatusCode) return;
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            catch (HttpRequestException)
             {
                 // Not listening yet.
             }
             await Task.Delay(5);
         }
-        return new BotUnderTest(process, baseUrl, watch.Elapsed);
     }
 
     /// <summary>The process's peak resident memory so far (VmHWM), in megabytes.</summary>

@@ -37,7 +37,7 @@ public sealed class RetentionPurge(LiteDbStore store, IOptions<StorageOptions> o
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (seen, deleted) = store.WriteDirect(db => PurgeMessages(db, until, skip: kept));
+            var (seen, deleted) = store.WriteDirect(db => PurgeMessages(db, cutoff, skip: kept));
             if (seen == 0) break;
             messages += deleted;
             kept += seen - deleted;
@@ -54,13 +54,16 @@ public sealed class RetentionPurge(LiteDbStore store, IOptions<StorageOptions> o
         return (messages, inboxKeys);
     }
 
-    /// <summary>One batch of old messages: returns how many were looked at and how many of them were deleted.</summary>
-    private static (int Seen, int Deleted) PurgeMessages(LiteDatabase db, BsonValue until, int skip)
+    /// <summary>
+    /// One batch of old messages: returns how many were looked at and how many of them were deleted. Messages are
+    /// numbered as they are written, so the oldest come first in id order and the walk stops at the first recent one;
+    /// no index on the time is kept (it would cost every message written).
+    /// </summary>
+    private static (int Seen, int Deleted) PurgeMessages(LiteDatabase db, DateTimeOffset cutoff, int skip)
     {
         var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
         var conversations = db.GetCollection<ConversationSnapshot>(LiteConversations.Collection);
-        var old = log.Query().Where($"$.{nameof(ChatLogEntry.At)} BETWEEN @0 AND @1", Earliest, until)
-            .OrderBy($"$.{nameof(ChatLogEntry.At)}").Skip(skip).Limit(Batch).ToList();
+        var old = log.Query().OrderBy("_id").Skip(skip).Limit(Batch).ToList().TakeWhile(e => e.At < cutoff).ToList();
         var inProgress = old.Select(e => e.ChatKey).Distinct()
             .Where(chat => conversations.Get(chat) is { State: not (ConversationState.Idle or ConversationState.Done) }).ToHashSet();
         var gone = old.Where(e => e.Outbox is null && !inProgress.Contains(e.ChatKey)).ToList();

@@ -29,8 +29,11 @@ public sealed class ChatOutbox(LiteDbStore store)
         return [.. sends.Concat(edits).OrderBy(e => e.Id)];
     }
 
-    /// <summary>How many messages a channel has yet to send or edit (counted on the index).</summary>
-    public int Waiting(ChatChannel channel) => Log.Count(QueuedFor(channel));
+    /// <summary>How many messages a channel has yet to send or edit, counted up to <see cref="CountedUpTo"/>: a larger backlog is read as that.</summary>
+    public int Waiting(ChatChannel channel) => Log.Query().Where(QueuedFor(channel)).Select(e => e.Id).Limit(CountedUpTo).ToList().Count;
+
+    /// <summary>Counting a queue reads its entries; past this many, the exact number no longer changes what anyone does.</summary>
+    public const int CountedUpTo = 1_000;
 
     /// <summary>
     /// How many messages a channel has yet to send or edit, and when the oldest was written. The index keeps a channel's
@@ -71,8 +74,7 @@ public sealed class ChatOutbox(LiteDbStore store)
 
     /// <summary>Messages a channel was sending when the process stopped, oldest first.</summary>
     public IReadOnlyList<ChatLogEntry> InFlight(ChatChannel channel) =>
-        Log.Find(BsonExpression.Create($"$.{nameof(ChatLogEntry.InFlightBatch)} > 0"))
-            .Where(e => e.ChatKey.StartsWith(channel + ":", StringComparison.Ordinal)).OrderBy(e => e.Id).ToList();
+        Log.Where(nameof(ChatLogEntry.Outbox), channel.ToString()).Where(e => e.InFlightBatch != null).OrderBy(e => e.Id).ToList();
 
     /// <summary>The highest message id the channel gave a message of this chat, and how many messages the chat sent since.</summary>
     public (long LastMessageId, int IncomingSince) Whereabouts(string chatKey)

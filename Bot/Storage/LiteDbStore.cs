@@ -173,8 +173,6 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         log.EnsureIndex(e => e.Seq, unique: true);
         log.EnsureIndex(e => e.Topic);
         log.EnsureIndex(e => e.ExternalRef);
-        log.EnsureIndex(e => e.At);
-        log.EnsureIndex(e => e.InFlightBatch);
         _db.GetCollection(LiteInbox.Collection).EnsureIndex(LiteInbox.SeenAt);
         var dossiers = _db.GetCollection<Dossier>(LiteDossiers.Collection);
         dossiers.EnsureIndex(d => d.AgencyCode);
