@@ -132,7 +132,7 @@ public sealed class TelegramDelivery(
 
     private async Task<Outcome> SendAsync(string chatId, IReadOnlyList<ChatLogEntry> batch, CancellationToken cancellationToken)
     {
-        var rendering = batch.Count == 1 ? TelegramRenderer.Render(batch[0]) : TelegramRenderer.RenderCombined(batch);
+        var rendering = TelegramRenderer.Render(batch);
         var rendered = batch.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)).ToList();
         try
         {
@@ -157,7 +157,7 @@ public sealed class TelegramDelivery(
 
     private async Task<Outcome> EditAsync(string chatId, IReadOnlyList<ChatLogEntry> batch, CancellationToken cancellationToken)
     {
-        var rendering = batch.Count == 1 ? TelegramRenderer.Render(batch[0]) : TelegramRenderer.RenderCombined(batch);
+        var rendering = TelegramRenderer.Render(batch);
         var rendered = batch.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)).ToList();
         try
         {

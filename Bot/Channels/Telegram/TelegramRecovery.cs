@@ -42,7 +42,7 @@ public sealed class TelegramRecovery(TelegramBot telegram, ChatOutbox outbox, Te
 
     private async Task<long?> FindAsync(string chatId, IReadOnlyList<ChatLogEntry> batch, long from, int slack, CancellationToken cancellationToken)
     {
-        var rendering = batch.Count == 1 ? TelegramRenderer.Render(batch[0]) : TelegramRenderer.RenderCombined(batch);
+        var rendering = TelegramRenderer.Render(batch);
         var id = from;
         while (id < from + slack + rendering.Chunks.Count)
         {

@@ -23,6 +23,9 @@ public static class TelegramRenderer
         return new Rendering(Chunks(text, chosen), Keyboard(buttons));
     }
 
+    /// <summary>One message to Telegram: an entry as it is, or several alerts combined.</summary>
+    public static Rendering Render(IReadOnlyList<ChatLogEntry> batch) => batch.Count == 1 ? Render(batch[0]) : RenderCombined(batch);
+
     /// <summary>Several pending alerts for one chat as one numbered message; each keeps its buttons, labelled with its number.</summary>
     public static Rendering RenderCombined(IReadOnlyList<ChatLogEntry> entries)
     {
