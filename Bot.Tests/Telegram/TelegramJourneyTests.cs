@@ -88,6 +88,23 @@ public class TelegramJourneyTests
     }
 
     [Fact]
+    public async Task A_press_before_telegram_has_answered_the_send_still_closes_that_message()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        var telegram = harness.Telegram;
+        telegram.DelayNext("sendMessage", TimeSpan.FromSeconds(2));
+        telegram.SendText(Citizen, Code);
+        var fees = await harness.WaitAsync(Citizen, "Tổng cộng");
+
+        harness.Press(Citizen, "Xác nhận");
+
+        await harness.WaitAsync(Citizen, "Chọn ngân hàng");
+        var closed = await telegram.WaitForMessageAsync(Citizen, m => m.MessageId == fees.MessageId && m.Text.Contains("Đã chọn: Xác nhận"));
+        Assert.Empty(closed.Keyboard.SelectMany(r => r));
+        Assert.DoesNotContain(telegram.Messages(Citizen), m => m.Text.Contains("tin nhắn cũ"));
+    }
+
+    [Fact]
     public async Task A_conversation_resumes_after_the_bot_restarts()
     {
         await using var harness = await TelegramHarness.StartAsync();

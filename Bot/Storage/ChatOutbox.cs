@@ -52,6 +52,17 @@ public sealed class ChatOutbox(LiteDbStore store)
         Log.Where(nameof(ChatLogEntry.ExternalRef), ChatLogEntry.RefOf(chatKey, externalId)).OrderBy(e => e.Id).ToList();
 
     /// <summary>
+    /// The latest message of a chat offering a button whose message id is not stored yet: a person can press a button
+    /// the moment it shows, before the delivery round that sent it has stored what Telegram answered.
+    /// </summary>
+    public ChatLogEntry? UnsentOffering(string chatKey, string payload) =>
+        Log.Query().Where(e => e.ChatKey == chatKey && e.Outgoing && e.ExternalId == null).OrderByDescending(e => e.Id).Limit(RecentlySent).ToList()
+            .FirstOrDefault(e => e.Choices.Any(c => c.Payload == payload));
+
+    /// <summary>A delivery round sends far fewer messages to one chat than this.</summary>
+    private const int RecentlySent = 20;
+
+    /// <summary>
     /// Stored at once, before the sends: after a crash the channel can find the messages whose fate it did not hear
     /// (<see cref="InFlight"/>) and look for them before sending again. Each entry is marked with its batch's first entry.
     /// </summary>
@@ -89,7 +100,7 @@ public sealed class ChatOutbox(LiteDbStore store)
     /// <summary>Settled after a crash (found delivered, or not sent after all): nothing more to look for.</summary>
     public void NotInFlight(IEnumerable<Rendered> entries) => Change(entries, (entry, _) => entry.InFlightBatch = null);
 
-    public void Delivered(IEnumerable<Rendered> sent, string externalId, DateTimeOffset at) => Change(sent, (entry, rendered) =>
+    public void Delivered(IEnumerable<Rendered> sent, string externalId) => Change(sent, (entry, rendered) =>
     {
         entry.InFlightBatch = null;
         entry.Delivery = Delivery.Delivered;
@@ -124,17 +135,26 @@ public sealed class ChatOutbox(LiteDbStore store)
         var changes = new List<(Rendered Rendered, Action<ChatLogEntry, Rendered> Change)>();
         while (_outcomes.TryDequeue(out var outcome)) changes.Add(outcome);
         if (changes.Count == 0) return;
-        store.WriteDirect(db =>
+        try
         {
-            var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
-            foreach (var (rendered, change) in changes)
+            store.WriteDirect(db =>
             {
-                if (log.Get(rendered.Id) is not { } entry) continue;
-                change(entry, rendered);
-                log.Update(entry);
-            }
-            return true;
-        });
+                var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
+                foreach (var (rendered, change) in changes)
+                {
+                    if (log.Get(rendered.Id) is not { } entry) continue;
+                    change(entry, rendered);
+                    log.Update(entry);
+                }
+                return true;
+            });
+        }
+        catch
+        {
+            // Kept for the next flush: a send whose outcome is dropped would be sent again.
+            foreach (var change in changes) _outcomes.Enqueue(change);
+            throw;
+        }
     }
 
     private void Change(IEnumerable<Rendered> entries, Action<ChatLogEntry, Rendered> change)

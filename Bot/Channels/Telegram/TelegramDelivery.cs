@@ -144,7 +144,7 @@ public sealed class TelegramDelivery(
                     replyMarkup: last ? rendering.Keyboard : null, cancellationToken: cancellationToken);
                 messageId = sent.MessageId;
             }
-            outbox.Delivered(rendered, messageId.ToString(System.Globalization.CultureInfo.InvariantCulture), clock.GetUtcNow());
+            outbox.Delivered(rendered, messageId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             reachability.Answered(TelegramSetup.Service);
             metrics.MessagesSent(ChatChannel.Telegram, batch.Count);
             return Outcome.Sent;

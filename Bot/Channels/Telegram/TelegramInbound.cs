@@ -100,6 +100,7 @@ public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOut
     private long? LogIdOf(ChatAddress chat, int messageId, string payload)
     {
         var entries = outbox.SharingMessage(chat.Key, messageId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (entries.Count == 0) return outbox.UnsentOffering(chat.Key, payload)?.Id;
         return (entries.FirstOrDefault(e => e.Choices.Concat(e.RetiredChoices).Any(c => c.Payload == payload)) ?? entries.FirstOrDefault())?.Id;
     }
 

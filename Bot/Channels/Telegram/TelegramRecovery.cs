@@ -31,7 +31,7 @@ public sealed class TelegramRecovery(TelegramBot telegram, ChatOutbox outbox, Te
             foreach (var batch in chat.GroupBy(e => e.InFlightBatch).OrderBy(b => b.Key).Select(b => b.ToList()))
             {
                 if (await FindAsync(chatId, batch, lastKnown + 1, slack, cancellationToken) is not { } messageId) break;
-                outbox.Delivered(batch.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)), messageId.ToString(System.Globalization.CultureInfo.InvariantCulture), clock.GetUtcNow());
+                outbox.Delivered(batch.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)), messageId.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 logger.LogWarning("A message sent just before a crash was found in chat {ChatId} as message {MessageId}; it is not sent again", chatId, messageId);
                 lastKnown = messageId;
             }

@@ -98,7 +98,7 @@ public sealed class ZaloDelivery(
         if (isUpdate) outbox.Edited(rendered);
         else
         {
-            outbox.Delivered(rendered, messageId ?? "", clock.GetUtcNow());
+            outbox.Delivered(rendered, messageId ?? "");
             // Stored at once: a crash after Zalo's answer would otherwise send the message again.
             outbox.Flush();
             metrics.MessagesSent(ChatChannel.Zalo, 1);
