@@ -1,3 +1,5 @@
+using ChatPay.Domain.Storage;
+
 namespace ChatPay.Domain.Chats;
 
 /// <summary>
@@ -9,6 +11,9 @@ public sealed record OutgoingMessage(string Text, IReadOnlyList<ChoiceButton> Ch
     public OutgoingMessage(string text) : this(text, [], []) { }
 
     public bool HasChoices => Choices.Count > 0;
+
+    /// <summary>Set on a message the bot will change later, to find it again (see <see cref="IChatLog.OnTopic"/>).</summary>
+    public string? Topic { get; init; }
 }
 
 public sealed record ChoiceButton(string Label, string Payload);

@@ -95,7 +95,7 @@ public sealed class Conversation
 
         _machine.Configure(AwaitingPayment)
             .OnEntryFrom(_bankChosen, ShowPaymentLink, "ShowPaymentLink")
-            .OnExit(AbandonPayment, "AbandonOpenPayment")
+            .OnExit(LeavePayment, "LeavePayment")
             .Permit(Trigger.PaymentSucceeded, Done)
             .Permit(Trigger.PaymentFailed, ChoosingBank)
             .Permit(Trigger.PaymentExpired, ChoosingBank)
@@ -359,9 +359,9 @@ public sealed class Conversation
             : CitizenTexts.PaidElsewhere(receipt));
     }
 
-    private void AbandonPayment()
+    private void LeavePayment()
     {
-        if (_snapshot.PaymentId is { } paymentId) Context.AbandonPayment(paymentId);
+        if (_snapshot.PaymentId is { } paymentId) Context.LeavePayment(paymentId);
         _snapshot = _snapshot with { PaymentId = null };
     }
 

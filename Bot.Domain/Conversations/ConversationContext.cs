@@ -35,11 +35,15 @@ internal sealed class ConversationContext(IStoreSession session, ChatAddress cha
         return (payment, links.PaymentUrl(payment));
     }
 
-    public void AbandonPayment(string paymentId)
+    public void LeavePayment(string paymentId)
     {
-        var payment = session.Payments.Find(paymentId);
-        if (payment is not { IsOpen: true }) return;
-        payment.Cancel(now);
-        session.Payments.Save(payment);
+        if (session.Payments.Find(paymentId) is not { } payment) return;
+        if (payment.IsOpen)
+        {
+            payment.Cancel(now);
+            session.Payments.Save(payment);
+        }
+        foreach (var link in session.ChatLog.OnTopic(PaymentLinkTopic.For(paymentId)).Where(m => m.Chat == chat))
+            session.ChatLog.Replace(link.Id, CitizenTexts.LinkClosed(payment));
     }
 }

@@ -26,7 +26,7 @@ internal sealed class ConversationSteps(ChatPayRules rules, IPublicLinks links)
     {
         var conversation = new Conversation(snapshot);
         var replies = step(conversation, new ConversationContext(session, chat, now, rules, links));
-        foreach (var reply in replies) session.ChatLog.Send(chat, reply, now);
+        foreach (var reply in replies) session.ChatLog.Send(chat, reply, now, reply.Topic);
         if (conversation.Snapshot != snapshot) session.Conversations.Save(conversation.Snapshot);
     }
 }

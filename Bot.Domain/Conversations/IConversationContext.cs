@@ -19,6 +19,6 @@ public interface IConversationContext
     bool IsPayerOf(Receipt receipt);
     /// <summary>Opens a new payment attempt for the dossier's current request, and returns it with its link.</summary>
     (Payment Payment, string Url) StartPayment(Dossier dossier, BankOption bank);
-    /// <summary>Cancels the attempt if it is still open.</summary>
-    void AbandonPayment(string paymentId);
+    /// <summary>Cancels the attempt if it is still open, and closes the message carrying its link.</summary>
+    void LeavePayment(string paymentId);
 }

@@ -1,3 +1,4 @@
+using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Payments;
@@ -126,6 +127,27 @@ public class ConversationJourneyTests : IDisposable
         Assert.Equal(ConversationState.ConfirmingFees, _desk.Conversation().State);
         Assert.Equal("H42.10-261125-0002", _desk.Conversation().DossierCode);
         Assert.Equal(PaymentState.Cancelled, _desk.Payment(first.Id).State);
+        var link = _desk.Log().Single(e => e.Topic == PaymentLinkTopic.For(first.Id));
+        Assert.Equal("Liên kết thanh toán 600.000 ₫ qua Vietcombank đã đóng.", link.Text);
+        Assert.Empty(link.Links);
+        Assert.Empty(link.Choices);
+    }
+
+    [Fact]
+    public void A_paid_link_message_says_so_and_keeps_no_link_or_button()
+    {
+        var payment = _desk.PayLink(Code);
+        var (link, cancel) = _desk.FindButton("Hủy");
+
+        _desk.Settlement.Settle(_desk.Paid(payment));
+
+        var closed = _desk.Log().Single(e => e.Id == link.Id);
+        Assert.Equal("Đã thanh toán 600.000 ₫ qua Vietcombank.", closed.Text);
+        Assert.Empty(closed.Links);
+        Assert.Empty(closed.Choices);
+        _desk.Chats.Handle(Desk.Citizen, new PressInput(cancel.Payload, link.Id));
+        Assert.Contains("tin nhắn cũ", _desk.LastReply());
+        Assert.Equal(PaymentState.Succeeded, _desk.Payment(payment.Id).State);
     }
 
     [Fact]

@@ -39,6 +39,8 @@ public class TelegramJourneyTests
         Assert.Contains("Số tiền: 200.000 ₫", receipt.Text);
         var edited = await telegram.WaitForMessageAsync(Citizen, m => m.MessageId == fees.MessageId && m.Text.Contains("Đã chọn: Xác nhận"));
         Assert.DoesNotContain(edited.Keyboard.SelectMany(r => r), b => b.CallbackData is not null);
+        var closedLink = await telegram.WaitForMessageAsync(Citizen, m => m.MessageId == linkMessage.MessageId && m.Text == "Đã thanh toán 200.000 ₫ qua Vietcombank.");
+        Assert.Empty(closedLink.Keyboard.SelectMany(r => r));
         await Eventually.HoldsAsync(() => telegram.CallbackQueryIds.All(telegram.WasAnswered));
 
         var alert = await harness.WaitAsync(OfficersGroup, $"Hồ sơ {Code} đã thanh toán — sẵn sàng xử lý");
