@@ -24,6 +24,7 @@ internal sealed class ApiEndpoint(FakeTelegramOptions options, BotMethods method
         var (token, method) = Split(path);
         long? chatId = null;
         var delay = TimeSpan.Zero;
+        var drop = false;
         JsonNode? result = null;
         ApiError? error;
         try
@@ -35,6 +36,7 @@ internal sealed class ApiEndpoint(FakeTelegramOptions options, BotMethods method
             var parameters = await ApiParameters.ReadAsync(context.Request);
             chatId = parameters.ChatIdIfAny();
             delay = faults.TakeDelay(method);
+            drop = faults.TakeDrop(method);
             // A scheduled failure answers without side effects, and is not one of the fake's own 429s.
             error = faults.TakeFailure(method);
             if (error is null) result = await handler(parameters, context.RequestAborted);
@@ -47,6 +49,12 @@ internal sealed class ApiEndpoint(FakeTelegramOptions options, BotMethods method
         _calls.Enqueue(new FakeCall(method, error?.Code ?? StatusCodes.Status200OK, error?.Description, at, chatId));
         // The call has had its effect: a client that gives up waiting has still sent what it sent, as with Telegram.
         if (delay > TimeSpan.Zero) await DelayAsync(delay);
+        if (drop)
+        {
+            // The connection breaks after the call took effect: the client never learns that it did.
+            context.Abort();
+            return;
+        }
         await WriteAsync(context.Response, result, error);
     }
 

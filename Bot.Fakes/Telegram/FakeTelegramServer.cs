@@ -194,6 +194,12 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     /// </summary>
     public void DelayNext(string method, TimeSpan delay, int count = 1) => _faults.Delay(method, delay, count);
 
+    /// <summary>
+    /// The next <paramref name="count"/> calls of <paramref name="method"/> take effect, then their connection breaks
+    /// before the answer: the client cannot tell whether Telegram acted, as when a network fails mid-call.
+    /// </summary>
+    public void DropAnswerNext(string method, int count = 1) => _faults.DropAnswer(method, count);
+
     /// <summary>Forgets every failure and delay still scheduled: Telegram is healthy again.</summary>
     public void ClearFaults() => _faults.Clear();
 

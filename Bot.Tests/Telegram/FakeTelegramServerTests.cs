@@ -728,6 +728,22 @@ public class FakeTelegramServerTests
     }
 
     [Fact]
+    public async Task A_dropped_answer_leaves_the_client_with_a_network_error_and_the_message_sent()
+    {
+        await using var fake = await FakeTelegramServer.StartAsync(Unthrottled);
+        fake.SendText(An, "/start");
+        fake.DropAnswerNext("sendMessage");
+        var bot = Client(fake);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => bot.SendMessage(An, "Đã tới mà không ai biết"));
+        var next = await bot.SendMessage(An, "Tiếp theo");
+
+        Assert.IsNotType<ApiRequestException>(error);
+        Assert.Equal(["Đã tới mà không ai biết", "Tiếp theo"], fake.Messages(An).Select(m => m.Text));
+        Assert.Equal(fake.Messages(An)[0].MessageId + 1, next.MessageId);
+    }
+
+    [Fact]
     public async Task Wait_for_message_is_woken_by_the_send_or_edit_that_meets_the_condition()
     {
         await using var fake = await FakeTelegramServer.StartAsync();

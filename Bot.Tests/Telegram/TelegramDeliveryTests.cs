@@ -81,6 +81,35 @@ public class TelegramDeliveryTests
     }
 
     [Fact]
+    public async Task A_send_whose_answer_was_lost_is_found_in_the_chat_and_not_sent_again()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        harness.Telegram.DropAnswerNext("sendMessage");
+
+        harness.Telegram.SendText(Citizen, Code);
+        harness.Telegram.SendText(Citizen, "/trogiup");
+        await harness.WaitAsync(Citizen, "Cách nộp phí");
+
+        var fees = Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains("Tổng cộng"));
+        Assert.Equal(["Tổng cộng", "Cách nộp phí"], harness.Telegram.Messages(Citizen).Select(m => m.Text.Contains("Tổng cộng") ? "Tổng cộng" : "Cách nộp phí"));
+        harness.Press(Citizen, "Xác nhận");
+        await harness.Telegram.WaitForMessageAsync(Citizen, m => m.MessageId == fees.MessageId && m.Text.Contains("Đã chọn: Xác nhận"));
+    }
+
+    [Fact]
+    public async Task A_send_refused_by_a_server_error_is_looked_for_then_sent_once()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        harness.Telegram.FailNext("sendMessage", 502);
+
+        harness.Telegram.SendText(Citizen, Code);
+        await harness.WaitAsync(Citizen, "Tổng cộng");
+
+        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains("Tổng cộng"));
+        Assert.Contains(harness.Telegram.Calls, c => c.Method == "editMessageText" && c.StatusCode == 400);
+    }
+
+    [Fact]
     public async Task An_alert_to_an_officer_who_blocked_the_bot_is_recorded_as_failed_and_others_still_get_theirs()
     {
         await using var harness = await TelegramHarness.StartAsync();

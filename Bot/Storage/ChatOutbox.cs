@@ -19,12 +19,13 @@ public sealed class ChatOutbox(LiteDbStore store)
 
     /// <summary>
     /// Edits pending, and sends due by <paramref name="now"/>, for one channel, oldest first. A chat whose
-    /// oldest send is postponed gets none of its later ones either, so messages arrive in order.
+    /// oldest send is postponed, or may have gone out unheard (still in flight), gets none of its later ones
+    /// either, so messages arrive in order.
     /// </summary>
     public IReadOnlyList<ChatLogEntry> Due(ChatChannel channel, DateTimeOffset now, int limit)
     {
         var queued = Log.Where(nameof(ChatLogEntry.Outbox), channel.ToString()).OrderBy(e => e.Id).Take(limit).ToList();
-        var sends = queued.Where(e => e.Delivery == Delivery.Pending).GroupBy(e => e.ChatKey).SelectMany(chat => chat.TakeWhile(e => e.NextAttemptAt <= now));
+        var sends = queued.Where(e => e.Delivery == Delivery.Pending).GroupBy(e => e.ChatKey).SelectMany(chat => chat.TakeWhile(e => e.NextAttemptAt <= now && e.InFlightBatch is null));
         var edits = queued.Where(e => e.EditPending);
         return [.. sends.Concat(edits).OrderBy(e => e.Id)];
     }
@@ -83,9 +84,13 @@ public sealed class ChatOutbox(LiteDbStore store)
         });
     }
 
-    /// <summary>Messages a channel was sending when the process stopped, oldest first.</summary>
-    public IReadOnlyList<ChatLogEntry> InFlight(ChatChannel channel) =>
-        Log.Where(nameof(ChatLogEntry.Outbox), channel.ToString()).Where(e => e.InFlightBatch != null).OrderBy(e => e.Id).ToList();
+    /// <summary>The chats with messages a channel was sending when the process stopped.</summary>
+    public IReadOnlyList<string> ChatsInFlight(ChatChannel channel) =>
+        [.. Log.Where(nameof(ChatLogEntry.Outbox), channel.ToString()).Where(e => e.InFlightBatch != null).Select(e => e.ChatKey).Distinct()];
+
+    /// <summary>A chat's messages sent without word of their fate, oldest first.</summary>
+    public IReadOnlyList<ChatLogEntry> InFlight(string chatKey) =>
+        [.. Log.Where(nameof(ChatLogEntry.ChatKey), chatKey).Where(e => e.InFlightBatch != null).OrderBy(e => e.Id)];
 
     /// <summary>The highest message id the channel gave a message of this chat, and how many messages the chat sent since.</summary>
     public (long LastMessageId, int IncomingSince) Whereabouts(string chatKey)
@@ -112,9 +117,13 @@ public sealed class ChatOutbox(LiteDbStore store)
 
     public void Edited(IEnumerable<Rendered> edited) => Change(edited, (entry, rendered) => entry.EditPending = entry.Seq != rendered.Seq);
 
-    public void Postpone(IEnumerable<Rendered> entries, DateTimeOffset until, string error) => Change(entries, (entry, _) =>
+    /// <summary>
+    /// Tried again at <paramref name="until"/>. A send that may have reached the channel anyway (the answer was lost)
+    /// stays in flight: it is looked for before it is sent again.
+    /// </summary>
+    public void Postpone(IEnumerable<Rendered> entries, DateTimeOffset until, string error, bool mayHaveGone = false) => Change(entries, (entry, _) =>
     {
-        entry.InFlightBatch = null;
+        if (!mayHaveGone) entry.InFlightBatch = null;
         entry.Attempts++;
         entry.NextAttemptAt = until;
         entry.LastError = error;

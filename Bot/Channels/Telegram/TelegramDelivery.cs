@@ -13,6 +13,7 @@ namespace ChatPay.Bot.Channels.Telegram;
 /// Sends what the chat log holds for Telegram chats: in order within a chat, chats in parallel, within
 /// Telegram's limits. A 429 holds the chat for retry_after, a server or network error retries with backoff,
 /// a permanent refusal (blocked, chat gone) is recorded. Alerts queued for one chat go out as one message.
+/// A send whose answer never came (crash, lost connection, timeout, 5xx) is looked for before it is sent again.
 /// </summary>
 public sealed class TelegramDelivery(
     TelegramBot telegram, ChatOutbox outbox, ChatSignal signal, TelegramRateLimiter limiter, TelegramRecovery recovery, Reachability reachability,
@@ -24,18 +25,24 @@ public sealed class TelegramDelivery(
 
     private enum Outcome { Sent, Wait, Stop }
 
+    /// <summary>When to look for a chat's unanswered sends next, and how often that failed.</summary>
+    private sealed record Unsettled(DateTimeOffset LookAt, int Failures);
+
+    /// <summary>
+    /// Chats whose sends may have gone out unheard. Their outbox entries stay marked in flight, which keeps the chat's
+    /// queue waiting (<see cref="ChatOutbox.Due"/>) until they are settled, so one cannot go out twice.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Unsettled> _unsettled = new();
+    private bool _crashLeftoversLoaded;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var recovered = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             var changed = signal.AnyChanged();
             TimeSpan pause;
             try
             {
-                // Nothing is sent before the sends a crash interrupted are settled, or one could go out twice.
-                if (!recovered) await recovery.RecoverAsync(stoppingToken);
-                recovered = true;
                 pause = await RunOnceAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -57,6 +64,7 @@ public sealed class TelegramDelivery(
     /// </summary>
     public async Task<TimeSpan> RunOnceAsync(CancellationToken cancellationToken)
     {
+        await SettleAsync(cancellationToken);
         var plans = outbox.Due(ChatChannel.Telegram, clock.GetUtcNow(), 1000).GroupBy(e => e.ChatKey)
             .Select(chat => (Chat: chat.Key, Batches: Plan(chat.Key, [.. chat]))).ToList();
         outbox.MarkInFlight([.. plans.SelectMany(p => p.Batches).Where(b => !b.Edit).Select(b => b.Entries)]);
@@ -85,6 +93,31 @@ public sealed class TelegramDelivery(
         return pause < LongestPause ? pause : LongestPause;
     }
 
+    private async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        if (!_crashLeftoversLoaded)
+        {
+            foreach (var chatKey in recovery.ChatsToSettle()) _unsettled[chatKey] = new Unsettled(DateTimeOffset.MinValue, 0);
+            _crashLeftoversLoaded = true;
+        }
+        var now = clock.GetUtcNow();
+        foreach (var (chatKey, unsettled) in _unsettled.Where(u => u.Value.LookAt <= now))
+        {
+            try
+            {
+                await recovery.SettleAsync(chatKey, cancellationToken);
+                _unsettled.TryRemove(chatKey, out _);
+            }
+            catch (Exception e) when (Classify(e, cancellationToken) is { } failure)
+            {
+                var failures = unsettled.Failures + 1;
+                _unsettled[chatKey] = new Unsettled(now + Backoff(failures), failures);
+                reachability.Failed(TelegramSetup.Service, failure.Reason);
+                logger.LogWarning("Could not yet look for unanswered sends in chat {ChatKey} ({Reason})", chatKey, failure.Reason);
+            }
+        }
+    }
+
     /// <summary>A chat's due messages as the messages Telegram will get, in order.</summary>
     private List<Batch> Plan(string chatKey, List<ChatLogEntry> entries)
     {
@@ -110,7 +143,7 @@ public sealed class TelegramDelivery(
             if (!limiter.TryTake(chatId, out var wait)) return Unsent(plan, i, wait);
             var outcome = plan[i].Edit ? await EditAsync(chatId, plan[i].Entries, cancellationToken) : await SendAsync(chatId, plan[i].Entries, cancellationToken);
             if (outcome == Outcome.Wait) return Unsent(plan, i, TimeSpan.FromMilliseconds(50));
-            if (outcome == Outcome.Stop) return Unsent(plan, i, TimeSpan.Zero);
+            if (outcome == Outcome.Stop) return Unsent(plan, i + 1, TimeSpan.Zero);
         }
         return TimeSpan.Zero;
     }
@@ -151,7 +184,7 @@ public sealed class TelegramDelivery(
         }
         catch (Exception e) when (Classify(e, cancellationToken) is { } failure)
         {
-            return Handle(chatId, rendered, failure, batch.Max(b => b.Attempts), edit: false);
+            return Handle(batch[0].ChatKey, rendered, failure, batch.Max(b => b.Attempts), edit: false);
         }
     }
 
@@ -175,11 +208,12 @@ public sealed class TelegramDelivery(
         }
         catch (Exception e) when (Classify(e, cancellationToken) is { } failure)
         {
-            return Handle(chatId, rendered, failure, 0, edit: true);
+            return Handle(batch[0].ChatKey, rendered, failure, 0, edit: true);
         }
     }
 
-    private sealed record Failure(string Reason, TimeSpan? RetryAfter, bool Permanent);
+    /// <summary>Why a call failed; <paramref name="MayHaveGone"/> when Telegram may have acted on it all the same.</summary>
+    private sealed record Failure(string Reason, TimeSpan? RetryAfter, bool Permanent, bool MayHaveGone = false);
 
     private static Failure? Classify(Exception exception, CancellationToken cancellationToken) => exception switch
     {
@@ -188,13 +222,16 @@ public sealed class TelegramDelivery(
         // 401 means the token is wrong: a configuration problem, not a reason to drop messages.
         ApiRequestException { ErrorCode: 401 } => new Failure("401 Unauthorized", null, false),
         ApiRequestException { ErrorCode: >= 400 and < 500 } e => new Failure($"{e.ErrorCode} {e.Message}", null, true),
-        ApiRequestException e => new Failure($"{e.ErrorCode} {e.Message}", null, false),
-        RequestException or HttpRequestException or TaskCanceledException => new Failure(exception.GetType().Name, null, false),
+        ApiRequestException e => new Failure($"{e.ErrorCode} {e.Message}", null, false, MayHaveGone: true),
+        RequestException or HttpRequestException or TaskCanceledException => new Failure(exception.GetType().Name, null, false, MayHaveGone: true),
         _ => null,
     };
 
-    private Outcome Handle(string chatId, List<ChatOutbox.Rendered> rendered, Failure failure, int attempts, bool edit)
+    private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(LongestBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempts, 6))));
+
+    private Outcome Handle(string chatKey, List<ChatOutbox.Rendered> rendered, Failure failure, int attempts, bool edit)
     {
+        var chatId = ChatAddress.FromKey(chatKey).Id;
         // A 429 or a refusal for one chat is still an answer; a network error, a 5xx or a rejected token is not.
         if (failure.RetryAfter is null && !failure.Permanent) reachability.Failed(TelegramSetup.Service, failure.Reason);
         else reachability.Answered(TelegramSetup.Service);
@@ -210,9 +247,14 @@ public sealed class TelegramDelivery(
             logger.LogWarning("Telegram refused a message for chat {ChatId} for good: {Reason}", chatId, failure.Reason);
             return Outcome.Sent;
         }
-        var backoff = TimeSpan.FromSeconds(Math.Min(LongestBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempts, 6))));
+        var backoff = Backoff(attempts);
+        var until = clock.GetUtcNow() + backoff;
         if (edit) limiter.Hold(chatId, backoff);
-        else outbox.Postpone(rendered, clock.GetUtcNow() + backoff, failure.Reason);
+        else
+        {
+            outbox.Postpone(rendered, until, failure.Reason, failure.MayHaveGone);
+            if (failure.MayHaveGone) _unsettled[chatKey] = new Unsettled(until, 0);
+        }
         logger.LogWarning("Telegram send to chat {ChatId} failed ({Reason}); retrying in {Backoff}", chatId, failure.Reason, backoff);
         return Outcome.Stop;
     }

@@ -7,8 +7,8 @@ using Telegram.Bot.Types.Enums;
 namespace ChatPay.Bot.Channels.Telegram;
 
 /// <summary>
-/// After a crash, settles the sends ChatPay started but never heard back about, so a receipt or an alert is neither
-/// lost nor sent twice. The Bot API has no idempotency key, but it numbers a chat's messages in order and answers an
+/// Settles the sends ChatPay started but never heard back about (a crash, a lost connection, a timeout), so a receipt
+/// or an alert is neither lost nor sent twice. The Bot API has no idempotency key, but it numbers a chat's messages in order and answers an
 /// edit that changes nothing with "message is not modified". So, for each chat, the unsettled messages are looked
 /// for in the order they were sent, at the ids after the last one ChatPay knows, with an edit to that very message:
 /// "not modified" (or a successful edit, which only a message of this bot can take) means it was delivered there. The
@@ -21,23 +21,25 @@ public sealed class TelegramRecovery(TelegramBot telegram, ChatOutbox outbox, Te
     private const int PrivateSlack = 5;
     private const int GroupSlack = 30;
 
-    public async Task RecoverAsync(CancellationToken cancellationToken)
+    /// <summary>The chats with sends a crash interrupted: each is settled before anything more is sent to it.</summary>
+    public IReadOnlyList<string> ChatsToSettle() => outbox.ChatsInFlight(ChatChannel.Telegram);
+
+    /// <summary>Finds which of the chat's unsettled sends Telegram has, records them as delivered, and frees the rest to be sent.</summary>
+    public async Task SettleAsync(string chatKey, CancellationToken cancellationToken)
     {
-        foreach (var chat in outbox.InFlight(ChatChannel.Telegram).GroupBy(e => e.ChatKey))
+        var inFlight = outbox.InFlight(chatKey);
+        var chatId = ChatAddress.FromKey(chatKey).Id;
+        var (lastKnown, incoming) = outbox.Whereabouts(chatKey);
+        var slack = incoming + (long.Parse(chatId, System.Globalization.CultureInfo.InvariantCulture) < 0 ? GroupSlack : PrivateSlack);
+        foreach (var batch in inFlight.GroupBy(e => e.InFlightBatch).OrderBy(b => b.Key).Select(b => b.ToList()))
         {
-            var chatId = ChatAddress.FromKey(chat.Key).Id;
-            var (lastKnown, incoming) = outbox.Whereabouts(chat.Key);
-            var slack = incoming + (long.Parse(chatId, System.Globalization.CultureInfo.InvariantCulture) < 0 ? GroupSlack : PrivateSlack);
-            foreach (var batch in chat.GroupBy(e => e.InFlightBatch).OrderBy(b => b.Key).Select(b => b.ToList()))
-            {
-                if (await FindAsync(chatId, batch, lastKnown + 1, slack, cancellationToken) is not { } messageId) break;
-                outbox.Delivered(batch.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)), messageId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                logger.LogWarning("A message sent just before a crash was found in chat {ChatId} as message {MessageId}; it is not sent again", chatId, messageId);
-                lastKnown = messageId;
-            }
-            outbox.NotInFlight(chat.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)));
-            outbox.Flush();
+            if (await FindAsync(chatId, batch, lastKnown + 1, slack, cancellationToken) is not { } messageId) break;
+            outbox.Delivered(batch.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)), messageId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            logger.LogWarning("A message whose send went unanswered was found in chat {ChatId} as message {MessageId}; it is not sent again", chatId, messageId);
+            lastKnown = messageId;
         }
+        outbox.NotInFlight(inFlight.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)));
+        outbox.Flush();
     }
 
     private async Task<long?> FindAsync(string chatId, IReadOnlyList<ChatLogEntry> batch, long from, int slack, CancellationToken cancellationToken)
