@@ -57,9 +57,22 @@ public class RetentionPurgeTests : IDisposable
         _desk.Deadlines.Run();
 
         Assert.True(Purge(_desk.Clock.GetUtcNow() - TimeSpan.FromDays(1)).Messages > 0);
-        Assert.Equal((0, 0), Purge(_desk.Clock.GetUtcNow() - TimeSpan.FromDays(1)));
+        Assert.Equal((0, 0, 0), Purge(_desk.Clock.GetUtcNow() - TimeSpan.FromDays(1)));
     }
 
-    private (int Messages, int InboxKeys) Purge(DateTimeOffset cutoff) =>
+    [Fact]
+    public void Old_wrong_code_tallies_are_forgotten_and_recent_ones_kept()
+    {
+        _desk.Say("H42.10-261125-0098");
+        _desk.Clock.Advance(TimeSpan.FromDays(2));
+        _desk.Say("H42.10-261125-0099", Recent);
+
+        Assert.Equal(1, Purge(_desk.Clock.GetUtcNow() - TimeSpan.FromDays(1)).Tallies);
+
+        Assert.Null(_desk.Store.Read(s => s.LookupTallies.Find(Desk.Citizen.Key)));
+        Assert.Equal(1, _desk.Store.Read(s => s.LookupTallies.Find(Recent.Key))!.Misses);
+    }
+
+    private (int Messages, int InboxKeys, int Tallies) Purge(DateTimeOffset cutoff) =>
         new RetentionPurge(_desk.Store, Options.Create(new StorageOptions()), _desk.Clock, NullLogger<RetentionPurge>.Instance).PurgeBefore(cutoff);
 }

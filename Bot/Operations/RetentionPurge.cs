@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace ChatPay.Bot.Operations;
 
 /// <summary>
-/// Deletes chat history past <see cref="StorageOptions.RetentionDays"/>: personal data is kept no longer than it is
-/// useful. Payments, receipts and support cases are financial records and stay. A message still waiting to be sent,
+/// Deletes chat history, remembered update ids and wrong-code tallies past <see cref="StorageOptions.RetentionDays"/>:
+/// personal data is kept no longer than it is useful. Payments, receipts and support cases are financial records and stay. A message still waiting to be sent,
 /// and every message of a conversation still in progress, stay until they are done.
 /// </summary>
 public sealed class RetentionPurge(LiteDbStore store, IOptions<StorageOptions> options, TimeProvider clock, ILogger<RetentionPurge> logger)
@@ -22,15 +22,15 @@ public sealed class RetentionPurge(LiteDbStore store, IOptions<StorageOptions> o
     protected override Task RunOnceAsync(CancellationToken cancellationToken)
     {
         if (options.Value.RetentionDays == 0) return Task.CompletedTask;
-        var (messages, inboxKeys) = PurgeBefore(_clock.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays), cancellationToken);
-        if (messages + inboxKeys > 0)
-            logger.LogInformation("Retention: deleted {Messages} chat messages and {InboxKeys} remembered update ids older than {Days} days",
-                messages, inboxKeys, options.Value.RetentionDays);
+        var (messages, inboxKeys, tallies) = PurgeBefore(_clock.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays), cancellationToken);
+        if (messages + inboxKeys + tallies > 0)
+            logger.LogInformation("Retention: deleted {Messages} chat messages, {InboxKeys} remembered update ids and {Tallies} wrong-code tallies older than {Days} days",
+                messages, inboxKeys, tallies, options.Value.RetentionDays);
         return Task.CompletedTask;
     }
 
-    /// <summary>Deletes what is past retention at <paramref name="cutoff"/>; returns how many messages and inbox keys went.</summary>
-    public (int Messages, int InboxKeys) PurgeBefore(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    /// <summary>Deletes what is past retention at <paramref name="cutoff"/>; returns how many of each went.</summary>
+    public (int Messages, int InboxKeys, int Tallies) PurgeBefore(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
         var until = new BsonValue(cutoff.UtcDateTime);
         int messages = 0, kept = 0;
@@ -43,15 +43,22 @@ public sealed class RetentionPurge(LiteDbStore store, IOptions<StorageOptions> o
             kept += seen - deleted;
         }
 
-        var inboxKeys = 0;
+        var inboxKeys = PurgeOlder(LiteInbox.Collection, LiteInbox.SeenAt, until, cancellationToken);
+        var tallies = PurgeOlder(LiteLookupTallies.Collection, LiteLookupTallies.WindowStart, until, cancellationToken);
+        return (messages, inboxKeys, tallies);
+    }
+
+    /// <summary>Deletes, in batches, the documents whose indexed <paramref name="field"/> is before <paramref name="until"/>.</summary>
+    private int PurgeOlder(string collection, string field, BsonValue until, CancellationToken cancellationToken)
+    {
+        var purged = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var deleted = store.WriteDirect(db => PurgeOlder(db.GetCollection(LiteInbox.Collection), LiteInbox.SeenAt, until));
-            if (deleted == 0) break;
-            inboxKeys += deleted;
+            var deleted = store.WriteDirect(db => PurgeOlder(db.GetCollection(collection), field, until));
+            if (deleted == 0) return purged;
+            purged += deleted;
         }
-        return (messages, inboxKeys);
     }
 
     /// <summary>

@@ -174,6 +174,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         log.EnsureIndex(e => e.Topic);
         log.EnsureIndex(e => e.ExternalRef);
         _db.GetCollection(LiteInbox.Collection).EnsureIndex(LiteInbox.SeenAt);
+        _db.GetCollection(LiteLookupTallies.Collection).EnsureIndex(LiteLookupTallies.WindowStart);
         var dossiers = _db.GetCollection<Dossier>(LiteDossiers.Collection);
         dossiers.EnsureIndex(d => d.AgencyCode);
         dossiers.EnsureIndex(d => d.NextReminderAt);

@@ -7,6 +7,7 @@ namespace ChatPay.Bot.Storage;
 internal sealed class LiteLookupTallies(LiteDatabase db) : ILookupTallies
 {
     public const string Collection = "lookup_tallies";
+    public const string WindowStart = nameof(LookupTally.WindowStart);
     private readonly ILiteCollection<LookupTally> _tallies = db.GetCollection<LookupTally>(Collection);
 
     public LookupTally? Find(string chatKey) => _tallies.Get(chatKey);
