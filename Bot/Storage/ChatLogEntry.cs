@@ -33,8 +33,17 @@ public sealed class ChatLogEntry
     /// </summary>
     public long? InFlightBatch { get; set; }
 
-    /// <summary>The channel that still has work on this entry (a send or an edit), or null: indexed, so channels find their queue without scanning history.</summary>
-    public string? Outbox => Delivery == Delivery.Pending || EditPending ? ChatKey[..ChatKey.IndexOf(':')] : null;
+    /// <summary>The entry's place in its channel's queue: the sequence number it was written with, never changed after.</summary>
+    public long QueuePlace { get; set; }
+
+    /// <summary>
+    /// The channel that still has work on this entry (a send or an edit) and the entry's place in its queue, or null.
+    /// Indexed: a channel reads the head of its queue, in the order it was written, without reading the rest.
+    /// </summary>
+    public string? Outbox => Delivery == Delivery.Pending || EditPending ? QueueKey(ChatKey[..ChatKey.IndexOf(':')], QueuePlace) : null;
+
+    /// <summary>Letters then a fixed number of digits, so that every collation orders the keys as their places.</summary>
+    public static string QueueKey(string channel, long place) => channel + place.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The chat and the channel's message id together: Telegram's message ids repeat across chats.</summary>
     public string? ExternalRef => ExternalId is null ? null : RefOf(ChatKey, ExternalId);

@@ -24,7 +24,7 @@ public sealed class ChatOutbox(LiteDbStore store)
     /// </summary>
     public IReadOnlyList<ChatLogEntry> Due(ChatChannel channel, DateTimeOffset now, int limit)
     {
-        var queued = Log.Where(nameof(ChatLogEntry.Outbox), channel.ToString()).OrderBy(e => e.Id).Take(limit).ToList();
+        var queued = Log.Query().Where(QueuedFor(channel)).Limit(limit).ToList();
         var sends = queued.Where(e => e.Delivery == Delivery.Pending).GroupBy(e => e.ChatKey).SelectMany(chat => chat.TakeWhile(e => e.NextAttemptAt <= now && e.InFlightBatch is null));
         var edits = queued.Where(e => e.EditPending);
         return [.. sends.Concat(edits).OrderBy(e => e.Id)];
@@ -37,17 +37,18 @@ public sealed class ChatOutbox(LiteDbStore store)
     public const int CountedUpTo = 1_000;
 
     /// <summary>
-    /// How many messages a channel has yet to send or edit, and when the oldest was written. The index keeps a channel's
-    /// queue in the order it was written, so the oldest is among the first few read from it; reading those, not a
-    /// backlog of a hundred thousand, keeps /health quick when it matters most.
+    /// How many messages a channel has yet to send or edit, and when the oldest was written: the head of the queue, so
+    /// /health stays quick with a backlog of a hundred thousand, when it matters most.
     /// </summary>
     public (int Count, DateTimeOffset? OldestAt) Backlog(ChatChannel channel)
     {
         var count = Waiting(channel);
-        return (count, count == 0 ? null : Log.Query().Where(QueuedFor(channel)).Limit(100).ToList().Min(e => e.At));
+        return (count, count == 0 ? null : Log.Query().Where(QueuedFor(channel)).Limit(1).First().At);
     }
 
-    private static BsonExpression QueuedFor(ChatChannel channel) => BsonExpression.Create($"$.{nameof(ChatLogEntry.Outbox)} = @0", channel.ToString());
+    /// <summary>A channel's queue, in the order it was written (see <see cref="ChatLogEntry.Outbox"/>).</summary>
+    private static BsonExpression QueuedFor(ChatChannel channel) => BsonExpression.Create($"$.{nameof(ChatLogEntry.Outbox)} BETWEEN @0 AND @1",
+        ChatLogEntry.QueueKey(channel.ToString(), 0), ChatLogEntry.QueueKey(channel.ToString(), long.MaxValue));
 
     public IReadOnlyList<ChatLogEntry> SharingMessage(string chatKey, string externalId) =>
         Log.Where(nameof(ChatLogEntry.ExternalRef), ChatLogEntry.RefOf(chatKey, externalId)).OrderBy(e => e.Id).ToList();
@@ -86,7 +87,7 @@ public sealed class ChatOutbox(LiteDbStore store)
 
     /// <summary>The chats with messages a channel was sending when the process stopped.</summary>
     public IReadOnlyList<string> ChatsInFlight(ChatChannel channel) =>
-        [.. Log.Where(nameof(ChatLogEntry.Outbox), channel.ToString()).Where(e => e.InFlightBatch != null).Select(e => e.ChatKey).Distinct()];
+        [.. Log.Find(QueuedFor(channel)).Where(e => e.InFlightBatch != null).Select(e => e.ChatKey).Distinct()];
 
     /// <summary>A chat's messages sent without word of their fate, oldest first.</summary>
     public IReadOnlyList<ChatLogEntry> InFlight(string chatKey) =>

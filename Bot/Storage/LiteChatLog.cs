@@ -70,6 +70,7 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq) : IChatLo
     private long Insert(ChatLogEntry entry)
     {
         entry.Seq = nextSeq();
+        entry.QueuePlace = entry.Seq;
         _log.Insert(entry);
         _touched.Add(entry.ChatKey);
         return entry.Id;

@@ -1,3 +1,4 @@
+using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Payments;
@@ -152,6 +153,19 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         _fileLock.Dispose();
     }
 
+    /// <summary>
+    /// Before queue places existed the outbox key was the channel's name alone. Such entries are older than any written
+    /// since, and their ids keep their order: that is their place (every write moved the sequence on at least as far).
+    /// </summary>
+    private static void PlaceQueuedEntriesOfEarlierVersions(ILiteCollection<ChatLogEntry> log)
+    {
+        foreach (var entry in log.Find(BsonExpression.Create($"$.{nameof(ChatLogEntry.Outbox)} IN @0", new BsonArray(Enum.GetNames<ChatChannel>().Select(n => new BsonValue(n))))).ToList())
+        {
+            entry.QueuePlace = entry.Id;
+            log.Update(entry);
+        }
+    }
+
     private void EnsureIndexes()
     {
         var payments = _db.GetCollection<Payment>(LitePayments.Collection);
@@ -170,6 +184,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         var log = _db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
         log.EnsureIndex(e => e.ChatKey);
         log.EnsureIndex(e => e.Outbox);
+        PlaceQueuedEntriesOfEarlierVersions(log);
         log.EnsureIndex(e => e.Seq, unique: true);
         log.EnsureIndex(e => e.Topic);
         log.EnsureIndex(e => e.ExternalRef);

@@ -99,10 +99,14 @@ public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOut
     /// <summary>The log entry behind a Telegram message; a combined message holds several, and the payload tells which.</summary>
     private long? LogIdOf(ChatAddress chat, int messageId, string payload)
     {
-        // Read first: should the round that sent the message store its id between these two reads, the second finds it.
-        var unsent = outbox.UnsentOffering(chat.Key, payload);
-        var entries = outbox.SharingMessage(chat.Key, messageId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (entries.Count == 0) return unsent?.Id;
+        var externalId = messageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var entries = outbox.SharingMessage(chat.Key, externalId);
+        if (entries.Count == 0)
+        {
+            // Not stored yet, or stored just after the read above, by the round that sent it: the read below finds it then.
+            if (outbox.UnsentOffering(chat.Key, payload) is { } unsent) return unsent.Id;
+            entries = outbox.SharingMessage(chat.Key, externalId);
+        }
         return (entries.FirstOrDefault(e => e.Choices.Concat(e.RetiredChoices).Any(c => c.Payload == payload)) ?? entries.FirstOrDefault())?.Id;
     }
 

@@ -1,0 +1,83 @@
+using ChatPay.Bot.Storage;
+using ChatPay.Domain.Chats;
+using ChatPay.Tests.Support;
+using LiteDB;
+
+namespace ChatPay.Tests.Storage;
+
+public class ChatOutboxTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
+    private readonly TempDirectory _directory = new();
+
+    private string DatabasePath => _directory.File("chatpay.db");
+
+    public void Dispose() => _directory.Dispose();
+
+    private static ChatAddress Chat(int n) => new(ChatChannel.Telegram, (1000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static long Send(LiteDbStore store, ChatAddress chat, string text) =>
+        store.Write(s => s.ChatLog.Send(chat, new OutgoingMessage(text, [new ChoiceButton("Hủy", $"x:{text}")], []), Now));
+
+    [Fact]
+    public void The_head_of_a_long_queue_comes_first_and_in_each_chat_in_the_order_written()
+    {
+        using var store = new LiteDbStore(DatabasePath, new ChatSignal());
+        var outbox = new ChatOutbox(store);
+        var written = new List<long>();
+        for (var i = 0; i < 1_500; i++)
+        {
+            written.Add(Send(store, Chat(i % 7), $"m{i}"));
+            // Changing a message that waits must not move it in the queue.
+            if (i % 10 == 9) store.Write(s => { s.ChatLog.Replace(written[i - 5], new OutgoingMessage($"changed {i}")); return true; });
+        }
+        store.Write(s => s.ChatLog.Send(new ChatAddress(ChatChannel.Zalo, "z"), new OutgoingMessage("zalo"), Now));
+
+        var due = outbox.Due(ChatChannel.Telegram, Now, 100);
+
+        Assert.Equal(written.Take(100), due.Select(e => e.Id));
+        Assert.Equal(1_000, outbox.Waiting(ChatChannel.Telegram));
+        Assert.Equal(1, outbox.Waiting(ChatChannel.Zalo));
+    }
+
+    [Fact]
+    public void A_delivered_message_leaves_the_queue_and_comes_back_at_its_place_for_an_edit()
+    {
+        using var store = new LiteDbStore(DatabasePath, new ChatSignal());
+        var outbox = new ChatOutbox(store);
+        var first = Send(store, Chat(1), "first");
+        var second = Send(store, Chat(2), "second");
+        outbox.Delivered([new ChatOutbox.Rendered(first, outbox.Due(ChatChannel.Telegram, Now, 10)[0].Seq)], "5");
+        outbox.Flush();
+        Assert.Equal([second], outbox.Due(ChatChannel.Telegram, Now, 10).Select(e => e.Id));
+
+        store.Write(s => { s.ChatLog.CloseChoices(Chat(1), first, "Hủy"); return true; });
+
+        var due = outbox.Due(ChatChannel.Telegram, Now, 1);
+        Assert.Equal(first, Assert.Single(due).Id);
+        Assert.True(due[0].EditPending);
+    }
+
+    [Fact]
+    public void Messages_queued_by_an_earlier_version_keep_their_order_ahead_of_new_ones()
+    {
+        long[] old;
+        using (var store = new LiteDbStore(DatabasePath, new ChatSignal()))
+            old = [Send(store, Chat(1), "a"), Send(store, Chat(2), "b"), Send(store, Chat(1), "c")];
+        using (var raw = new LiteDatabase(new ConnectionString { Filename = DatabasePath, Connection = ConnectionType.Direct }))
+        {
+            var log = raw.GetCollection(LiteChatLog.Collection);
+            foreach (var entry in log.FindAll().ToList())
+            {
+                entry["Outbox"] = "Telegram";
+                entry.Remove(nameof(ChatLogEntry.QueuePlace));
+                log.Update(entry);
+            }
+        }
+
+        using var reopened = new LiteDbStore(DatabasePath, new ChatSignal());
+        var later = Send(reopened, Chat(1), "d");
+
+        Assert.Equal([.. old, later], new ChatOutbox(reopened).Due(ChatChannel.Telegram, Now, 10).Select(e => e.Id));
+    }
+}
