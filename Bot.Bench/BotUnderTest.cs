@@ -100,6 +100,19 @@ public sealed class BotUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the Bot's /health reports nothing left to send to Telegram: the previous phase's work is done.</summary>
+    public async Task WaitUntilSentAsync()
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            using var health = System.Text.Json.JsonDocument.Parse(await Http.GetStringAsync("/health"));
+            if (health.RootElement.GetProperty("checks").GetProperty("outbox").GetProperty("data").GetProperty("telegramBacklog").GetInt32() == 0) return;
+            if (DateTimeOffset.UtcNow > deadline) throw new TimeoutException("The Bot still had messages to send two minutes after the journeys.");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>The process's peak resident memory so far (VmHWM), in megabytes.</summary>
     public double PeakMemoryMb() => StatusField("VmHWM") / 1024.0;
 

@@ -81,7 +81,9 @@ await using (var telegram = await FakeTelegramServer.StartAsync(unlimited))
     };
     Console.WriteLine($"journeys: {done.Count}/{options.Journeys} in {seconds:0.0} s = {done.Count / seconds:0.0}/s, {updatesPerSecond:0} updates/s ({updatesPerSecond / echo:P0} of echo)");
 
-    // Offered at a steady rate, as real citizens arrive, to read latency without queueing behind a flood.
+    // Offered at a steady rate, as real citizens arrive, to read latency without queueing behind a flood (nor behind
+    // the alerts the flood left to send).
+    await bot.WaitUntilSentAsync();
     var interval = TimeSpan.FromSeconds(1.0 / options.PacedRate);
     var start = Stopwatch.GetTimestamp();
     var slot = -1L;

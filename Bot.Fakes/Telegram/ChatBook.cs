@@ -14,8 +14,13 @@ internal sealed class ChatBook(FloodControl flood, BotUser bot)
     private readonly Lock _gate = new();
     private readonly Dictionary<long, ChatState> _chats = [];
 
-    /// <summary>Pulsed after every send, edit and delete.</summary>
-    public Signal Changed { get; } = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, Signal> _changed = new();
+
+    /// <summary>
+    /// Pulsed after every send, edit and delete in the chat. One per chat: thousands of waiting tests or benchmark
+    /// citizens are each woken by their own chat only.
+    /// </summary>
+    public Signal ChangedIn(long chatId) => _changed.GetOrAdd(chatId, _ => new Signal());
 
     /// <summary>Makes the chat known (a user wrote, pressed or the test added it); an existing chat keeps its name.</summary>
     public void Know(long chatId, string type, string name)
@@ -81,7 +86,7 @@ internal sealed class ChatBook(FloodControl flood, BotUser bot)
             chat.Messages.Add(message);
             result = message.ToJson(chat, bot);
         }
-        Changed.Pulse();
+        ChangedIn(chatId).Pulse();
         return result;
     }
 
@@ -101,7 +106,7 @@ internal sealed class ChatBook(FloodControl flood, BotUser bot)
             chat.Messages[index] = edited;
             result = edited.ToJson(chat, bot);
         }
-        Changed.Pulse();
+        ChangedIn(chatId).Pulse();
         return result;
     }
 
@@ -112,7 +117,7 @@ internal sealed class ChatBook(FloodControl flood, BotUser bot)
             var chat = _chats.GetValueOrDefault(chatId) ?? throw ApiError.BadRequest("chat not found");
             if (chat.Messages.RemoveAll(m => m.MessageId == messageId) == 0) throw ApiError.BadRequest("message to delete not found");
         }
-        Changed.Pulse();
+        ChangedIn(chatId).Pulse();
     }
 
     private ChatState Reachable(long chatId)

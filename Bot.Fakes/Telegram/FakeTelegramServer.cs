@@ -150,14 +150,14 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     /// <summary>The bot's messages in the chat as they stand now, in the order sent.</summary>
     public IReadOnlyList<FakeMessage> Messages(long chatId) => _chats.Messages(chatId);
 
-    /// <summary>Waits, woken by each send and edit, until a message of the chat meets the condition.</summary>
+    /// <summary>Waits, woken by each send and edit in the chat, until a message of the chat meets the condition.</summary>
     public async Task<FakeMessage> WaitForMessageAsync(long chatId, Func<FakeMessage, bool> condition, TimeSpan? within = null)
     {
         var limit = within ?? TimeSpan.FromSeconds(30);
         var started = Stopwatch.GetTimestamp();
         while (true)
         {
-            var changed = _chats.Changed.Next;
+            var changed = _chats.ChangedIn(chatId).Next;
             var messages = Messages(chatId);
             if (messages.FirstOrDefault(condition) is { } found) return found;
             var remaining = limit - Stopwatch.GetElapsedTime(started);
