@@ -86,8 +86,9 @@ public sealed class ChatOutbox(LiteDbStore store)
     }
 
     /// <summary>The chats with messages a channel was sending when the process stopped.</summary>
+    /// <remarks>Read once at start; filtered on the stored documents, so a large backlog is not mapped to entries.</remarks>
     public IReadOnlyList<string> ChatsInFlight(ChatChannel channel) =>
-        [.. Log.Find(QueuedFor(channel)).Where(e => e.InFlightBatch != null).Select(e => e.ChatKey).Distinct()];
+        [.. Log.Query().Where(QueuedFor(channel)).Where($"$.{nameof(ChatLogEntry.InFlightBatch)} != null").Select(e => e.ChatKey).ToEnumerable().Distinct()];
 
     /// <summary>A chat's messages sent without word of their fate, oldest first.</summary>
     public IReadOnlyList<ChatLogEntry> InFlight(string chatKey) =>
