@@ -65,8 +65,8 @@ public sealed class ChatOutbox(LiteDbStore store)
     private const int RecentlySent = 20;
 
     /// <summary>
-    /// Stored at once, before the sends: after a crash the channel can find the messages whose fate it did not hear
-    /// (<see cref="InFlight"/>) and look for them before sending again. Each entry is marked with its batch's first entry.
+    /// Stored at once, before the sends: after a crash or a lost answer the channel can find the messages whose fate it
+    /// did not hear (<see cref="InFlight"/>) and look for them before sending again. Each entry is marked with its batch's first entry.
     /// </summary>
     public void MarkInFlight(IReadOnlyList<IReadOnlyList<ChatLogEntry>> batches)
     {
@@ -104,7 +104,7 @@ public sealed class ChatOutbox(LiteDbStore store)
         return (lastId, entries.Count(e => !e.Outgoing && e.Id > lastSentEntry));
     }
 
-    /// <summary>Settled after a crash (found delivered, or not sent after all): nothing more to look for.</summary>
+    /// <summary>Settled (found delivered, or not sent after all): nothing more to look for.</summary>
     public void NotInFlight(IEnumerable<Rendered> entries) => Change(entries, (entry, _) => entry.InFlightBatch = null);
 
     public void Delivered(IEnumerable<Rendered> sent, string externalId) => Change(sent, (entry, rendered) =>
