@@ -35,6 +35,19 @@ public class LiteDbStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_is_not_a_chatpay_database_is_refused_with_one_clear_sentence()
+    {
+        File.WriteAllBytes(DatabasePath, [.. Enumerable.Range(0, 16_384).Select(i => (byte)(i * 31 % 251))]);
+
+        var refused = Assert.Throws<StorageUnavailableException>(() => new LiteDbStore(DatabasePath, new ChatSignal()));
+
+        Assert.StartsWith($"The database {DatabasePath} cannot be used (", refused.Message);
+        Assert.DoesNotContain("\n", refused.Message);
+        File.Delete(DatabasePath);
+        using var reopened = new LiteDbStore(DatabasePath, new ChatSignal());
+    }
+
+    [Fact]
     public void A_failed_step_writes_nothing()
     {
         using var store = new LiteDbStore(DatabasePath, new ChatSignal());

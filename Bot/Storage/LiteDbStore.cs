@@ -30,13 +30,23 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         try
         {
             _db = Open(databasePath, password);
-            EnsureIndexes();
-            _lastSeq = _db.GetCollection<ChatLogEntry>(LiteChatLog.Collection).Query().OrderByDescending(e => e.Seq).Select(e => e.Seq).FirstOrDefault();
+            try
+            {
+                EnsureIndexes();
+                _lastSeq = _db.GetCollection<ChatLogEntry>(LiteChatLog.Collection).Query().OrderByDescending(e => e.Seq).Select(e => e.Seq).FirstOrDefault();
+            }
+            catch
+            {
+                _db.Dispose();
+                throw;
+            }
         }
-        catch
+        catch (Exception e)
         {
             _fileLock.Dispose();
-            throw;
+            // LiteDB reports a damaged or foreign file with whatever exception its reader meets first.
+            if (e is StorageUnavailableException) throw;
+            throw new StorageUnavailableException($"The database {databasePath} cannot be used ({e.Message}). Restore a backup, or start on a new file.", e);
         }
         _signal = signal;
         FilePath = Path.GetFullPath(databasePath);
