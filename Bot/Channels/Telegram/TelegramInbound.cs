@@ -28,7 +28,8 @@ public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOut
 
     /// <summary>
     /// A polled batch, in update order, stored as one step; should that step fail, each update is tried on its own
-    /// so one bad update cannot hold the others back. Then every callback query is answered.
+    /// so one bad update cannot hold the others back. Then every callback query is answered, without holding up the
+    /// next poll: an answer only stops the button's spinner, and the reply in the chat is already on its way.
     /// </summary>
     public async Task HandleBatchAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
     {
@@ -58,7 +59,7 @@ public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOut
             }
             return;
         }
-        await Task.WhenAll(updates.Select(u => u.CallbackQuery).OfType<CallbackQuery>().Select(q => AnswerAsync(q, cancellationToken)));
+        _ = Task.WhenAll(updates.Select(u => u.CallbackQuery).OfType<CallbackQuery>().Select(q => AnswerAsync(q, cancellationToken)));
     }
 
     private string EventKey(Update update) => $"Telegram:{telegram.BotId}:{update.Id}";
