@@ -83,14 +83,14 @@ public sealed class FakeZaloServer : IAsyncDisposable
     /// <summary>The messages the fake accepted for the user, in the order accepted.</summary>
     public IReadOnlyList<ZaloSent> Sent(string userId) => _followers.Sent(userId);
 
-    /// <summary>Waits, woken by each accepted send, until a message to the user meets the condition (default: 10 s).</summary>
+    /// <summary>Waits, woken by each accepted send to the user, until a message to the user meets the condition (default: 30 s).</summary>
     public async Task<ZaloSent> WaitForMessageAsync(string userId, Func<ZaloSent, bool> condition, TimeSpan? within = null)
     {
         var limit = within ?? TimeSpan.FromSeconds(30);
         var started = Stopwatch.GetTimestamp();
         while (true)
         {
-            var changed = _followers.Changed.Next;
+            var changed = _followers.ChangedFor(userId).Next;
             var sent = Sent(userId);
             if (sent.FirstOrDefault(condition) is { } found) return found;
             var remaining = limit - Stopwatch.GetElapsedTime(started);

@@ -17,8 +17,10 @@ internal sealed class FollowerBook(FakeZaloOptions options)
     private readonly Dictionary<string, Follower> _users = new(StringComparer.Ordinal);
     private readonly TokenBucket _rate = new(options.MessagesBurst, options.MessagesPerSecond, Stopwatch.GetTimestamp());
 
-    /// <summary>Pulsed after every accepted send.</summary>
-    public Signal Changed { get; } = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Signal> _changed = new(StringComparer.Ordinal);
+
+    /// <summary>Pulsed after every accepted send to the user; one per user, so each waiter is woken by its own user only.</summary>
+    public Signal ChangedFor(string userId) => _changed.GetOrAdd(userId, _ => new Signal());
 
     public void Follow(string userId)
     {
@@ -68,7 +70,7 @@ internal sealed class FollowerBook(FakeZaloOptions options)
             sent = new ZaloSent(userId, NewMessageId(), text, buttons, now);
             user.Sent.Add(sent);
         }
-        Changed.Pulse();
+        ChangedFor(userId).Pulse();
         return sent;
     }
 
