@@ -83,6 +83,25 @@ public class HealthTests : IDisposable
         Assert.Equal(HealthStatus.Unhealthy, stuck.Status);
     }
 
+    [Fact]
+    public async Task An_edit_of_an_old_message_does_not_read_as_a_message_waiting_since_then()
+    {
+        using var store = new LiteDbStore(_directory.File("outbox.db"), new ChatSignal());
+        var outbox = new ChatOutbox(store);
+        var check = new OutboxHealthCheck(outbox, _clock);
+        var chat = new ChatAddress(ChatChannel.Telegram, "-1001");
+        var alert = store.Write(s => s.ChatLog.Send(chat, new OutgoingMessage("Hồ sơ đã thanh toán", [new ChoiceButton("Tiếp nhận", "claim")], []), _clock.GetUtcNow()));
+        outbox.Delivered([new ChatOutbox.Rendered(alert, outbox.Due(ChatChannel.Telegram, _clock.GetUtcNow(), 10)[0].Seq)], "7");
+        outbox.Flush();
+
+        _clock.Advance(TimeSpan.FromHours(3));
+        store.Write(s => { s.ChatLog.CloseChoices(chat, alert, "Tiếp nhận"); return true; });
+        var result = await check.CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(1, result.Data["telegramBacklog"]);
+        Assert.Equal(HealthStatus.Healthy, result.Status);
+    }
+
     private static async Task<string?> CheckStatusAsync(ChatPayApp app, string check)
     {
         using var report = JsonDocument.Parse(await app.Http.GetStringAsync("/health"));

@@ -37,13 +37,16 @@ public sealed class ChatOutbox(LiteDbStore store)
     public const int CountedUpTo = 1_000;
 
     /// <summary>
-    /// How many messages a channel has yet to send or edit, and when the oldest was written: the head of the queue, so
-    /// /health stays quick with a backlog of a hundred thousand, when it matters most.
+    /// How many messages a channel has yet to send or edit, and when the oldest unsent one was written: read from the
+    /// head of the queue, so /health stays quick with a backlog of a hundred thousand, when it matters most. An edit
+    /// keeps its message's old place, and its age says nothing about how long the edit has waited, so only sends count.
     /// </summary>
     public (int Count, DateTimeOffset? OldestAt) Backlog(ChatChannel channel)
     {
         var count = Waiting(channel);
-        return (count, count == 0 ? null : Log.Query().Where(QueuedFor(channel)).Limit(1).First().At);
+        if (count == 0) return (0, null);
+        var oldestSend = Log.Query().Where(QueuedFor(channel)).Where($"$.{nameof(ChatLogEntry.Delivery)} = @0", nameof(Delivery.Pending)).Limit(1).FirstOrDefault();
+        return (count, oldestSend?.At);
     }
 
     /// <summary>A channel's queue, in the order it was written (see <see cref="ChatLogEntry.Outbox"/>).</summary>
