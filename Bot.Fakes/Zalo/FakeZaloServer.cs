@@ -1,10 +1,5 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChatPay.Fakes.Zalo;
 
@@ -54,14 +49,10 @@ public sealed class FakeZaloServer : IAsyncDisposable
         // A bucket that never refills would refuse forever rather than fail the test that misconfigured it.
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MessagesPerSecond, nameof(options.MessagesPerSecond));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MessagesBurst, nameof(options.MessagesBurst));
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var server = new FakeZaloServer(options, app);
         app.Run(server._endpoint.HandleAsync);
-        await app.StartAsync();
-        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = await LoopbackApp.StartAsync(app);
         return server;
     }
 

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using ChatPay.Fakes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChatPay.Tests.Support;
 
@@ -26,10 +22,7 @@ public sealed class FakePortal : IAsyncDisposable
 
     public static async Task<FakePortal> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var portal = new FakePortal(app);
         app.MapPost("/chatpay/events", async (HttpRequest request) =>
         {
@@ -40,9 +33,7 @@ public sealed class FakePortal : IAsyncDisposable
             if (body.Contains(portal._scriptedFor) && portal._answers.TryDequeue(out var scripted)) status = scripted;
             return Results.StatusCode(status);
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        portal.Url = $"{address}/chatpay/events";
+        portal.Url = $"{await LoopbackApp.StartAsync(app)}/chatpay/events";
         return portal;
     }
 

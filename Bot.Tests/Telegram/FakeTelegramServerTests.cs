@@ -3,15 +3,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ChatPay.Tests.Support;
+using ChatPay.Fakes;
 using ChatPay.Fakes.Telegram;
+using ChatPay.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -848,14 +844,10 @@ public class FakeTelegramServerTests
 
         public static async Task<WebhookReceiver> StartAsync(int refuseFirst)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
+            var app = LoopbackApp.Create();
             var receiver = new WebhookReceiver(app, refuseFirst);
             app.Run(receiver.ReceiveAsync);
-            await app.StartAsync();
-            receiver.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/telegram/hook";
+            receiver.Url = await LoopbackApp.StartAsync(app) + "/telegram/hook";
             return receiver;
         }
 

@@ -6,14 +6,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatPay.Fakes;
 using ChatPay.Fakes.Zalo;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatPay.Tests.Zalo;
@@ -657,14 +653,10 @@ public class FakeZaloServerTests
 
         public static async Task<WebhookReceiver> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
+            var app = LoopbackApp.Create();
             var receiver = new WebhookReceiver(app);
             app.Run(receiver.ReceiveAsync);
-            await app.StartAsync();
-            receiver.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/zalo/webhook";
+            receiver.Url = await LoopbackApp.StartAsync(app) + "/zalo/webhook";
             return receiver;
         }
 
