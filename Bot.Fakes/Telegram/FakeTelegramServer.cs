@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -142,26 +141,10 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     public IReadOnlyList<FakeMessage> Messages(long chatId) => _chats.Messages(chatId);
 
     /// <summary>Waits, woken by each send and edit in the chat, until a message of the chat meets the condition.</summary>
-    public async Task<FakeMessage> WaitForMessageAsync(long chatId, Func<FakeMessage, bool> condition, TimeSpan? within = null)
+    public Task<FakeMessage> WaitForMessageAsync(long chatId, Func<FakeMessage, bool> condition, TimeSpan? within = null)
     {
         var limit = within ?? TimeSpan.FromSeconds(30);
-        var started = Stopwatch.GetTimestamp();
-        while (true)
-        {
-            var changed = _chats.ChangedIn(chatId).Next;
-            var messages = Messages(chatId);
-            if (messages.FirstOrDefault(condition) is { } found) return found;
-            var remaining = limit - Stopwatch.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero) throw new TimeoutException(Describe(chatId, limit, messages));
-            try
-            {
-                await changed.WaitAsync(remaining);
-            }
-            catch (TimeoutException)
-            {
-                // Looked at once more above, then reported.
-            }
-        }
+        return _chats.ChangedIn(chatId).WaitForAsync(() => Messages(chatId), condition, limit, messages => Describe(chatId, limit, messages));
     }
 
     /// <summary>

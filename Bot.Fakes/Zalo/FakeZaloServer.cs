@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 
 namespace ChatPay.Fakes.Zalo;
@@ -75,26 +74,10 @@ public sealed class FakeZaloServer : IAsyncDisposable
     public IReadOnlyList<ZaloSent> Sent(string userId) => _followers.Sent(userId);
 
     /// <summary>Waits, woken by each accepted send to the user, until a message to the user meets the condition (default: 30 s).</summary>
-    public async Task<ZaloSent> WaitForMessageAsync(string userId, Func<ZaloSent, bool> condition, TimeSpan? within = null)
+    public Task<ZaloSent> WaitForMessageAsync(string userId, Func<ZaloSent, bool> condition, TimeSpan? within = null)
     {
         var limit = within ?? TimeSpan.FromSeconds(30);
-        var started = Stopwatch.GetTimestamp();
-        while (true)
-        {
-            var changed = _followers.ChangedFor(userId).Next;
-            var sent = Sent(userId);
-            if (sent.FirstOrDefault(condition) is { } found) return found;
-            var remaining = limit - Stopwatch.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero) throw new TimeoutException(Describe(userId, limit, sent));
-            try
-            {
-                await changed.WaitAsync(remaining);
-            }
-            catch (TimeoutException)
-            {
-                // Looked at once more above, then reported.
-            }
-        }
+        return _followers.ChangedFor(userId).WaitForAsync(() => Sent(userId), condition, limit, sent => Describe(userId, limit, sent));
     }
 
     /// <summary>
