@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Signal = ChatPay.Fakes.Telegram.Signal;
 using TokenBucket = ChatPay.Fakes.Telegram.TokenBucket;
 
 namespace ChatPay.Fakes.Zalo;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ChatPay.Fakes.Telegram;
+namespace ChatPay.Fakes;
 
 /// <summary>
 /// Wakes every waiter when state changes. A waiter takes <see cref="Next"/> before it looks at the state, so a change
