@@ -5,6 +5,7 @@ using ChatPay.Bot.Channels.Zalo;
 using ChatPay.Bot.Demo;
 using ChatPay.Bot.Health;
 using ChatPay.Bot.Hosting;
+using ChatPay.Bot.Limits;
 using ChatPay.Bot.Operations;
 using ChatPay.Bot.Payments;
 using ChatPay.Bot.Portal;
@@ -17,7 +18,9 @@ if (args is ["backup", .. var backupArgs]) return await BackupCommand.RunAsync(b
 var builder = WebApplication.CreateBuilder(args);
 try
 {
+    var unreadSettings = SettingsCheck.Run(builder.Configuration);
     builder.AddRequestLimits();
+    builder.AddLimits();
     builder.AddStorage();
     builder.AddHealth();
     builder.AddOperations();
@@ -32,9 +35,13 @@ try
     await using var app = builder.Build();
     // Validate every options section now, before hosted services resolve (and log) anything built from them.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
+    foreach (var key in unreadSettings) app.Logger.LogWarning("The setting {Key} is not read by ChatPay (a misspelling?); it has no effect", key);
     app.ReportStorage();
     app.StartMetrics();
+    app.UseKnownProxies();
+    app.UseSecurityHeaders();
     app.UseRequestLimits();
+    app.UseLimits();
     app.MapWebChat();
     app.MapTelegram();
     app.MapZalo();
@@ -45,9 +52,11 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (e is StorageUnavailableException or OptionsValidationException)
+catch (Exception e) when (e is StorageUnavailableException or OptionsValidationException or SettingsException
+    || e is AggregateException aggregate && aggregate.InnerExceptions.All(inner => inner is OptionsValidationException))
 {
-    // Configuration mistakes deserve one clear sentence, not a stack trace.
-    Console.Error.WriteLine($"ChatPay cannot start: {e.Message}");
+    // Configuration mistakes deserve one clear sentence each, not a stack trace (several sections may be wrong at once).
+    foreach (var mistake in e is AggregateException all ? all.InnerExceptions : [e])
+        Console.Error.WriteLine($"ChatPay cannot start: {mistake.Message}");
     return 1;
 }

@@ -1,4 +1,6 @@
 using ChatPay.Domain.Conversations;
+using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Security;
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
 using ChatPay.Domain.Support;
@@ -9,10 +11,10 @@ namespace ChatPay.Domain.Chats;
 /// The front door every channel uses: records what a person sent, routes it to the staff commands or the
 /// chat's conversation, and queues the replies, all as one stored step.
 /// </summary>
-public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRules rules, IPublicLinks links)
+public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRules rules, IPublicLinks links, IAttemptLimits limits)
 {
     private readonly ConversationSteps _steps = new(rules, links);
-    private readonly StaffDesk _staff = new(rules, links);
+    private readonly StaffDesk _staff = new(rules, links, limits);
     private readonly ProblemReports _reports = new();
 
     /// <summary>
@@ -43,9 +45,10 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
     });
 
     /// <summary>Greets a chat that has just been opened (the web chat's first visit), as if the person had typed /start.</summary>
-    public void Greet(ChatAddress chat) => store.Write(session =>
+    public void Greet(ChatAddress chat, string? origin = null) => store.Write(session =>
     {
-        _steps.Run(session, chat, clock.GetUtcNow(), (conversation, context) => conversation.Handle(new TextInput("/start"), context));
+        var start = new TextInput("/start") { Origin = origin };
+        _steps.Run(session, new LookupCaller(chat, start, limits), clock.GetUtcNow(), (conversation, context) => conversation.Handle(start, context));
         return true;
     });
 
@@ -59,16 +62,16 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
                 session.ChatLog.RecordIncoming(chat, ForTheRecord(text.Text), now);
                 if (ChatCommand.TryParse(TextPolish.Clean(text.Text), out var command))
                 {
-                    if (_staff.TryHandle(session, chat, command, text.SenderName, now)) return;
+                    if (_staff.TryHandle(session, chat, command, input, now)) return;
                     if (command.Name == "/baoloi" && !input.InGroup)
                     {
-                        _reports.Report(session, chat, command.Argument, now, rules.CodeLookups);
+                        _reports.Report(session, new LookupCaller(chat, input, limits), command.Argument, now, rules.CodeLookups);
                         return;
                     }
                 }
                 // Paying happens in a private chat: a group never sees a citizen's fees or links.
                 if (input.InGroup) session.ChatLog.Send(chat, StaffTexts.GroupHelp(), now);
-                else _steps.Run(session, chat, now, (conversation, context) => conversation.Handle(input, context));
+                else _steps.Run(session, new LookupCaller(chat, input, limits), now, (conversation, context) => conversation.Handle(input, context));
                 break;
 
             case PressInput press:
@@ -101,7 +104,7 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
             return;
         }
         if (press.InGroup) return;
-        _steps.Run(session, chat, now, (conversation, context) => conversation.Handle(press, context));
+        _steps.Run(session, new LookupCaller(chat, press, limits), now, (conversation, context) => conversation.Handle(press, context));
         if (button is not null) session.ChatLog.CloseChoices(chat, press.MessageId!.Value, button.Label);
     }
 

@@ -11,6 +11,12 @@ public abstract record ChatInput
 
     /// <summary>Sent in a group chat: only staff commands and staff buttons are taken there, and no citizen's data is shown.</summary>
     public bool InGroup { get; init; }
+
+    /// <summary>
+    /// Where the input came from on the network (the web chat's client address, or its /64 for IPv6), for limits that
+    /// must hold across chats; null where the channel's own identity is the only one known (Telegram, Zalo).
+    /// </summary>
+    public string? Origin { get; init; }
 }
 
 public sealed record TextInput(string Text) : ChatInput;

@@ -33,6 +33,17 @@ public static class CitizenTexts
     public static OutgoingMessage NotFound(string code) => new(
         $"Không tìm thấy hồ sơ {code}.\nVui lòng kiểm tra lại mã trên giấy tiếp nhận hồ sơ.");
 
+    /// <summary>The answer to a refused look-up: this chat's own tries, or the limit on its network (or on everyone).</summary>
+    public static OutgoingMessage LookupRefused(DossierLookup lookup) =>
+        lookup.SharedLimit ? LookupsPaused(lookup.RefusedUntil!.Value) : TooManyWrongCodes(lookup.RefusedUntil!.Value);
+
+    public static OutgoingMessage LookupsPaused(DateTimeOffset until) => new(
+        "Hệ thống đang nhận quá nhiều mã hồ sơ sai từ mạng của bạn.\n" +
+        $"Để bảo vệ thông tin hồ sơ, vui lòng thử lại sau {VietnamTime.Local(until):HH:mm}.");
+
+    public static OutgoingMessage TooManyReports(DateTimeOffset until) => new(
+        $"Đã có nhiều báo lỗi được gửi từ mạng của bạn. Vui lòng thử lại sau {VietnamTime.Local(until):HH:mm}.");
+
     public static OutgoingMessage TooManyWrongCodes(DateTimeOffset until) => new(
         "Bạn đã nhập sai mã hồ sơ nhiều lần.\n" +
         $"Để bảo vệ thông tin hồ sơ, vui lòng thử lại sau {VietnamTime.Local(until):HH:mm}.\n" +
@@ -117,6 +128,8 @@ public static class CitizenTexts
         $"Hồ sơ {dossier.Code} đã được ghi nhận thanh toán. Gõ /bienlai {dossier.Code} để nhận lại biên lai.");
 
     public static OutgoingMessage ReportAlreadyOpen(string code) => new($"Yêu cầu kiểm tra hồ sơ {code} của bạn đang được xử lý. Kết quả sẽ được gửi vào đây.");
+
+    public static OutgoingMessage ReportJoined(string code) => new($"Hồ sơ {code} đang được kiểm tra theo một báo lỗi khác. Kết quả sẽ được gửi vào đây.");
 
     public static OutgoingMessage ReportChecking(string code) => new(
         $"Đã nhận báo lỗi của hồ sơ {code}. Tôi đang kiểm tra với cổng thanh toán và sẽ báo kết quả vào đây.");

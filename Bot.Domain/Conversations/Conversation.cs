@@ -369,8 +369,8 @@ public sealed class Conversation
     private DossierLookup? LookUp(DossierCode code)
     {
         var lookup = Context.LookUp(code.Value);
-        if (lookup.RefusedUntil is not { } until) return lookup;
-        Say(CitizenTexts.TooManyWrongCodes(until));
+        if (lookup.RefusedUntil is null) return lookup;
+        Say(CitizenTexts.LookupRefused(lookup));
         return null;
     }
 

@@ -8,7 +8,8 @@ using ChatPay.Domain.Storage;
 namespace ChatPay.Domain.Conversations;
 
 /// <summary>A conversation's view of the world within one store step.</summary>
-internal sealed class ConversationContext(IStoreSession session, ChatAddress chat, DateTimeOffset now, ChatPayRules rules, IPublicLinks links)
+/// <remarks><paramref name="caller"/> is the person whose input this is; null for an event from elsewhere (a payment result, a deadline), which looks nothing up.</remarks>
+internal sealed class ConversationContext(IStoreSession session, ChatAddress chat, LookupCaller? caller, DateTimeOffset now, ChatPayRules rules, IPublicLinks links)
     : IConversationContext
 {
     public DateTimeOffset Now => now;
@@ -19,7 +20,7 @@ internal sealed class ConversationContext(IStoreSession session, ChatAddress cha
 
     public Dossier? FindDossier(string code) => session.Dossiers.Find(code);
 
-    public DossierLookup LookUp(string code) => DossierLookup.Find(session, chat, code, now, rules.CodeLookups);
+    public DossierLookup LookUp(string code) => DossierLookup.Find(session, caller ?? throw new InvalidOperationException("Only a person's input looks codes up."), code, now, rules.CodeLookups);
 
     public Receipt? FindReceipt(string receiptId) => session.Receipts.Find(receiptId);
 

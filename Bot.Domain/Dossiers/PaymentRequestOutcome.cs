@@ -12,6 +12,6 @@ public enum PaymentRequestOutcome
     AlreadyPaid,
     /// <summary>Withdrawn; open links closed, citizens mid-payment told.</summary>
     Withdrawn,
-    /// <summary>Nothing to withdraw: no such dossier, or no request open.</summary>
+    /// <summary>Nothing to withdraw (no such dossier, or no request open), or a dossier the caller may not act for.</summary>
     NotFound,
 }

@@ -13,11 +13,15 @@ public sealed class PaymentRequests(IChatPayStore store, TimeProvider clock, Cha
 {
     private readonly ConversationSteps _steps = new(rules, links);
 
-    public PaymentRequestOutcome Submit(PaymentRequest request) => store.Write(session =>
+    /// <param name="mayActFor">Whether the caller may act for an agency: a request for, or changing a dossier of, any other is <see cref="PaymentRequestOutcome.NotFound"/>.</param>
+    public PaymentRequestOutcome Submit(PaymentRequest request, Func<string, bool>? mayActFor = null) => store.Write(session =>
     {
         var agency = rules.Staff.Agency(request.AgencyCode) ?? throw new ArgumentException($"Unknown agency {request.AgencyCode}.", nameof(request));
         var now = clock.GetUtcNow();
         var dossier = session.Dossiers.Find(request.DossierCode);
+        // Another agency's dossier, or a move of one into another agency, is answered as if the dossier did not exist.
+        if (mayActFor is not null && (!mayActFor(request.AgencyCode) || dossier is not null && !mayActFor(dossier.AgencyCode)))
+            return PaymentRequestOutcome.NotFound;
         if (dossier is not null && Matches(dossier, request) && dossier.Status is DossierStatus.AwaitingPayment or DossierStatus.Paid)
             return PaymentRequestOutcome.Unchanged;
         if (dossier is { Status: DossierStatus.Paid }) return PaymentRequestOutcome.AlreadyPaid;
@@ -35,9 +39,10 @@ public sealed class PaymentRequests(IChatPayStore store, TimeProvider clock, Cha
         return PaymentRequestOutcome.Amended;
     });
 
-    public PaymentRequestOutcome Withdraw(string dossierCode) => store.Write(session =>
+    public PaymentRequestOutcome Withdraw(string dossierCode, Func<string, bool>? mayActFor = null) => store.Write(session =>
     {
         var dossier = session.Dossiers.Find(dossierCode);
+        if (dossier is not null && mayActFor is not null && !mayActFor(dossier.AgencyCode)) return PaymentRequestOutcome.NotFound;
         switch (dossier?.Status)
         {
             case DossierStatus.Paid: return PaymentRequestOutcome.AlreadyPaid;

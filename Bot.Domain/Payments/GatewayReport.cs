@@ -16,6 +16,10 @@ public sealed record GatewayReport(
     /// <summary>Debited at the bank but reversed (status 04) or held as suspected fraud (07): money the citizen is owed.</summary>
     public bool MoneyHeld => !Succeeded && (TransactionStatus is "04" or "07" || ResponseCode == "07");
 
-    /// <summary>The gateway has no final result yet (status 01: the person may still be on its pages).</summary>
-    public bool Unfinished => TransactionStatus == "01";
+    /// <summary>
+    /// The gateway's verdict is final: a success, or a failure it does not change on its own — an error (status 02),
+    /// a reversed debit (04) or money held as suspected fraud (07). Anything else (01 not completed, refund states,
+    /// a status it has not documented) is no verdict: the attempt stays unsettled and the status API is asked.
+    /// </summary>
+    public bool Final => Succeeded || TransactionStatus is "02" or "04" or "07";
 }

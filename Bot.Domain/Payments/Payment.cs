@@ -40,6 +40,9 @@ public sealed class Payment
     public string? CardType { get; private set; }
     public DateTimeOffset? PaidAt { get; private set; }
 
+    /// <summary>The gateway's codes of a failure it later turned into a success ("24/02"), kept for the history.</summary>
+    public string? FailedBefore { get; private set; }
+
     /// <summary>When the gateway's status API should next be asked about this attempt; null once its result is known.</summary>
     public DateTimeOffset? NextCheckAt { get; private set; }
 
@@ -100,11 +103,29 @@ public sealed class Payment
         NextCheckAt = IsUnsettled ? next : null;
     }
 
-    /// <summary>Records money the gateway took. Also valid after expiry or cancellation: the money was taken all the same.</summary>
-    public void Succeed(GatewayReport report, DateTimeOffset now, PaymentFlag flag)
+    /// <summary>
+    /// The gateway reported the attempt without a final verdict: it stays unsettled (even if its link had closed) and
+    /// the status API is asked now, then at the reconciliation's intervals.
+    /// </summary>
+    public void AwaitVerdict(GatewayReport report, DateTimeOffset now)
     {
         if (State is PaymentState.Succeeded or PaymentState.Failed)
             throw new InvalidOperationException($"Payment {Id} is already {State}.");
+        OpenedAt ??= now;
+        if (State == PaymentState.Created) State = PaymentState.Pending;
+        LastCheck = $"cổng thanh toán báo chưa có kết quả (trạng thái {report.TransactionStatus})";
+        NextCheckAt = now;
+    }
+
+    /// <summary>
+    /// Records money the gateway took. Also valid after expiry or cancellation, and after a reported failure (the
+    /// payer retried on the gateway's page): the money was taken all the same.
+    /// </summary>
+    public void Succeed(GatewayReport report, DateTimeOffset now, PaymentFlag flag)
+    {
+        if (State is PaymentState.Succeeded)
+            throw new InvalidOperationException($"Payment {Id} is already {State}.");
+        if (State is PaymentState.Failed) FailedBefore = $"{ResponseCode}/{TransactionStatus}";
         Record(report, now);
         State = PaymentState.Succeeded;
         Flag = flag;

@@ -10,4 +10,6 @@ public enum PaymentFlag
     NeedsRefund,
     /// <summary>The bank debited the citizen but the gateway reversed or held the payment: support follows it up.</summary>
     MoneyHeld,
+    /// <summary>The gateway reported success after it had reported this attempt failed: support checks it.</summary>
+    VerdictChanged,
 }

@@ -30,17 +30,29 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
         var payment = session.Payments.Find(report.Reference);
         if (payment is null) return SettlementOutcome.UnknownPayment;
         if (payment.Amount != report.Amount) return SettlementOutcome.AmountMismatch;
-        if (payment.State is PaymentState.Succeeded or PaymentState.Failed) return SettlementOutcome.AlreadySettled;
+        if (payment.State == PaymentState.Succeeded) return SettlementOutcome.AlreadySettled;
+        // A failure stands unless the gateway now reports the money taken (the payer retried on its page): that is never dropped.
+        if (payment.State == PaymentState.Failed && !report.Succeeded) return SettlementOutcome.AlreadySettled;
 
         var now = clock.GetUtcNow();
         var dossier = session.Dossiers.Find(payment.DossierCode)
             ?? throw new InvalidOperationException($"Payment {payment.Id} has no dossier.");
 
+        if (!report.Final)
+        {
+            payment.AwaitVerdict(report, now);
+            session.Payments.Save(payment);
+            return SettlementOutcome.Recorded;
+        }
+        var failedBefore = payment.State == PaymentState.Failed;
         if (!report.Succeeded) Fail(session, payment, report, now);
         else if (dossier.Status == DossierStatus.AwaitingPayment && dossier.RequestVersion == payment.RequestVersion)
-            Succeed(session, payment, dossier, report, now);
+            Succeed(session, payment, dossier, report, now, failedBefore ? PaymentFlag.VerdictChanged : null);
         else
             KeepForRefund(session, payment, dossier, report, now);
+        if (failedBefore)
+            _reports.Escalate(session, dossier, SupportReason.VerdictChanged,
+                $"Giao dịch {payment.Id}: cổng thanh toán đã báo không thành công ({payment.FailedBefore}), sau đó báo đã trừ {Vnd.Format(payment.Amount)}.", now);
         return SettlementOutcome.Recorded;
     }
 
@@ -54,13 +66,13 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
 
         // The citizen's money is held by the bank or the gateway: they must hear it even if they moved on, and support follows it up.
         if (!told) session.ChatLog.Send(payment.Payer(), CitizenTexts.MoneyHeld(payment), now);
-        _reports.Escalate(session, session.Dossiers.Find(payment.DossierCode)!,
+        _reports.Escalate(session, session.Dossiers.Find(payment.DossierCode)!, SupportReason.MoneyHeld,
             $"Giao dịch {payment.Id}: ngân hàng đã trừ tiền nhưng cổng thanh toán báo trạng thái {report.TransactionStatus}.", now);
     }
 
-    private void Succeed(IStoreSession session, Payment payment, Dossier dossier, GatewayReport report, DateTimeOffset now)
+    private void Succeed(IStoreSession session, Payment payment, Dossier dossier, GatewayReport report, DateTimeOffset now, PaymentFlag? flag)
     {
-        payment.Succeed(report, now, payment.IsOpen ? PaymentFlag.None : PaymentFlag.LateSuccess);
+        payment.Succeed(report, now, flag ?? (payment.IsOpen ? PaymentFlag.None : PaymentFlag.LateSuccess));
         session.Payments.Save(payment);
 
         var receipt = IssueReceipt(session, payment, dossier);
@@ -98,7 +110,7 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
         session.ChatLog.Send(payment.Payer(), CitizenTexts.PaidTwice(payment), now);
         _steps.Notify(session, payment.Payer(), now, (conversation, context) => conversation.PaymentSucceeded(payment, context));
 
-        _reports.Escalate(session, dossier,
+        _reports.Escalate(session, dossier, SupportReason.Refund,
             $"Cần hoàn tiền: hồ sơ {dossier.Code} ({StaffTexts.StatusText(dossier.Status)}) nhận thêm {Vnd.Format(payment.Amount)} " +
             $"qua {payment.BankName}, mã giao dịch {payment.TransactionNo}, tham chiếu {payment.Id}.", now);
     }

@@ -19,13 +19,13 @@ public sealed class Reconciliation(IChatPayStore store, TimeProvider clock, Chat
         if (payment is null) return false;
         var now = clock.GetUtcNow();
 
-        if (payment.IsUnsettled && status is GatewayStatus.Reported { Report.Unfinished: false } reported)
+        if (payment.IsUnsettled && status is GatewayStatus.Reported { Report.Final: true } reported)
         {
             var outcome = settlement.Settle(session, reported.Report);
             payment = session.Payments.Find(paymentId)!;
             payment.RecordCheck(Describe(status), null);
             if (outcome == SettlementOutcome.AmountMismatch)
-                _reports.Escalate(session, session.Dossiers.Find(payment.DossierCode)!,
+                _reports.Escalate(session, session.Dossiers.Find(payment.DossierCode)!, SupportReason.AmountMismatch,
                     $"Cổng thanh toán báo số tiền {reported.Report.Amount} cho giao dịch {payment.Id}, khác số tiền yêu cầu.", now);
         }
         else if (payment.IsUnsettled)
@@ -43,13 +43,14 @@ public sealed class Reconciliation(IChatPayStore store, TimeProvider clock, Chat
 
     /// <summary>
     /// No final result. Before the link expired the person may still be paying: ask again later. After it,
-    /// "unknown" or "unfinished" means no money moved. A gateway that will not answer is asked until the
-    /// give-up time, then support is told.
+    /// "unknown" or "not completed" (01) means no money moved. Any other status without a verdict, and a gateway that
+    /// will not answer, are asked about until the give-up time, then support is told.
     /// </summary>
     private void RecordNoResult(IStoreSession session, Payment payment, GatewayStatus status, DateTimeOffset now)
     {
         var linkClosed = now > payment.ExpiresAt + rules.Reconciliation.Delay;
-        if (status is not GatewayStatus.Unavailable && linkClosed)
+        var noMoneyMoved = status is GatewayStatus.NotFound or GatewayStatus.Reported { Report.TransactionStatus: "01" };
+        if (noMoneyMoved && linkClosed)
         {
             payment.Expire(now);
             payment.RecordCheck(Describe(status), null);
@@ -58,7 +59,7 @@ public sealed class Reconciliation(IChatPayStore store, TimeProvider clock, Chat
         if (now > payment.ExpiresAt + rules.Reconciliation.GiveUpAfter)
         {
             payment.RecordCheck(Describe(status), null);
-            _reports.Escalate(session, session.Dossiers.Find(payment.DossierCode)!,
+            _reports.Escalate(session, session.Dossiers.Find(payment.DossierCode)!, SupportReason.GatewaySilent,
                 $"Cổng thanh toán không trả lời về giao dịch {payment.Id} sau nhiều lần hỏi.", now);
             return;
         }

@@ -7,19 +7,25 @@ using ChatPay.Domain.Support;
 
 namespace ChatPay.Domain.Staff;
 
-/// <summary>What officers and support do in a chat: enrol (/dangky, /huydangky), look a dossier up (/tracuu), and press staff buttons.</summary>
-internal sealed class StaffDesk(ChatPayRules rules, IPublicLinks links)
+/// <summary>
+/// What officers and support do in a chat: enrol (/dangky), see who is enrolled (/dsdangky), leave or end an
+/// enrolment (/huydangky), look a dossier up (/tracuu), and press staff buttons.
+/// </summary>
+internal sealed class StaffDesk(ChatPayRules rules, IPublicLinks links, IAttemptLimits limits)
 {
     private readonly Alerts _alerts = new(rules, links);
     private readonly ProblemReports _reports = new();
 
-    public bool TryHandle(IStoreSession session, ChatAddress chat, ChatCommand command, string? senderName, DateTimeOffset now)
+    public bool TryHandle(IStoreSession session, ChatAddress chat, ChatCommand command, ChatInput input, DateTimeOffset now)
     {
         OutgoingMessage? reply = command.Name switch
         {
-            "/dangky" => Enroll(session, chat, command.Argument, senderName, now),
-            "/huydangky" => Leave(session, chat, senderName, now),
-            "/tracuu" => Lookup(session, chat, command.Argument),
+            "/dangky" => Enroll(session, chat, command.Argument, input, now),
+            "/dsdangky" => EnrollmentRoster.List(session, chat, rules.Staff),
+            "/huydangky" => command.Argument.Length == 0
+                ? Leave(session, chat, input.SenderName, now)
+                : EnrollmentRoster.End(session, chat, command.Argument, input.SenderName, now),
+            "/tracuu" => Lookup(session, chat, command.Argument, input, now),
             _ => null,
         };
         if (reply is null) return false;
@@ -35,27 +41,41 @@ internal sealed class StaffDesk(ChatPayRules rules, IPublicLinks links)
         if (reply is not null) session.ChatLog.Send(chat, reply, now);
     }
 
-    private OutgoingMessage Enroll(IStoreSession session, ChatAddress chat, string code, string? senderName, DateTimeOffset now)
+    private OutgoingMessage Enroll(IStoreSession session, ChatAddress chat, string code, ChatInput input, DateTimeOffset now)
     {
         if (code.Length == 0) return StaffTexts.EnrollUsage();
 
         var failures = session.Enrollments.AuditOf(chat.Key, now - StaffRules.FailureWindow).Where(a => a is { Action: "dangky", Succeeded: false }).ToList();
         if (failures.Count >= StaffRules.MaxFailures)
             return StaffTexts.TooManyWrongCodes(failures.Min(a => a.At) + StaffRules.FailureWindow - now);
+        // New chats cost nothing, so wrong codes are also limited per client address and in total.
+        if (limits.RefusedUntil(LimitedAttempt.WrongEnrollmentCode, chat, input, now) is { } until) return StaffTexts.TooManyWrongCodes(until - now);
 
         var (role, agency) = Match(code);
-        Audit(session, chat, "dangky", role is not null, role, agency?.Code, senderName, now);
-        if (role is null) return StaffTexts.WrongEnrollmentCode();
+        Audit(session, chat, "dangky", role is not null, role, agency?.Code, input.SenderName, now);
+        if (role is null)
+        {
+            limits.Count(LimitedAttempt.WrongEnrollmentCode, chat, input);
+            return StaffTexts.WrongEnrollmentCode();
+        }
 
-        session.Enrollments.Save(new Enrollment
+        var enrollment = new Enrollment
         {
             Id = Enrollment.IdFor(chat.Key, role.Value, agency?.Code ?? ""),
             ChatKey = chat.Key,
             Role = role.Value,
             AgencyCode = agency?.Code ?? "",
             EnrolledAt = now,
-        });
-        return agency is null ? StaffTexts.EnrolledAsSupport() : StaffTexts.EnrolledAsOfficer(agency);
+            EnrolledBy = input.SenderName,
+            CodeFingerprint = EnrollmentCodes.Fingerprint(code),
+        };
+        var colleagues = session.Enrollments.Find(enrollment.Role, enrollment.AgencyCode).Where(e => e.ChatKey != chat.Key).ToList();
+        session.Enrollments.Save(enrollment);
+        // Whoever is enrolled already hears of every new chat, so a leaked code is noticed and the chat can be ended.
+        foreach (var colleague in colleagues)
+            session.ChatLog.Send(ChatAddress.FromKey(colleague.ChatKey), StaffTexts.ColleagueEnrolled(enrollment, agency), now);
+        var enrolled = agency is null ? StaffTexts.EnrolledAsSupport() : StaffTexts.EnrolledAsOfficer(agency);
+        return enrolled with { Text = enrolled.Text + "\n\n" + StaffTexts.Roster(colleagues.Append(enrollment), rules.Staff).Text };
     }
 
     /// <summary>Every code is compared, in constant time, so the time taken says nothing about which one matched.</summary>
@@ -75,19 +95,29 @@ internal sealed class StaffDesk(ChatPayRules rules, IPublicLinks links)
         return enrollments.Count == 0 ? StaffTexts.NotEnrolled() : StaffTexts.Unenrolled();
     }
 
-    /// <summary>Support and the agency's officers see the whole history; anyone else a short status with personal data masked.</summary>
-    private static OutgoingMessage Lookup(IStoreSession session, ChatAddress chat, string argument)
+    /// <summary>
+    /// Support and the agency's officers see the whole history; anyone else a short status with personal data masked,
+    /// and their unknown codes count in the same look-up limits as typed ones.
+    /// </summary>
+    private OutgoingMessage Lookup(IStoreSession session, ChatAddress chat, string argument, ChatInput input, DateTimeOffset now)
     {
         if (DossierCodeReader.Read(argument) is not DossierCodeReading.Found found) return StaffTexts.LookupUsage();
-        var dossier = session.Dossiers.Find(found.Code.Value);
+        var roles = session.Enrollments.OfChat(chat.Key);
+        Dossier? dossier;
+        if (roles.Any(e => e.Role == StaffRole.Support)) dossier = session.Dossiers.Find(found.Code.Value);
+        else
+        {
+            var lookup = DossierLookup.Find(session, new LookupCaller(chat, input, limits), found.Code.Value, now, rules.CodeLookups);
+            if (lookup.RefusedUntil is not null) return CitizenTexts.LookupRefused(lookup);
+            dossier = lookup.Dossier;
+        }
         if (dossier is null) return CitizenTexts.NotFound(found.Code.Value);
 
-        var roles = session.Enrollments.OfChat(chat.Key);
         var mayReadAll = roles.Any(e => e.Role == StaffRole.Support || e.AgencyCode == dossier.AgencyCode);
         return mayReadAll ? new OutgoingMessage(DossierHistory.Describe(session, dossier)) : CitizenTexts.ShortStatus(dossier);
     }
 
-    private static void Audit(IStoreSession session, ChatAddress chat, string action, bool succeeded, StaffRole? role, string? agencyCode, string? senderName, DateTimeOffset now) =>
+    internal static void Audit(IStoreSession session, ChatAddress chat, string action, bool succeeded, StaffRole? role, string? agencyCode, string? senderName, DateTimeOffset now) =>
         session.Enrollments.Audit(new EnrollmentAttempt
         {
             Id = Guid.NewGuid().ToString("N"),

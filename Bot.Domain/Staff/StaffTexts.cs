@@ -10,7 +10,7 @@ namespace ChatPay.Domain.Staff;
 public static class StaffTexts
 {
     public static OutgoingMessage GroupHelp() => new(
-        "Trong nhóm, tôi nhận các lệnh của cán bộ: /dangky <mã đăng ký>, /huydangky, /tracuu <mã hồ sơ>.\n" +
+        "Trong nhóm, tôi nhận các lệnh của cán bộ: /dangky <mã đăng ký>, /dsdangky, /huydangky, /tracuu <mã hồ sơ>.\n" +
         "Để nộp phí, lệ phí, công dân vui lòng nhắn riêng cho tôi.");
 
     public static OutgoingMessage EnrollUsage() => new("Cú pháp: /dangky <mã đăng ký>. Mã đăng ký do quản trị hệ thống cấp cho từng cơ quan.");
@@ -28,6 +28,37 @@ public static class StaffTexts
     public static OutgoingMessage Unenrolled() => new("Đã hủy đăng ký. Cuộc trò chuyện này sẽ không nhận thông báo nữa.");
 
     public static OutgoingMessage NotEnrolled() => new("Cuộc trò chuyện này chưa đăng ký nhận thông báo.");
+
+    /// <summary>Who is enrolled: one line each, with the handle /huydangky takes.</summary>
+    public static OutgoingMessage Roster(IEnumerable<Enrollment> enrollments, StaffRules? rules) => new(
+        "Các cuộc trò chuyện đang đăng ký:\n" +
+        string.Join('\n', enrollments.Select(e => $"• [{e.Handle}] {Who(e)} — {RoleText(e, rules)}, từ {VietnamTime.Format(e.EnrolledAt)}")) +
+        "\nĐể chấm dứt một đăng ký: /huydangky <mã trong ngoặc>.");
+
+    public static OutgoingMessage ColleagueEnrolled(Enrollment enrollment, Agency? agency) => new(
+        $"ℹ️ {Who(enrollment)} vừa đăng ký {(agency is null ? "làm bộ phận hỗ trợ" : $"nhận thông báo của {agency.Name}")} [{enrollment.Handle}].\n" +
+        $"Nếu đây không phải đồng nghiệp của bạn, gõ /huydangky {enrollment.Handle} để chấm dứt.");
+
+    public static OutgoingMessage EnrollmentEnded(Enrollment enrollment) => new($"Đã chấm dứt đăng ký [{enrollment.Handle}] của {Who(enrollment)}.");
+
+    public static OutgoingMessage EnrollmentEndedByColleague() => new(
+        "Đăng ký nhận thông báo của cuộc trò chuyện này đã được cán bộ khác chấm dứt. Nếu cần, vui lòng đăng ký lại với mã đăng ký hiện hành.");
+
+    public static OutgoingMessage NoSuchEnrollment(string handle) => new($"Không có đăng ký [{handle}] mà bạn được phép chấm dứt. Gõ /dsdangky để xem danh sách.");
+
+    public static OutgoingMessage CodeChanged(Enrollment enrollment, StaffRules rules) => new(
+        $"Mã đăng ký {(enrollment.Role == StaffRole.Support ? "của bộ phận hỗ trợ" : $"của {rules.Agency(enrollment.AgencyCode)?.Name ?? enrollment.AgencyCode}")} đã được thay đổi, " +
+        "nên cuộc trò chuyện này không còn nhận thông báo. Vui lòng đăng ký lại bằng /dangky <mã mới>.");
+
+    private static string Who(Enrollment enrollment)
+    {
+        var chat = ChatAddress.FromKey(enrollment.ChatKey);
+        var tail = chat.Id.Length <= 4 ? chat.Id : "…" + chat.Id[^4..];
+        return enrollment.EnrolledBy is { Length: > 0 } name ? $"{name} ({chat.Channel} {tail})" : $"{chat.Channel} {tail}";
+    }
+
+    private static string RoleText(Enrollment enrollment, StaffRules? rules) =>
+        enrollment.Role == StaffRole.Support ? "hỗ trợ" : $"cán bộ {rules?.Agency(enrollment.AgencyCode)?.Name ?? enrollment.AgencyCode}";
 
     public const string SomeOfficer = "một cán bộ";
 

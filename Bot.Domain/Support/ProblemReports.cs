@@ -1,6 +1,7 @@
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Security;
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
 
@@ -16,17 +17,27 @@ internal sealed class ProblemReports
 {
     private const string ReportedReason = "Công dân báo đã thanh toán nhưng hồ sơ chưa ghi nhận; cổng thanh toán không xác nhận được.";
 
-    public void Report(IStoreSession session, ChatAddress chat, string argument, DateTimeOffset now, CodeLookupRules rules) =>
-        session.ChatLog.Send(chat, Open(session, chat, argument, now, rules), now);
+    public void Report(IStoreSession session, LookupCaller caller, string argument, DateTimeOffset now, CodeLookupRules rules) =>
+        session.ChatLog.Send(caller.Chat, Open(session, caller, argument, now, rules), now);
 
-    private OutgoingMessage Open(IStoreSession session, ChatAddress chat, string argument, DateTimeOffset now, CodeLookupRules rules)
+    private OutgoingMessage Open(IStoreSession session, LookupCaller caller, string argument, DateTimeOffset now, CodeLookupRules rules)
     {
+        var chat = caller.Chat;
         if (DossierCodeReader.Read(argument) is not DossierCodeReading.Found found) return CitizenTexts.ReportUsage();
-        var lookup = DossierLookup.Find(session, chat, found.Code.Value, now, rules);
-        if (lookup.RefusedUntil is { } until) return CitizenTexts.TooManyWrongCodes(until);
+        if (caller.Limits.RefusedUntil(LimitedAttempt.ProblemReport, chat, caller.Input, now) is { } reportsUntil) return CitizenTexts.TooManyReports(reportsUntil);
+        var lookup = DossierLookup.Find(session, caller, found.Code.Value, now, rules);
+        if (lookup.RefusedUntil is not null) return CitizenTexts.LookupRefused(lookup);
         if (lookup.Dossier is not { } dossier) return CitizenTexts.NotFound(found.Code.Value);
         if (dossier.Status == DossierStatus.Paid) return CitizenTexts.ReportButPaid(dossier);
-        if (session.SupportCases.OpenFor(dossier.Code).Any(c => c.ReporterChatKey == chat.Key)) return CitizenTexts.ReportAlreadyOpen(dossier.Code);
+        caller.Limits.Count(LimitedAttempt.ProblemReport, chat, caller.Input);
+
+        // One open case per dossier and reason: whoever else reports it waits on the same case, and support hears of it once.
+        if (session.SupportCases.OpenFor(dossier.Code).FirstOrDefault(c => c.Kind == SupportReason.Reported) is { } open)
+        {
+            if (!open.AddReporter(chat.Key)) return CitizenTexts.ReportAlreadyOpen(dossier.Code);
+            session.SupportCases.Save(open);
+            return CitizenTexts.ReportJoined(dossier.Code);
+        }
 
         var unsettled = RequestChecks(session, dossier.Code, now);
         var report = SupportCase.Open(dossier.Code, chat.Key, unsettled, now);
@@ -46,7 +57,7 @@ internal sealed class ProblemReports
         {
             report.Resolve("đã xác nhận thanh toán", now);
             session.SupportCases.Save(report);
-            if (report.ReporterChatKey is { } reporter)
+            foreach (var reporter in report.Reporters())
                 session.ChatLog.Send(ChatAddress.FromKey(reporter), CitizenTexts.ReportResolvedPaid(dossier.Code), now);
             if (report.ReachedSupport) TellSupport(session, StaffTexts.CaseResolved(dossier.Code), now);
         }
@@ -65,14 +76,28 @@ internal sealed class ProblemReports
                 continue;
             }
             HandToSupport(session, report, dossier, report.Reason ?? ReportedReason, now);
-            if (report.ReporterChatKey is { } reporter)
+            foreach (var reporter in report.Reporters())
                 session.ChatLog.Send(ChatAddress.FromKey(reporter), CitizenTexts.ReportWithSupport(dossierCode), now);
         }
     }
 
-    /// <summary>Opens a case straight with support: something ChatPay found needs a person.</summary>
-    public void Escalate(IStoreSession session, Dossier dossier, string reason, DateTimeOffset now) =>
-        HandToSupport(session, SupportCase.Open(dossier.Code, null, [], now), dossier, reason, now);
+    /// <summary>
+    /// Opens a case straight with support: something ChatPay found needs a person. An open case of the same reason
+    /// for the dossier takes the new finding instead (support is told of it, since it is about other money).
+    /// </summary>
+    public void Escalate(IStoreSession session, Dossier dossier, SupportReason kind, string detail, DateTimeOffset now)
+    {
+        if (session.SupportCases.OpenFor(dossier.Code).FirstOrDefault(c => c.Kind == kind && c.State == SupportCaseState.WithSupport) is { } open)
+        {
+            if (!open.AddDetail(detail)) return;
+            session.SupportCases.Save(open);
+            TellSupport(session, StaffTexts.CaseForSupport(dossier.Code, DossierHistory.Describe(session, dossier), detail), now);
+            return;
+        }
+        var report = SupportCase.Open(dossier.Code, null, [], now, kind);
+        report.AddDetail(detail);
+        HandToSupport(session, report, dossier, detail, now);
+    }
 
     /// <summary>Support asks the gateway again about a dossier's unsettled attempts; the result comes back to support.</summary>
     public OutgoingMessage Recheck(IStoreSession session, ChatAddress chat, string dossierCode, DateTimeOffset now)

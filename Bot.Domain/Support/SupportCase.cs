@@ -12,6 +12,9 @@ public sealed class SupportCase
     public string DossierCode { get; private set; }
     /// <summary>The chat of the citizen who reported it; null when ChatPay opened the case itself.</summary>
     public string? ReporterChatKey { get; private set; }
+    /// <summary>Other citizens' chats that reported the same dossier while this case was open; they are told the outcome too.</summary>
+    public List<string> AlsoReportedBy { get; private set; } = [];
+    public SupportReason Kind { get; private set; }
     public DateTimeOffset OpenedAt { get; private set; }
     public SupportCaseState State { get; private set; }
     /// <summary>Attempts the gateway still has to be asked about before the case can move on.</summary>
@@ -23,8 +26,28 @@ public sealed class SupportCase
 
     public bool IsOpen => State != SupportCaseState.Resolved;
 
-    public static SupportCase Open(string dossierCode, string? reporterChatKey, IEnumerable<string> paymentsToCheck, DateTimeOffset now) => new()
+    /// <summary>Every citizen's chat waiting on this case.</summary>
+    public IEnumerable<string> Reporters() => ReporterChatKey is null ? AlsoReportedBy : AlsoReportedBy.Prepend(ReporterChatKey);
+
+    /// <summary>Adds a citizen who reports the same dossier; returns false if this chat is already waiting on the case.</summary>
+    public bool AddReporter(string chatKey)
     {
+        if (Reporters().Contains(chatKey)) return false;
+        AlsoReportedBy.Add(chatKey);
+        return true;
+    }
+
+    /// <summary>Adds what ChatPay found about another attempt to an open case of the same reason; false if it is already there.</summary>
+    public bool AddDetail(string detail)
+    {
+        if (Reason is not null && Reason.Split('\n').Contains(detail)) return false;
+        Reason = Reason is null ? detail : $"{Reason}\n{detail}";
+        return true;
+    }
+
+    public static SupportCase Open(string dossierCode, string? reporterChatKey, IEnumerable<string> paymentsToCheck, DateTimeOffset now, SupportReason kind = SupportReason.Reported) => new()
+    {
+        Kind = kind,
         Id = $"{dossierCode}#{Guid.NewGuid():N}",
         DossierCode = dossierCode,
         ReporterChatKey = reporterChatKey,

@@ -117,7 +117,7 @@ public class CrashRestartTests : IDisposable
     private async Task StartBotAsync(FakeTelegramServer telegram)
     {
         _bot = await BotProcess.StartServingAsync(DatabasePath, _port,
-            "--Demo:Enabled=false",
+            "--Demo:Enabled=true", // the sandbox gateway runs only with the demo
             "--Logging:LogLevel:Default=Warning",
             $"--Telegram:BotToken={telegram.Options.Token}",
             $"--Telegram:ApiBaseUrl={telegram.BaseUrl}",

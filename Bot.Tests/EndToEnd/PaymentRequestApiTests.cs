@@ -183,4 +183,44 @@ public class PaymentRequestApiTests : IDisposable
         await citizen.WaitForTextAsync("Cách nộp phí");
         Assert.Equal(3, Ours().Count);
     }
+
+    private const string LandKey = "land-office-key-0123456789abcdef";
+
+    /// <summary>The portal's key acts for every agency; the land office's key only for H42.27.</summary>
+    private ChatPayApp StartScoped() => Start(("Api:Keys:1:Name", "Một cửa VP Đăng ký đất đai"), ("Api:Keys:1:Key", LandKey), ("Api:Keys:1:Agencies:0", "H42.27"));
+
+    [Fact]
+    public async Task A_scoped_key_sees_and_changes_only_its_agencys_dossiers_and_others_are_not_found()
+    {
+        using var app = StartScoped();
+        Assert.Equal(HttpStatusCode.Created, (await app.Http.SendAsync(Call(HttpMethod.Post, "/api/v1/payment-requests", Request()))).StatusCode);
+        var before = await Json(await app.Http.SendAsync(Call(HttpMethod.Get, $"/api/v1/dossiers/{Code}")));
+
+        // Read, amend, withdraw another agency's dossier: as if it did not exist.
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Http.SendAsync(Call(HttpMethod.Get, $"/api/v1/dossiers/{Code}", key: LandKey))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Http.SendAsync(Call(HttpMethod.Post, "/api/v1/payment-requests", Request(amount: 1_000), LandKey))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Http.SendAsync(Call(HttpMethod.Delete, $"/api/v1/payment-requests/{Code}", key: LandKey))).StatusCode);
+        // Move it into its own agency.
+        var moved = JsonSerializer.SerializeToElement(Request()).Deserialize<Dictionary<string, object>>()!;
+        moved["agencyCode"] = "H42.27";
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Http.SendAsync(Call(HttpMethod.Post, "/api/v1/payment-requests", moved, LandKey))).StatusCode);
+        // Create one for an agency it does not act for.
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await app.Http.SendAsync(Call(HttpMethod.Post, "/api/v1/payment-requests", Request(code: "H42.10-261126-0043"), LandKey))).StatusCode);
+
+        Assert.Equal(before.GetRawText(), (await Json(await app.Http.SendAsync(Call(HttpMethod.Get, $"/api/v1/dossiers/{Code}")))).GetRawText());
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Http.SendAsync(Call(HttpMethod.Get, "/api/v1/dossiers/H42.10-261126-0043"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_scoped_key_creates_reads_and_withdraws_its_own_agencys_dossiers()
+    {
+        using var app = StartScoped();
+        var own = JsonSerializer.SerializeToElement(Request(code: "H42.27-261126-0050")).Deserialize<Dictionary<string, object>>()!;
+        own["agencyCode"] = "H42.27";
+
+        Assert.Equal(HttpStatusCode.Created, (await app.Http.SendAsync(Call(HttpMethod.Post, "/api/v1/payment-requests", own, LandKey))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Http.SendAsync(Call(HttpMethod.Get, "/api/v1/dossiers/H42.27-261126-0050", key: LandKey))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await app.Http.SendAsync(Call(HttpMethod.Delete, "/api/v1/payment-requests/H42.27-261126-0050", key: LandKey))).StatusCode);
+    }
 }

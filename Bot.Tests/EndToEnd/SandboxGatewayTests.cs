@@ -168,7 +168,8 @@ public class SandboxGatewayTests : IDisposable
         var bankPage = await SandboxPayer.FollowLinkAsync(app.Http, linkUrl);
         await app.Http.GetStringAsync(bankPage);
         var unfinished = Assert.IsType<GatewayStatus.Reported>(await client.QueryAsync(Payment(app), default));
-        Assert.True(unfinished.Report.Unfinished);
+        Assert.False(unfinished.Report.Final);
+        Assert.Equal("01", unfinished.Report.TransactionStatus);
 
         await SandboxPayer.PayAsync(app.Http, linkUrl);
         var paid = Assert.IsType<GatewayStatus.Reported>(await client.QueryAsync(Payment(app), default));

@@ -66,8 +66,7 @@ public class ConfigurationTests
     [Fact]
     public void Every_top_level_section_of_the_example_is_one_the_bot_reads()
     {
-        string[] known = ["Urls", "Logging", "AllowedHosts", AppOptions.Section, StorageOptions.Section, ConversationsOptions.Section,
-            PaymentsOptions.Section, ReceiptsOptions.Section, StaffOptions.Section, DemoOptions.Section, ApiOptions.Section, PortalOptions.Section, TelegramOptions.Section, ZaloOptions.Section];
+        string[] known = ["Urls", "Logging", "AllowedHosts", .. SettingsCheck.Sections.Keys];
 
         Assert.All(Example().GetChildren(), section => Assert.Contains(section.Key, known));
     }
@@ -79,13 +78,49 @@ public class ConfigurationTests
     [InlineData("Receipts:SeriesPrefix", "bad prefix", "Receipts:SeriesPrefix")]
     [InlineData("Conversations:IdleTimeout", "00:00:05", "Conversations:IdleTimeout")]
     [InlineData("Demo:Enabled", "false", "Staff:Agencies")]
-    public async Task Invalid_settings_stop_the_bot_at_start_up_naming_the_setting(string key, string value, string named)
+    [InlineData("Demo:Enabled", "false", "Payments:Gateway")]
+    [InlineData("Payments:Gateway", "Live", "Payments:Gateway")]
+    [InlineData("Conversations:IdleTimeout", "soon", "Conversations:IdleTimeout")]
+    [InlineData("Limits:UnknownCodes:PerAddress", "many", "Limits:UnknownCodes:PerAddress")]
+    [InlineData("Telegram:WebhookSecret", "short-secret", "Telegram:WebhookSecret")]
+    [InlineData("Staff:SupportEnrollmentCode", "SHORT-CODE", "Staff:SupportEnrollmentCode")]
+    [InlineData("App:KnownProxies:0", "the-proxy", "App:KnownProxies")]
+    public async Task Invalid_settings_stop_the_bot_at_start_up_with_one_sentence_naming_the_setting(string key, string value, string named)
     {
         using var directory = new TempDirectory();
 
         using var bot = BotProcess.Start($"--Storage:DatabasePath={directory.File("chatpay.db")}", "--Urls=http://127.0.0.1:0", $"--{key}={value}");
 
-        Assert.NotEqual(0, await bot.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(1, await bot.ExitCodeAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains(named, bot.Output);
+        Assert.DoesNotContain("   at ", bot.Output);
+    }
+
+    [Fact]
+    public void Keys_no_setting_reads_are_reported_and_values_that_do_not_fit_stop_the_check()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Payments:Gatway"] = "VnPay",
+            ["Storage:Provider"] = "PostgreSql",
+            ["Staff:Agencies:0:Code"] = "H42.10",
+            ["Staff:Agencies:0:Nmae"] = "Sở",
+            ["Api:Keys:0:Agencies:0"] = "H42.10",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Payments:Gateway"] = "vnpay",
+        }).Build();
+
+        Assert.Equal(["Payments:Gatway", "Staff:Agencies:0:Nmae", "Storage:Provider"], SettingsCheck.Run(configuration).Order(StringComparer.Ordinal));
+        var wrong = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Payments:LinkLifetime"] = "a while" }).Build();
+        Assert.Contains("Payments:LinkLifetime", Assert.Throws<SettingsException>(() => SettingsCheck.Run(wrong)).Message);
+    }
+
+    [Fact]
+    public void A_misspelled_setting_is_warned_about_at_start()
+    {
+        using var directory = new TempDirectory();
+        using var app = new ChatPayApp(directory.File("chatpay.db"), new Dictionary<string, string?> { ["Payments:Gatway"] = "VnPay" });
+
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning && r.Message.Contains("Payments:Gatway"));
     }
 }

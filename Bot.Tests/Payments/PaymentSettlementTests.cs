@@ -2,6 +2,7 @@ using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Payments;
+using ChatPay.Domain.Support;
 using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.Payments;
@@ -109,13 +110,76 @@ public class PaymentSettlementTests : IDisposable
     }
 
     [Fact]
-    public void A_success_after_a_failure_report_is_already_settled()
+    public void A_success_after_a_failure_report_of_the_same_attempt_is_recorded_with_a_receipt_and_support_is_told()
+    {
+        var support = new ChatAddress(ChatChannel.Telegram, "support");
+        _desk.Say($"/dangky {Desk.SupportCode}", support);
+        var payment = _desk.PayLink();
+        _desk.Settlement.Settle(_desk.Declined(payment));
+
+        Assert.Equal(SettlementOutcome.Recorded, _desk.Settlement.Settle(_desk.Paid(payment)));
+
+        var paid = _desk.Payment(payment.Id);
+        Assert.Equal(PaymentState.Succeeded, paid.State);
+        Assert.Equal(PaymentFlag.VerdictChanged, paid.Flag);
+        Assert.Equal("51/02", paid.FailedBefore);
+        Assert.Equal(DossierStatus.Paid, _desk.Dossier(Code).Status);
+        Assert.NotNull(_desk.ReceiptOf());
+        var cases = _desk.Store.Read(session => session.SupportCases.OpenFor(Code));
+        Assert.Contains(cases, c => c.Kind == SupportReason.VerdictChanged);
+        Assert.Contains(payment.Id, _desk.LastReply(support));
+        Assert.Equal(SettlementOutcome.AlreadySettled, _desk.Settlement.Settle(_desk.Paid(payment)));
+    }
+
+    [Fact]
+    public void A_success_after_a_failure_when_the_dossier_was_paid_meanwhile_is_kept_for_refund()
+    {
+        var first = _desk.PayLink();
+        _desk.Settlement.Settle(_desk.Declined(first));
+        _desk.Press("Vietcombank");
+        var second = _desk.CurrentPayment()!;
+        _desk.Settlement.Settle(_desk.Paid(second, "14000002"));
+
+        Assert.Equal(SettlementOutcome.Recorded, _desk.Settlement.Settle(_desk.Paid(first, "14000003")));
+
+        Assert.Equal(PaymentFlag.NeedsRefund, _desk.Payment(first.Id).Flag);
+        Assert.Equal(second.Id, _desk.ReceiptOf()!.PaymentId);
+        var kinds = _desk.Store.Read(session => session.SupportCases.OpenFor(Code)).Select(c => c.Kind).ToList();
+        Assert.Contains(SupportReason.Refund, kinds);
+        Assert.Contains(SupportReason.VerdictChanged, kinds);
+    }
+
+    [Fact]
+    public void A_failure_after_a_failure_changes_nothing()
     {
         var payment = _desk.PayLink();
         _desk.Settlement.Settle(_desk.Declined(payment));
 
-        Assert.Equal(SettlementOutcome.AlreadySettled, _desk.Settlement.Settle(_desk.Paid(payment)));
-        Assert.Null(_desk.ReceiptOf());
+        Assert.Equal(SettlementOutcome.AlreadySettled, _desk.Settlement.Settle(_desk.Declined(payment, "24")));
+        Assert.Equal("51", _desk.Payment(payment.Id).ResponseCode);
+    }
+
+    [Theory]
+    [InlineData("01")]
+    [InlineData("05")]
+    [InlineData("09")]
+    [InlineData("")]
+    public void A_report_without_a_final_status_leaves_the_attempt_unsettled_and_asks_the_gateway_now(string status)
+    {
+        var payment = _desk.OpenedPayment();
+
+        var report = _desk.Declined(payment, "99") with { TransactionStatus = status };
+        Assert.Equal(SettlementOutcome.Recorded, _desk.Settlement.Settle(report));
+
+        var stored = _desk.Payment(payment.Id);
+        Assert.True(stored.IsUnsettled);
+        Assert.Equal(PaymentState.Pending, stored.State);
+        Assert.Equal(_desk.Clock.GetUtcNow(), stored.NextCheckAt);
+        Assert.Contains(_desk.Reconciliation.DueChecks(10), due => due.Id == payment.Id);
+        Assert.Equal(ConversationState.AwaitingPayment, _desk.Conversation().State);
+        // The verdict that follows settles it as usual.
+        Assert.Equal(SettlementOutcome.Recorded, _desk.Settlement.Settle(_desk.Paid(payment)));
+        Assert.Equal(DossierStatus.Paid, _desk.Dossier(Code).Status);
     }
 
     [Fact]

@@ -191,6 +191,7 @@ public class BadInputTests : IDisposable
     [InlineData("{\"dossierCode\": \"H42.10-261125-0009\", \"fees\": [{\"kind\": \"fee\", \"name\": \"x\", \"amount\": 1e400}]}")]
     [InlineData("{\"dossierCode\": \"'; DROP TABLE dossiers; --\", \"fees\": []}")]
     [InlineData("{\"dossierCode\": \"<script>\", \"agencyCode\": {\"$ne\": 1}}")]
+    [InlineData("{\"dossierCode\": \"H42.10-261125-0009\", \"procedureName\": \"\\ud800 half a pair\", \"agencyCode\": \"H42.10\", \"applicantName\": \"\\udfff\"}")]
     public async Task Malformed_payment_requests_get_a_problem_and_change_nothing(string body)
     {
         using var app = StartWithApi();
@@ -201,6 +202,40 @@ public class BadInputTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(before, BadInput.Records(app.Service<LiteDbStore>()));
+    }
+
+    [Theory]
+    [InlineData("procedureName")]
+    [InlineData("applicantName")]
+    [InlineData("applicantPhone")]
+    public async Task A_payment_request_that_is_not_valid_utf8_is_a_400_problem_and_changes_nothing(string field)
+    {
+        using var app = StartWithApi();
+        var before = BadInput.Records(app.Service<LiteDbStore>());
+        var text = $"{{\"dossierCode\":\"H42.10-261125-0009\",\"procedureName\":\"Cấp phiếu\",\"agencyCode\":\"H42.10\",\"applicantName\":\"An\"," +
+            "\"applicantPhone\":\"0912345678\",\"fees\":[{\"kind\":\"fee\",\"name\":\"Phí\",\"amount\":1000}]}";
+        var bytes = Encoding.UTF8.GetBytes(text.Replace($"\"{field}\":\"", $"\"{field}\":\"\u0001"));
+        bytes[Array.IndexOf(bytes, (byte)1)] = 0xFF; // FF never appears in UTF-8
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await app.Http.SendAsync(Api(HttpMethod.Post, "/api/v1/payment-requests", content));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, BadInput.Records(app.Service<LiteDbStore>()));
+    }
+
+    [Fact]
+    public async Task A_zalo_event_that_is_not_valid_utf8_is_a_400()
+    {
+        await using var harness = await ZaloHarness.StartAsync();
+        var bytes = Encoding.UTF8.GetBytes("{\"app_id\":\"\u0001\",\"event_name\":\"user_send_text\"}");
+        bytes[Array.IndexOf(bytes, (byte)1)] = 0xFE;
+
+        using var response = await harness.App.Http.PostAsync(ChatPay.Bot.Channels.Zalo.ZaloWebhookEndpoints.Path, new ByteArrayContent(bytes));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]

@@ -101,4 +101,57 @@ public class BackupTests : IDisposable
         Assert.Equal(2, await command.ExitCodeAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("Usage: backup <file>", command.Output);
     }
+
+    [Fact]
+    public async Task The_backup_command_refuses_the_running_databases_own_file_and_the_bot_loses_nothing()
+    {
+        using var bot = await BotProcess.StartServingAsync(DatabasePath, "--Demo:Enabled=true");
+        var before = File.ReadAllBytes(DatabasePath).Length;
+
+        foreach (var target in new[] { DatabasePath, DatabasePath + ".lock", Path.Combine(Path.GetDirectoryName(DatabasePath)!, ".", Path.GetFileName(DatabasePath)) })
+        {
+            using var command = BotProcess.Start("backup", target, ChatPay.Bot.Operations.BackupCommand.ForceFlag, $"--Storage:DatabasePath={DatabasePath}");
+            Assert.Equal(1, await command.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("one of its own files", command.Output);
+        }
+
+        var citizen = await WebChatUser.OpenAsync(bot.Http);
+        await citizen.SayAsync(Code);
+        await citizen.WaitForTextAsync("Tổng cộng");
+        Assert.True(File.ReadAllBytes(DatabasePath).Length >= before);
+    }
+
+    [Fact]
+    public async Task The_backup_command_replaces_an_existing_file_only_with_force_and_writes_it_for_the_owner_only()
+    {
+        var backupPath = _directory.File("chatpay-backup.db");
+        using (new LiteDbStore(DatabasePath, new ChatSignal())) { }
+        File.WriteAllText(backupPath, "yesterday's backup");
+
+        using (var refused = BotProcess.Start("backup", backupPath, $"--Storage:DatabasePath={DatabasePath}"))
+        {
+            Assert.Equal(1, await refused.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("--force", refused.Output);
+            Assert.Equal("yesterday's backup", File.ReadAllText(backupPath));
+        }
+
+        using var forced = BotProcess.Start("backup", backupPath, "--force", $"--Storage:DatabasePath={DatabasePath}");
+        Assert.Equal(0, await forced.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        Assert.NotEqual("yesterday's backup", File.ReadAllText(backupPath));
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(backupPath));
+    }
+
+    [Fact]
+    public void The_database_and_its_lock_file_are_readable_by_the_owner_only_whatever_the_umask()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        File.WriteAllText(DatabasePath + ".lock", "");
+        File.SetUnixFileMode(DatabasePath + ".lock", (UnixFileMode)0b110_100_100); // as an umask of 022 leaves it
+
+        using (var store = new LiteDbStore(DatabasePath, new ChatSignal()))
+            store.Write(s => { s.Dossiers.Save(new Dossier(Code, "Thủ tục", "H42.10", "Cơ quan", "Nguyễn Văn An", null, DateTimeOffset.UtcNow)); return true; });
+
+        Assert.Equal(OwnerOnlyFiles.Mode, File.GetUnixFileMode(DatabasePath));
+        Assert.Equal(OwnerOnlyFiles.Mode, File.GetUnixFileMode(DatabasePath + ".lock"));
+    }
 }

@@ -70,13 +70,27 @@ public class LiteDbStoreTests : IDisposable
         var signal = new ChatSignal();
         using var store = new LiteDbStore(DatabasePath, signal);
         var chat = new ChatAddress(ChatChannel.Web, "waiting");
-        var woken = signal.ChatChanged(chat.Key);
-        var other = signal.ChatChanged("Web:other");
+        using var woken = signal.ChatChanged(chat.Key);
+        using var other = signal.ChatChanged("Web:other");
 
         store.Write(s => s.ChatLog.Send(chat, new OutgoingMessage("hi"), DateTimeOffset.UtcNow));
 
-        await woken.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.False(other.IsCompleted);
+        await woken.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(other.Task.IsCompleted);
+    }
+
+    [Fact]
+    public void A_wait_that_ends_without_a_change_leaves_nothing_behind()
+    {
+        var signal = new ChatSignal();
+        var first = signal.ChatChanged("Web:a");
+        var second = signal.ChatChanged("Web:a");
+        signal.ChatChanged("Web:b").Dispose();
+
+        first.Dispose();
+        Assert.Equal(1, signal.WaitedOn);
+        second.Dispose();
+        Assert.Equal(0, signal.WaitedOn);
     }
 
     [Fact]

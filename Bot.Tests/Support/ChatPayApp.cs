@@ -24,6 +24,12 @@ public sealed class ChatPayApp : WebApplicationFactory<Program>
             ["App:PublicBaseUrl"] = BaseUrl,
             ["Demo:Enabled"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Every test calls from 127.0.0.1; the per-address limits have tests of their own that set them low.
+            ["Limits:OpenChats:PerAddress"] = "100000", ["Limits:OpenChats:Total"] = "100000",
+            ["Limits:Messages:PerAddress"] = "100000", ["Limits:Messages:Total"] = "100000",
+            ["Limits:UnknownCodes:PerAddress"] = "100000", ["Limits:UnknownCodes:Total"] = "100000",
+            ["Limits:ProblemReports:PerAddress"] = "100000", ["Limits:ProblemReports:Total"] = "100000",
+            ["Limits:LongPolls:PerAddress"] = "100000", ["Limits:LongPolls:Total"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         UseKestrel(Port);

@@ -1,4 +1,5 @@
 using ChatPay.Bot.Hosting;
+using ChatPay.Bot.Limits;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain;
 using ChatPay.Domain.Chats;
@@ -8,6 +9,7 @@ using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
 using ChatPay.Domain.Staff;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatPay.Tests.Support;
@@ -26,7 +28,7 @@ public sealed class Desk : IDisposable
 
     private readonly TempDirectory? _ownDirectory;
 
-    public Desk(string? databasePath = null, FakeTimeProvider? clock = null)
+    public Desk(string? databasePath = null, FakeTimeProvider? clock = null, LimitsOptions? limits = null)
     {
         if (databasePath is null)
         {
@@ -36,7 +38,8 @@ public sealed class Desk : IDisposable
         DatabasePath = databasePath;
         Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
         Store = new LiteDbStore(databasePath, new ChatSignal());
-        Chats = new ChatDesk(Store, Clock, Rules, Links);
+        Limits = new AttemptLimits(Options.Create(limits ?? new LimitsOptions()));
+        Chats = new ChatDesk(Store, Clock, Rules, Links, Limits);
         Settlement = new PaymentSettlement(Store, Clock, Rules, Links);
         Deadlines = new DeadlineSweep(Store, Clock, Rules, Links);
         PaymentLinks = new PaymentLinks(Store, Clock, Rules);
@@ -60,6 +63,7 @@ public sealed class Desk : IDisposable
     public string DatabasePath { get; }
     public FakeTimeProvider Clock { get; }
     public LiteDbStore Store { get; }
+    public AttemptLimits Limits { get; }
     public ChatDesk Chats { get; }
     public PaymentSettlement Settlement { get; }
     public DeadlineSweep Deadlines { get; }
@@ -93,6 +97,9 @@ public sealed class Desk : IDisposable
     public Dossier Dossier(string code) => Store.Read(session => session.Dossiers.Find(code))!;
 
     public void Say(string text, ChatAddress? chat = null) => Chats.Handle(chat ?? Citizen, new TextInput(text));
+
+    /// <summary>A web chat's message from a client address (what per-address limits count).</summary>
+    public void SayFrom(string origin, string text, ChatAddress chat) => Chats.Handle(chat, new TextInput(text) { Origin = origin });
 
     /// <summary>Presses the button with this label on the newest message that shows it.</summary>
     public void Press(string label, ChatAddress? chat = null)
@@ -153,6 +160,7 @@ public sealed class Desk : IDisposable
     public void Dispose()
     {
         Store.Dispose();
+        Limits.Dispose();
         _ownDirectory?.Dispose();
     }
 }

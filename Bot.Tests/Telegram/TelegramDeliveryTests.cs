@@ -177,9 +177,9 @@ public class TelegramDeliveryTests
     public async Task Webhook_mode_registers_the_webhook_takes_updates_and_refuses_a_wrong_secret()
     {
         await using var harness = await TelegramHarness.StartAsync(null,
-            ("Telegram:Mode", "Webhook"), ("Telegram:WebhookUrl", "{base}/telegram/webhook"), ("Telegram:WebhookSecret", "s3cret-for_tests"));
+            ("Telegram:Mode", "Webhook"), ("Telegram:WebhookUrl", "{base}/telegram/webhook"), ("Telegram:WebhookSecret", "s3cret-for_tests-long-enough-to-guess-0123"));
         await Eventually.HoldsAsync(() => harness.Telegram.WebhookUrl is not null);
-        Assert.Equal("s3cret-for_tests", harness.Telegram.WebhookSecret);
+        Assert.Equal("s3cret-for_tests-long-enough-to-guess-0123", harness.Telegram.WebhookSecret);
 
         harness.Telegram.SendText(Citizen, Code);
         await harness.WaitAsync(Citizen, "Tổng cộng");

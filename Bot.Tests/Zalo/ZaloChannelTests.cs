@@ -56,10 +56,10 @@ public class ZaloChannelTests
     public async Task A_missing_or_wrong_signature_is_refused_and_changes_nothing()
     {
         await using var harness = await ZaloHarness.StartAsync();
-        var body = $"{{\"app_id\":\"{harness.Zalo.Options.AppId}\",\"event_name\":\"user_send_text\",\"sender\":{{\"id\":\"{Citizen}\"}}," +
-            $"\"recipient\":{{\"id\":\"{harness.Zalo.Options.OaId}\"}},\"message\":{{\"msg_id\":\"forged-1\",\"text\":\"{Code}\"}},\"timestamp\":\"1700000000000\"}}";
-        var wrongKey = ZaloWebhookDriver.Sign(harness.Zalo.Options.AppId, body, "1700000000000", "not-the-secret");
-        var right = ZaloWebhookDriver.Sign(harness.Zalo.Options.AppId, body, "1700000000000", harness.Zalo.Options.OaSecretKey);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var body = Event(harness, "forged-1", now);
+        var wrongKey = ZaloWebhookDriver.Sign(harness.Zalo.Options.AppId, body, now, "not-the-secret");
+        var right = ZaloWebhookDriver.Sign(harness.Zalo.Options.AppId, body, now, harness.Zalo.Options.OaSecretKey);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await harness.Driver.PostAsync(body, null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await harness.Driver.PostAsync(body, $"mac={wrongKey}")).StatusCode);
@@ -70,6 +70,24 @@ public class ZaloChannelTests
         Assert.Empty(harness.App.Service<LiteDbStore>().ChatHistory(chat.Key, 0, 10));
         Assert.Equal(HttpStatusCode.OK, (await harness.Driver.PostAsync(body, right.ToUpperInvariant())).StatusCode);
     }
+
+    [Theory]
+    [InlineData(-6)]
+    [InlineData(6)]
+    public async Task A_rightly_signed_event_more_than_five_minutes_from_now_is_refused_as_a_replay(int minutes)
+    {
+        await using var harness = await ZaloHarness.StartAsync();
+        var then = DateTimeOffset.UtcNow.AddMinutes(minutes).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var body = Event(harness, "replayed-1", then);
+        var signature = ZaloWebhookDriver.Sign(harness.Zalo.Options.AppId, body, then, harness.Zalo.Options.OaSecretKey);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await harness.Driver.PostAsync(body, $"mac={signature}")).StatusCode);
+        Assert.Empty(harness.App.Service<LiteDbStore>().ChatHistory(new ChatAddress(ChatChannel.Zalo, Citizen).Key, 0, 10));
+    }
+
+    private static string Event(ZaloHarness harness, string messageId, string timestamp) =>
+        $"{{\"app_id\":\"{harness.Zalo.Options.AppId}\",\"event_name\":\"user_send_text\",\"sender\":{{\"id\":\"{Citizen}\"}}," +
+        $"\"recipient\":{{\"id\":\"{harness.Zalo.Options.OaId}\"}},\"message\":{{\"msg_id\":\"{messageId}\",\"text\":\"{Code}\"}},\"timestamp\":\"{timestamp}\"}}";
 
     [Fact]
     public async Task A_redelivered_event_is_ignored()

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Operations;
 using ChatPay.Domain.Security;
 
 namespace ChatPay.Bot.Api;
@@ -16,7 +17,12 @@ public sealed class ApiKeyCheck(ApiKeys keys, ILogger<ApiKeyCheck> logger) : IEn
             logger.LogWarning("API call to {Path} refused: missing or unknown API key", context.HttpContext.Request.Path);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A valid X-Api-Key header is required.");
         }
-        using (logger.BeginScope(new Dictionary<string, object> { ["ApiCaller"] = caller.Name }))
+        context.HttpContext.Items[typeof(ApiKey)] = caller;
+        using (logger.BeginScope(new LogScope("ApiCaller", caller.Name)))
             return await next(context);
     }
+
+    /// <summary>The key the request was let through with.</summary>
+    public static ApiKey CallerOf(HttpContext context) =>
+        context.Items[typeof(ApiKey)] as ApiKey ?? throw new InvalidOperationException("The API key check did not run for this request.");
 }

@@ -28,4 +28,10 @@ public sealed class ApiKey
 
     /// <summary>The secret itself; never logged.</summary>
     public string Key { get; set; } = "";
+
+    /// <summary>The agency codes this key may act for; empty means every agency (the province portal's key).</summary>
+    public List<string> Agencies { get; set; } = [];
+
+    /// <summary>Whether this key may see and change dossiers of the agency.</summary>
+    public bool Covers(string agencyCode) => Agencies.Count == 0 || Agencies.Contains(agencyCode, StringComparer.Ordinal);
 }

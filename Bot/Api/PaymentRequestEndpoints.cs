@@ -40,7 +40,9 @@ public static class PaymentRequestEndpoints
         var (paymentRequest, errors) = PaymentRequestReader.Read(body, rules);
         if (paymentRequest is null) return TypedResults.ValidationProblem(errors, title: "The payment request is not valid.");
 
-        var outcome = requests.Submit(paymentRequest);
+        var caller = ApiKeyCheck.CallerOf(request.HttpContext);
+        var outcome = requests.Submit(paymentRequest, caller.Covers);
+        if (outcome == PaymentRequestOutcome.NotFound) return NoSuchDossier(paymentRequest.DossierCode);
         var view = store.Read(session => DossierView.Of(session.Dossiers.Find(paymentRequest.DossierCode)!, session, links));
         return outcome switch
         {
@@ -51,21 +53,26 @@ public static class PaymentRequestEndpoints
         };
     }
 
-    public static IResult Withdraw(string dossierCode, PaymentRequests requests) => requests.Withdraw(Canonical(dossierCode) ?? "") switch
+    public static IResult Withdraw(string dossierCode, HttpContext http, PaymentRequests requests) =>
+        requests.Withdraw(Canonical(dossierCode) ?? "", ApiKeyCheck.CallerOf(http).Covers) switch
     {
         PaymentRequestOutcome.Withdrawn => TypedResults.NoContent(),
         PaymentRequestOutcome.AlreadyPaid => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Dossier {dossierCode} is paid; its request cannot be withdrawn."),
         _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Dossier {dossierCode} has no open payment request."),
     };
 
-    public static IResult Show(string dossierCode, IChatPayStore store, AppLinks links)
+    public static IResult Show(string dossierCode, HttpContext http, IChatPayStore store, AppLinks links)
     {
         var code = Canonical(dossierCode);
-        var view = code is null ? null : store.Read(session => session.Dossiers.Find(code) is { } dossier ? DossierView.Of(dossier, session, links) : null);
-        return view is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No dossier {dossierCode}.")
-            : TypedResults.Ok(view);
+        var caller = ApiKeyCheck.CallerOf(http);
+        var view = code is null ? null : store.Read(session =>
+            session.Dossiers.Find(code) is { } dossier && caller.Covers(dossier.AgencyCode) ? DossierView.Of(dossier, session, links) : null);
+        return view is null ? NoSuchDossier(dossierCode) : TypedResults.Ok(view);
     }
+
+    /// <summary>Also the answer for another agency's dossier: a key learns nothing of dossiers it may not act for.</summary>
+    private static IResult NoSuchDossier(string dossierCode) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No dossier {dossierCode}.");
 
     private static string? Canonical(string code) =>
         code.Length <= 64 && DossierCodeReader.Read(code) is DossierCodeReading.Found found ? found.Code.Value : null;

@@ -42,6 +42,21 @@ public static class PaymentRequestReader
         return errors.Count == 0 ? (new PaymentRequest(canonical!, procedure!, agency!, applicant!, phone, fees!), errors) : (null, errors);
     }
 
+    private const string InvalidText = "Must be valid Unicode text (no invalid UTF-8, no lone surrogate escapes such as \\ud800).";
+
+    /// <summary>The string, or null where it cannot be text: invalid UTF-8 bytes, or a \u escape of half a surrogate pair.</summary>
+    private static string? StringOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static string? Text(JsonElement body, string name, int maxLength, Action<string, string> fail) => Text(body, name, name, maxLength, fail);
 
     private static string? Text(JsonElement body, string name, string path, int maxLength, Action<string, string> fail)
@@ -56,7 +71,12 @@ public static class PaymentRequestReader
             fail(path, "Must be a string.");
             return null;
         }
-        var text = TextPolish.Clean(value.GetString()!);
+        if (StringOf(value) is not { } raw)
+        {
+            fail(path, InvalidText);
+            return null;
+        }
+        var text = TextPolish.Clean(raw);
         if (text.Length == 0) fail(path, "Must not be empty.");
         else if (text.Length > maxLength) fail(path, $"At most {maxLength} characters.");
         else return text;
@@ -66,7 +86,7 @@ public static class PaymentRequestReader
     private static string? OptionalPhone(JsonElement body, Action<string, string> fail)
     {
         if (!body.TryGetProperty("applicantPhone", out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        var phone = value.ValueKind == JsonValueKind.String ? value.GetString()!.Replace(" ", "").Replace(".", "") : null;
+        var phone = value.ValueKind == JsonValueKind.String ? StringOf(value)?.Replace(" ", "").Replace(".", "") : null;
         if (phone is null || phone.Length is < 8 or > 16 || !(phone.TrimStart('+').All(char.IsAsciiDigit) && phone.LastIndexOf('+') <= 0))
         {
             fail("applicantPhone", "Must be a phone number of 8 to 15 digits.");

@@ -37,6 +37,8 @@ public static class CoreSetup
         services.AddSingleton<PaymentLinks>();
         services.AddSingleton<PaymentRequests>();
         services.AddSingleton<DeadlineSweep>();
+        services.AddSingleton<EnrollmentReview>();
+        services.AddHostedService<EnrollmentReviewService>();
         services.AddHostedService<DeadlineService>();
         return builder;
     }

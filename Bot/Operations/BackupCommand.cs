@@ -11,12 +11,15 @@ public static class BackupCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        var force = args.Contains(ForceFlag);
+        args = [.. args.Where(a => a != ForceFlag)];
         var index = Array.FindIndex(args, a => !a.StartsWith('-'));
         if (index < 0)
         {
-            Console.Error.WriteLine("Usage: backup <file> [--Storage:DatabasePath=…]");
+            Console.Error.WriteLine($"Usage: backup <file> [{ForceFlag}] [--Storage:DatabasePath=…]   ({ForceFlag} replaces an existing file)");
             return 2;
         }
+        OwnerOnlyFiles.ForThisProcess();
         var target = Path.GetFullPath(args[index]);
         // The same settings as the bot (appsettings, environment, command line), so the command finds the same file.
         var builder = WebApplication.CreateBuilder(args.Where((_, i) => i != index).ToArray());
@@ -27,9 +30,14 @@ public static class BackupCommand
             Console.Error.WriteLine($"There is no database at {databasePath}.");
             return 1;
         }
+        if (BackupTarget.Refusal(databasePath, target, force) is { } refusal)
+        {
+            Console.Error.WriteLine($"The backup was not made: {refusal}");
+            return 1;
+        }
         try
         {
-            var (bytes, online) = await BackUpAsync(databasePath, options.PasswordOrNull, target);
+            var (bytes, online) = await BackUpAsync(databasePath, options.PasswordOrNull, target, force);
             Console.WriteLine($"Backed up {databasePath} to {target} ({bytes:N0} bytes){(online ? " while ChatPay was running" : "")}.");
             return 0;
         }
@@ -40,27 +48,29 @@ public static class BackupCommand
         }
     }
 
-    private static async Task<(long Bytes, bool Online)> BackUpAsync(string databasePath, string? password, string target)
+    public const string ForceFlag = "--force";
+
+    private static async Task<(long Bytes, bool Online)> BackUpAsync(string databasePath, string? password, string target, bool force)
     {
         try
         {
             using var store = new LiteDbStore(databasePath, new ChatSignal(), password);
-            return (store.Backup(target), false);
+            return (store.Backup(target, force), false);
         }
         catch (DatabaseInUseException)
         {
-            return (await AskRunningBotAsync(databasePath, target), true);
+            return (await AskRunningBotAsync(databasePath, target, force), true);
         }
     }
 
-    private static async Task<long> AskRunningBotAsync(string databasePath, string target)
+    private static async Task<long> AskRunningBotAsync(string databasePath, string target, bool force)
     {
         var socketPath = BackupSocket.PathFor(databasePath)
             ?? throw new IOException("ChatPay is running and its database path is too long for the backup socket; stop it and back up again.");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         await socket.ConnectAsync(BackupSocket.EndPoint(socketPath), timeout.Token);
-        await BackupSocket.WriteLineAsync(socket, $"backup {target}", timeout.Token);
+        await BackupSocket.WriteLineAsync(socket, $"backup {(force ? ForceFlag + " " : "")}{target}", timeout.Token);
         var answer = await BackupSocket.ReadLineAsync(socket, timeout.Token) ?? throw new IOException("ChatPay closed the backup socket without answering.");
         if (answer.StartsWith("ok ", StringComparison.Ordinal) && long.TryParse(answer[3..], out var bytes)) return bytes;
         throw new IOException(answer.StartsWith("error ", StringComparison.Ordinal) ? answer[6..] : answer);

@@ -56,12 +56,14 @@ public sealed class BackupListener(LiteDbStore store, ILogger<BackupListener> lo
         }
     }
 
-    private async Task<string> BackUpAsync(string target)
+    private async Task<string> BackUpAsync(string request)
     {
+        var force = request.StartsWith(BackupCommand.ForceFlag + " ", StringComparison.Ordinal);
+        var target = force ? request[(BackupCommand.ForceFlag.Length + 1)..] : request;
         try
         {
             if (!Path.IsPathFullyQualified(target)) return "error The backup file must be a full path.";
-            var bytes = await Task.Run(() => store.Backup(target));
+            var bytes = await Task.Run(() => store.Backup(target, force));
             logger.LogInformation("Backed up the database to {Target} ({Bytes} bytes)", target, bytes);
             return $"ok {bytes}";
         }

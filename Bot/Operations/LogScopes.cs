@@ -9,16 +9,13 @@ namespace ChatPay.Bot.Operations;
 /// </summary>
 public static class LogScopes
 {
-    public static IDisposable? ForChat(this ILogger logger, ChatAddress chat) =>
-        logger.BeginScope(new Dictionary<string, object> { ["Chat"] = chat.Key });
+    public static IDisposable? ForChat(this ILogger logger, ChatAddress chat) => logger.BeginScope(new LogScope("Chat", chat.Key));
 
-    public static IDisposable? ForChat(this ILogger logger, string chatKey) =>
-        logger.BeginScope(new Dictionary<string, object> { ["Chat"] = chatKey });
+    public static IDisposable? ForChat(this ILogger logger, string chatKey) => logger.BeginScope(new LogScope("Chat", chatKey));
 
-    public static IDisposable? ForDossier(this ILogger logger, string dossierCode) =>
-        logger.BeginScope(new Dictionary<string, object> { ["DossierCode"] = dossierCode });
+    public static IDisposable? ForDossier(this ILogger logger, string dossierCode) => logger.BeginScope(new LogScope("DossierCode", dossierCode));
 
     /// <summary>A payment attempt's reference (vnp_TxnRef) and the dossier it pays for.</summary>
-    public static IDisposable? ForPayment(this ILogger logger, string reference) =>
-        logger.BeginScope(new Dictionary<string, object> { ["TxnRef"] = reference, ["DossierCode"] = Payment.DossierCodeOf(reference) ?? "" });
+    public static IDisposable? ForPayment(this ILogger logger, string reference) => logger.BeginScope(new LogScope(
+        new KeyValuePair<string, object?>("TxnRef", reference), new KeyValuePair<string, object?>("DossierCode", Payment.DossierCodeOf(reference) ?? "")));
 }

@@ -25,6 +25,8 @@ public static class PaymentsSetup
         services.AddOptions<PaymentsOptions>().BindConfiguration(PaymentsOptions.Section).ValidateDataAnnotations()
             .Validate<IOptions<DemoOptions>>((payments, demo) => payments.Gateway != GatewayKind.VnPay || !demo.Value.Enabled,
                 "Demo:Enabled must be false when Payments:Gateway is VnPay: demo dossiers must never take real money.")
+            .Validate<IOptions<DemoOptions>>((payments, demo) => payments.Gateway != GatewayKind.Sandbox || demo.Value.Enabled,
+                "Payments:Gateway is Sandbox (the default), which moves no money and runs only with the demo: set Payments:Gateway to VnPay with its credentials, or Demo:Enabled to true.")
             .ValidateOnStart();
         services.AddSingleton(CreateMerchant);
         services.AddSingleton<VnPayGateway>();

@@ -1,4 +1,5 @@
 using System.Text;
+using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Pages;
 using ChatPay.Domain.Storage;
 using ChatPay.Domain.Vietnamese;
@@ -51,7 +52,8 @@ public static class ReceiptEndpoints
               <dt>Mã giao dịch</dt><dd>{Page.Encode(receipt.GatewayTransactionNo)}</dd>
               <dt>Thời gian</dt><dd>{VietnamTime.Format(receipt.PaidAt)}</dd>
             </dl>
-            <p class="noprint"><button class="button" onclick="window.print()">In biên lai</button></p>
+            <p class="noprint"><button class="button" id="print" type="button">In biên lai</button></p>
+            <script>{SecurityHeaders.PrintScript}</script>
             """, extraCss: """
             main { max-width: 720px; }
             header { display: flex; justify-content: space-between; gap: 16px; font-size: .9rem; }

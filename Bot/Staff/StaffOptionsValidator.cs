@@ -1,4 +1,5 @@
 using ChatPay.Bot.Demo;
+using ChatPay.Domain.Staff;
 using Microsoft.Extensions.Options;
 
 namespace ChatPay.Bot.Staff;
@@ -6,14 +7,14 @@ namespace ChatPay.Bot.Staff;
 /// <summary>Outside the demo, every agency needs a name and a strong enough enrollment code, and support needs one too.</summary>
 public sealed class StaffOptionsValidator(IOptions<DemoOptions> demo) : IValidateOptions<StaffOptions>
 {
-    public const int MinCodeLength = 8;
+    public const int MinCodeLength = EnrollmentCodes.MinConfiguredLength;
 
     public ValidateOptionsResult Validate(string? name, StaffOptions options)
     {
         var errors = new List<string>();
         var demoOn = demo.Value.Enabled;
         if (!demoOn && options.Agencies.Count == 0) errors.Add("Staff:Agencies must list at least one agency.");
-        if (!demoOn && options.SupportEnrollmentCode.Length < MinCodeLength)
+        if ((!demoOn || options.SupportEnrollmentCode.Length > 0) && options.SupportEnrollmentCode.Length < MinCodeLength)
             errors.Add($"Staff:SupportEnrollmentCode must be at least {MinCodeLength} characters.");
         foreach (var agency in options.Agencies)
         {

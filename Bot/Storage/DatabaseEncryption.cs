@@ -44,6 +44,6 @@ internal static class DatabaseEncryption
     }
 
     /// <summary>LiteDB's write-ahead log beside a data file: "chatpay.db" keeps it in "chatpay-log.db".</summary>
-    private static string LogFileOf(string path) =>
+    internal static string LogFileOf(string path) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
 }

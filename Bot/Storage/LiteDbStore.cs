@@ -30,6 +30,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         try
         {
             _db = Open(databasePath, password);
+            OwnerOnlyFiles.Restrict(databasePath, databasePath + ".lock", DatabaseEncryption.LogFileOf(databasePath));
             try
             {
                 EnsureIndexes();
@@ -136,9 +137,12 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
     /// Writes a consistent copy of the database to <paramref name="target"/> while the bot keeps running; steps wait
     /// meanwhile (about a second per 100 MB). Returns the copy's size. An encrypted database stays encrypted.
     /// </summary>
-    public long Backup(string target)
+    /// <summary>Copies the database to <paramref name="target"/>, refusing the database's own files, and an existing file unless <paramref name="overwrite"/>.</summary>
+    public long Backup(string target, bool overwrite = false)
     {
+        if (BackupTarget.Refusal(FilePath, target, overwrite) is { } refusal) throw new IOException(refusal);
         var partial = target + ".partial";
+        File.Delete(partial);
         lock (_writeLock)
         {
             // With every committed page moved into the data file and steps held back, the file is a whole database.
@@ -146,7 +150,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
             // moves the log at a checkpoint, and it checkpoints by itself only after 1,000 logged pages.
             _db.Checkpoint();
             using var source = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var copy = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None);
+            using var copy = new FileStream(partial, OwnerOnlyFiles.NewFile());
             source.CopyTo(copy);
             copy.Flush(flushToDisk: true);
         }

@@ -13,6 +13,8 @@ internal sealed class LiteEnrollments(LiteDatabase db) : IEnrollments
 
     public IReadOnlyList<Enrollment> OfChat(string chatKey) => _enrollments.Where(nameof(Enrollment.ChatKey), chatKey).ToList();
 
+    public IReadOnlyList<Enrollment> All() => _enrollments.FindAll().ToList();
+
     public IReadOnlyList<Enrollment> Find(StaffRole role, string agencyCode) =>
         _enrollments.Where(nameof(Enrollment.AgencyCode), agencyCode).Where(e => e.Role == role).ToList();
 

@@ -14,6 +14,7 @@ public static class StorageSetup
         var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var path = options.FullPath(builder.Environment.ContentRootPath);
 
+        OwnerOnlyFiles.ForThisProcess();
         var signal = new ChatSignal();
         var store = new LiteDbStore(path, signal, options.PasswordOrNull);
         builder.Services.AddSingleton(signal);

@@ -31,6 +31,8 @@ public sealed partial class TelegramOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (WebhookSecret.Length > 0 && !SecretShape().IsMatch(WebhookSecret))
+            yield return new ValidationResult($"Telegram:WebhookSecret must be {MinWebhookSecretLength}–256 characters of A-Z, a-z, 0-9, '_' and '-'.");
         if (!Enabled) yield break;
         if (!TokenShape().IsMatch(BotToken)) yield return new ValidationResult("Telegram:BotToken does not look like a bot token (digits, ':', then letters, digits, '_' or '-').");
         if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https") || api.AbsolutePath != "/")
@@ -40,16 +42,18 @@ public sealed partial class TelegramOptions : IValidatableObject
         {
             if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var hook) || !(hook.Scheme == "https" || hook.IsLoopback))
                 yield return new ValidationResult("Telegram:WebhookUrl must be an https URL (Telegram calls only https) in Webhook mode.");
-            if (WebhookSecret.Length > 0 && !SecretShape().IsMatch(WebhookSecret))
-                yield return new ValidationResult("Telegram:WebhookSecret must be 1–256 characters of A-Z, a-z, 0-9, '_' and '-'.");
         }
+
         foreach (var error in Limits.Validate()) yield return error;
     }
 
     [GeneratedRegex(@"^\d+:[A-Za-z0-9_-]+$")]
     private static partial Regex TokenShape();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,256}$")]
+    /// <summary>A configured webhook secret shorter than this could be guessed; the one ChatPay makes has 192 bits.</summary>
+    public const int MinWebhookSecretLength = 32;
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{32,256}$")]
     private static partial Regex SecretShape();
 }
 

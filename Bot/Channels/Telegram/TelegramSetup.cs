@@ -23,7 +23,8 @@ public static class TelegramSetup
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), sp.GetRequiredService<IOptions<TelegramOptions>>()));
         services.AddSingleton(sp => new TelegramWebhookSecret(options.WebhookSecret.Length > 0
             ? options.WebhookSecret
-            : sp.GetRequiredService<HostSettings>().GetOrCreate("telegram.webhookSecret", Secrets.NewToken)));
+            // 288 bits; "v2": a secret made before secrets had to be 32 characters long is not reused.
+            : sp.GetRequiredService<HostSettings>().GetOrCreate("telegram.webhookSecret.v2", () => Secrets.NewToken() + Secrets.NewToken())));
         services.AddSingleton(sp => new TelegramRateLimiter(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Limits, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TelegramInbound>();
         services.AddSingleton<TelegramRecovery>();

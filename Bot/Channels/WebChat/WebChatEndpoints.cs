@@ -1,4 +1,5 @@
 using System.Reflection;
+using ChatPay.Bot.Limits;
 using ChatPay.Bot.Operations;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
@@ -29,17 +30,17 @@ public static class WebChatEndpoints
         app.MapGet("/webchat/app.css", () => Asset("app.css", "text/css; charset=utf-8")).ExcludeFromDescription();
 
         var api = app.MapGroup("/webchat/api").WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
-        api.MapPost("/chats", Open);
-        api.MapGet("/messages", ReadAsync);
-        api.MapPost("/messages", Send);
+        api.MapPost("/chats", Open).LimitedAs(HttpLimit.OpenChat);
+        api.MapGet("/messages", ReadAsync).LimitedAs(HttpLimit.LongPoll);
+        api.MapPost("/messages", Send).LimitedAs(HttpLimit.Message);
         return app;
     }
 
     /// <summary>Starts a chat for a new browser and greets it.</summary>
-    public static Ok<NewChat> Open(ChatDesk desk)
+    public static Ok<NewChat> Open(ChatDesk desk, HttpContext http)
     {
         var token = Secrets.NewToken();
-        desk.Greet(WebChatIdentity.ChatFor(token));
+        desk.Greet(WebChatIdentity.ChatFor(token), ClientAddress.Of(http));
         return TypedResults.Ok(new NewChat(token));
     }
 
@@ -49,13 +50,13 @@ public static class WebChatEndpoints
     {
         if (WebChatIdentity.ChatOf(request) is not { } chat) return TypedResults.Unauthorized();
 
-        var changed = signal.ChatChanged(chat.Key);
+        using var changed = signal.ChatChanged(chat.Key);
         var entries = store.ChatHistory(chat.Key, after, 200);
         if (entries.Count == 0 && wait > 0)
         {
             try
             {
-                await changed.WaitAsync(TimeSpan.FromSeconds(Math.Min(wait, MaxWait.TotalSeconds)), cancellationToken);
+                await changed.Task.WaitAsync(TimeSpan.FromSeconds(Math.Min(wait, MaxWait.TotalSeconds)), cancellationToken);
             }
             catch (TimeoutException)
             {
@@ -69,10 +70,11 @@ public static class WebChatEndpoints
     public static Results<Accepted, UnauthorizedHttpResult, BadRequest<string>> Send(HttpRequest request, Incoming message, ChatDesk desk, ChatPayMetrics metrics)
     {
         if (WebChatIdentity.ChatOf(request) is not { } chat) return TypedResults.Unauthorized();
+        var origin = ClientAddress.Of(request.HttpContext);
         ChatInput? input = message switch
         {
-            { Payload: { } payload } => new PressInput(payload, message.MessageId),
-            { Text: { } text } => new TextInput(text),
+            { Payload: { } payload } => new PressInput(payload, message.MessageId) { Origin = origin },
+            { Text: { } text } => new TextInput(text) { Origin = origin },
             _ => null,
         };
         if (input is null) return TypedResults.BadRequest("Cần có nội dung tin nhắn.");

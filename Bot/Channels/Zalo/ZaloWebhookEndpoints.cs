@@ -16,6 +16,9 @@ public static class ZaloWebhookEndpoints
     private const int MaxBodyBytes = 256 * 1024;
     private static readonly KeyedLock Chats = new();
 
+    /// <summary>How far an event's timestamp may be from now (Zalo's guide and Stripe's both use 5 minutes).</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
     public static IEndpointRouteBuilder MapZaloWebhook(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, ReceiveAsync).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes)).ExcludeFromDescription();
@@ -23,12 +26,14 @@ public static class ZaloWebhookEndpoints
     }
 
     public static async Task<IResult> ReceiveAsync(
-        HttpRequest request, ChatDesk desk, ChatPayMetrics metrics, IOptions<ZaloOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, ChatDesk desk, ChatPayMetrics metrics, IOptions<ZaloOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         var raw = buffer.ToArray();
 
+        // Text that is not UTF-8 cannot be read as a string later; refuse it before anything is read from it.
+        if (!System.Text.Unicode.Utf8.IsValid(raw)) return Results.BadRequest();
         JsonElement body;
         try
         {
@@ -42,6 +47,9 @@ public static class ZaloWebhookEndpoints
         var appId = Text(body, "app_id");
         var timestamp = Text(body, "timestamp");
         if (appId != options.Value.AppId || !ZaloSignature.Verify(request.Headers[ZaloSignature.Header], appId, raw, timestamp, options.Value.OaSecretKey))
+            return Results.Unauthorized();
+        // A signed event is still refused far from its time: a captured one cannot be replayed later.
+        if (!long.TryParse(timestamp, out var millis) || Math.Abs(clock.GetUtcNow().ToUnixTimeMilliseconds() - millis) > MaxClockSkew.TotalMilliseconds)
             return Results.Unauthorized();
 
         if (Read(body) is not var (chat, input, key)) return Results.Ok();
@@ -76,8 +84,19 @@ public static class ZaloWebhookEndpoints
     }
 
     /// <summary>A field as text: Zalo sends some numbers (timestamps, ids) as strings and some as numbers.</summary>
-    private static string Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number
-            ? (value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText())
-            : "";
+    private static string Text(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value)) return "";
+        if (value.ValueKind == JsonValueKind.Number) return value.GetRawText();
+        if (value.ValueKind != JsonValueKind.String) return "";
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // A \u escape of half a surrogate pair is no text: read as absent.
+            return "";
+        }
+    }
 }

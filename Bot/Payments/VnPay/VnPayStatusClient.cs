@@ -45,19 +45,37 @@ public sealed class VnPayStatusClient(
             return new GatewayStatus.Unavailable("no answer");
         }
 
-        if (answer is null || !VnPayQuery.Verify(answer, VnPayQuery.ResponseSigned, merchant.HashSecret) || Field(answer, "vnp_TxnRef") is var txnRef && txnRef != payment.Id && txnRef.Length > 0)
+        if (answer is null || !VnPayQuery.Verify(answer, VnPayQuery.ResponseSigned, merchant.HashSecret))
         {
             reachability.Failed(PaymentsSetup.Service, "status query: an answer not signed by the gateway");
             logger.LogWarning("Status query for {TxnRef} got an answer that is not signed by the gateway", payment.Id);
             return new GatewayStatus.Unavailable("invalid signature");
         }
         reachability.Answered(PaymentsSetup.Service);
-        return Field(answer, "vnp_ResponseCode") switch
+        var code = Field(answer, "vnp_ResponseCode");
+        if (Mismatch(answer, payment, code) is { } mismatch)
+        {
+            // A signed answer about something else (another attempt, another merchant, a refund, another amount) says nothing about this one.
+            logger.LogWarning("Status query for {TxnRef} got an answer that does not match the question ({Mismatch}); it is ignored", payment.Id, mismatch);
+            return new GatewayStatus.Unavailable($"answer does not match ({mismatch})");
+        }
+        return code switch
         {
             "00" => new GatewayStatus.Reported(Report(answer, payment.Id)),
             "91" => new GatewayStatus.NotFound(),
-            var code => new GatewayStatus.Unavailable($"code {code}"),
+            _ => new GatewayStatus.Unavailable($"code {code}"),
         };
+    }
+
+    /// <summary>What in the answer differs from what was asked, or null: the same vnp_TxnRef and merchant, and for a found transaction a payment (type 01) of the amount asked.</summary>
+    private string? Mismatch(Dictionary<string, string> answer, Payment payment, string code)
+    {
+        if (Field(answer, "vnp_TxnRef") != payment.Id) return $"vnp_TxnRef '{Field(answer, "vnp_TxnRef")}'";
+        if (Field(answer, "vnp_TmnCode") != merchant.TmnCode) return $"vnp_TmnCode '{Field(answer, "vnp_TmnCode")}'";
+        if (code != "00") return null;
+        if (Field(answer, "vnp_TransactionType") != "01") return $"vnp_TransactionType '{Field(answer, "vnp_TransactionType")}'";
+        var amount = (payment.Amount * 100).ToString(CultureInfo.InvariantCulture);
+        return Field(answer, "vnp_Amount") == amount ? null : $"vnp_Amount '{Field(answer, "vnp_Amount")}' instead of {amount}";
     }
 
     private static GatewayReport Report(Dictionary<string, string> answer, string reference)

@@ -1,0 +1,33 @@
+using ChatPay.Bot.Api;
+using ChatPay.Bot.Channels.Telegram;
+using ChatPay.Bot.Channels.Zalo;
+using ChatPay.Bot.Conversations;
+using ChatPay.Bot.Demo;
+using ChatPay.Bot.Limits;
+using ChatPay.Bot.Payments;
+using ChatPay.Bot.Portal;
+using ChatPay.Bot.Receipts;
+using ChatPay.Bot.Staff;
+using ChatPay.Bot.Storage;
+
+namespace ChatPay.Bot.Hosting;
+
+/// <summary>The configuration sections ChatPay reads, each with its options class.</summary>
+internal static class ChatPaySections
+{
+    public static readonly IReadOnlyDictionary<string, Type> All = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
+    {
+        [AppOptions.Section] = typeof(AppOptions),
+        [StorageOptions.Section] = typeof(StorageOptions),
+        [ConversationsOptions.Section] = typeof(ConversationsOptions),
+        [PaymentsOptions.Section] = typeof(PaymentsOptions),
+        [ReceiptsOptions.Section] = typeof(ReceiptsOptions),
+        [StaffOptions.Section] = typeof(StaffOptions),
+        [ApiOptions.Section] = typeof(ApiOptions),
+        [PortalOptions.Section] = typeof(PortalOptions),
+        [TelegramOptions.Section] = typeof(TelegramOptions),
+        [ZaloOptions.Section] = typeof(ZaloOptions),
+        [DemoOptions.Section] = typeof(DemoOptions),
+        [LimitsOptions.Section] = typeof(LimitsOptions),
+    };
+}
