@@ -57,7 +57,7 @@ public class RetentionPurgeTests : IDisposable
         _desk.Deadlines.Run();
 
         Assert.True(Purge(_desk.Clock.GetUtcNow() - TimeSpan.FromDays(1)).Messages > 0);
-        Assert.Equal((0, 0, 0), Purge(_desk.Clock.GetUtcNow() - TimeSpan.FromDays(1)));
+        Assert.Equal(default, Purge(_desk.Clock.GetUtcNow() - TimeSpan.FromDays(1)));
     }
 
     [Fact]
@@ -73,6 +73,39 @@ public class RetentionPurgeTests : IDisposable
         Assert.Equal(1, _desk.Store.Read(s => s.LookupTallies.Find(Recent.Key))!.Misses);
     }
 
-    private (int Messages, int InboxKeys, int Tallies) Purge(DateTimeOffset cutoff) =>
+    [Fact]
+    public void Personal_data_past_retention_goes_and_what_the_receipt_shows_stays()
+    {
+        _desk.AddDossier();
+        var payment = _desk.OpenedPayment();
+        _desk.Settlement.Settle(_desk.Paid(payment));
+        _desk.AddDossier("H42.10-261125-0002");
+        _desk.Store.Write(s => { s.Events.Publish(new ChatPay.Domain.Dossiers.DossierPaid("H42.10-261125-0003", "H42.10", 1, "0000002", "CP-26E", _desk.Clock.GetUtcNow(), "2", "u")); return true; });
+        _desk.Say($"/dangky {Desk.OfficerCode}", Desk.Officer);
+        _desk.Chats.Handle(Desk.Officer, new TextInput("/dangky WRONG-CODE-0000000001") { SenderName = "Trần Thị Bình" });
+        // The paid dossier's event, as the portal webhook records it once delivered.
+        _desk.Store.WriteDirect(db =>
+        {
+            var events = db.GetCollection<PortalEvent>(LiteIntegrationEvents.Collection);
+            var delivered = events.FindAll().Where(e => e.Data.DossierCode == "H42.10-261125-0001").ToList();
+            foreach (var e in delivered) e.DeliveredAt = _desk.Clock.GetUtcNow();
+            return events.Update(delivered);
+        });
+
+        _desk.Clock.Advance(TimeSpan.FromDays(200));
+        var purged = Purge(_desk.Clock.GetUtcNow() - TimeSpan.FromDays(180));
+
+        Assert.Null(_desk.Dossier("H42.10-261125-0001").ApplicantPhone);
+        Assert.Equal("0912345678", _desk.Dossier("H42.10-261125-0002").ApplicantPhone); // not paid: the agency may still need it
+        Assert.Equal("Nguyễn Văn An", _desk.ReceiptOf()!.PayerName);
+        Assert.Null(_desk.Store.Read(s => s.Conversations.Find(Desk.Citizen)));
+        Assert.All(_desk.Store.Read(s => s.Enrollments.AuditOf(Desk.Officer.Key, DateTimeOffset.MinValue)), a => Assert.Null(a.SenderName));
+        Assert.Equal(1, purged.PortalEvents);
+        Assert.Single(_desk.Store.WriteDirect(db => db.GetCollection<PortalEvent>(LiteIntegrationEvents.Collection).FindAll().ToList())); // not delivered yet: kept
+        Assert.Equal(1, purged.ApplicantPhones);
+        Assert.True(purged.Conversations >= 1);
+    }
+
+    private RetentionReport Purge(DateTimeOffset cutoff) =>
         new RetentionPurge(_desk.Store, Options.Create(new StorageOptions()), _desk.Clock, NullLogger<RetentionPurge>.Instance).PurgeBefore(cutoff);
 }

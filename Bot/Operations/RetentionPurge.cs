@@ -1,15 +1,19 @@
 using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Conversations;
+using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Staff;
 using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace ChatPay.Bot.Operations;
 
 /// <summary>
-/// Deletes chat history, remembered update ids and wrong-code tallies past <see cref="StorageOptions.RetentionDays"/>:
-/// personal data is kept no longer than it is useful. Payments, receipts and support cases are financial records and stay. A message still waiting to be sent,
-/// and every message of a conversation still in progress, stay until they are done.
+/// Deletes personal data past <see cref="StorageOptions.RetentionDays"/>: chat history, the conversations that link a
+/// chat to a dossier, remembered update ids, wrong-code tallies, a paid dossier's applicant phone, the sender names of
+/// enrolment audit records, and delivered portal events. Payments, receipts and support cases are financial records and
+/// stay (with what the receipt itself shows). A message still waiting to be sent, and every message of a conversation
+/// still in progress, stay until they are done.
 /// </summary>
 public sealed class RetentionPurge(LiteDbStore store, IOptions<StorageOptions> options, TimeProvider clock, ILogger<RetentionPurge> logger)
     : PeriodicService(options.Value.PurgeInterval, clock, logger)
@@ -22,30 +26,71 @@ public sealed class RetentionPurge(LiteDbStore store, IOptions<StorageOptions> o
     protected override Task RunOnceAsync(CancellationToken cancellationToken)
     {
         if (options.Value.RetentionDays == 0) return Task.CompletedTask;
-        var (messages, inboxKeys, tallies) = PurgeBefore(_clock.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays), cancellationToken);
-        if (messages + inboxKeys + tallies > 0)
-            logger.LogInformation("Retention: deleted {Messages} chat messages, {InboxKeys} remembered update ids and {Tallies} wrong-code tallies older than {Days} days",
-                messages, inboxKeys, tallies, options.Value.RetentionDays);
+        var purged = PurgeBefore(_clock.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays), cancellationToken);
+        if (purged != default)
+            logger.LogInformation("Retention past {Days} days: {Purged}", options.Value.RetentionDays, purged);
         return Task.CompletedTask;
     }
 
     /// <summary>Deletes what is past retention at <paramref name="cutoff"/>; returns how many of each went.</summary>
-    public (int Messages, int InboxKeys, int Tallies) PurgeBefore(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    public RetentionReport PurgeBefore(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
         var until = new BsonValue(cutoff.UtcDateTime);
-        int messages = 0, kept = 0;
+        int messages = 0, kept = 0, conversations = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (seen, deleted) = store.WriteDirect(db => PurgeMessages(db, cutoff, skip: kept));
+            var (seen, deleted, forgotten) = store.WriteDirect(db => PurgeMessages(db, cutoff, skip: kept));
             if (seen == 0) break;
             messages += deleted;
+            conversations += forgotten;
             kept += seen - deleted;
         }
 
-        var inboxKeys = PurgeOlder(LiteInbox.Collection, LiteInbox.SeenAt, until, cancellationToken);
-        var tallies = PurgeOlder(LiteLookupTallies.Collection, LiteLookupTallies.WindowStart, until, cancellationToken);
-        return (messages, inboxKeys, tallies);
+        return new RetentionReport(
+            messages,
+            conversations,
+            PurgeOlder(LiteInbox.Collection, LiteInbox.SeenAt, until, cancellationToken),
+            PurgeOlder(LiteLookupTallies.Collection, LiteLookupTallies.WindowStart, until, cancellationToken),
+            Blank(LiteDossiers.Collection, $"$.{nameof(Dossier.PaidAt)} != null AND $.{nameof(Dossier.PaidAt)} < @0 AND $.{nameof(Dossier.ApplicantPhone)} != null", nameof(Dossier.ApplicantPhone), until, cancellationToken),
+            Blank(LiteEnrollments.AuditCollection, $"$.{nameof(EnrollmentAttempt.At)} < @0 AND $.{nameof(EnrollmentAttempt.SenderName)} != null", nameof(EnrollmentAttempt.SenderName), until, cancellationToken),
+            // LiteDB orders null below every date: "not delivered yet" must be excluded by name.
+            Delete(LiteIntegrationEvents.Collection, $"$.{nameof(PortalEvent.DeliveredAt)} != null AND $.{nameof(PortalEvent.DeliveredAt)} < @0", until, cancellationToken));
+    }
+
+    /// <summary>Sets <paramref name="field"/> to null, in batches, in the documents matching <paramref name="where"/>.</summary>
+    private int Blank(string collection, string where, string field, BsonValue until, CancellationToken cancellationToken) =>
+        InBatches(db =>
+        {
+            var documents = db.GetCollection(collection);
+            var found = documents.Query().Where(where, until).Limit(Batch).ToList();
+            foreach (var document in found)
+            {
+                document[field] = BsonValue.Null;
+                documents.Update(document);
+            }
+            return found.Count;
+        }, cancellationToken);
+
+    private int Delete(string collection, string where, BsonValue until, CancellationToken cancellationToken) =>
+        InBatches(db =>
+        {
+            var documents = db.GetCollection(collection);
+            var found = documents.Query().Where(where, until).Limit(Batch).ToList();
+            foreach (var document in found) documents.Delete(document["_id"]);
+            return found.Count;
+        }, cancellationToken);
+
+    private int InBatches(Func<LiteDatabase, int> batch, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var done = store.WriteDirect(batch);
+            if (done == 0) return total;
+            total += done;
+        }
     }
 
     /// <summary>Deletes, in batches, the documents whose indexed <paramref name="field"/> is before <paramref name="until"/>.</summary>
@@ -66,16 +111,22 @@ public sealed class RetentionPurge(LiteDbStore store, IOptions<StorageOptions> o
     /// numbered as they are written, so the oldest come first in id order and the walk stops at the first recent one;
     /// no index on the time is kept (it would cost every message written).
     /// </summary>
-    private static (int Seen, int Deleted) PurgeMessages(LiteDatabase db, DateTimeOffset cutoff, int skip)
+    /// <remarks>
+    /// A conversation that ended before the cutoff goes with its chat's old messages: it links the chat to a dossier,
+    /// and a chat with nothing newer (a web chat opened and never used, say) leaves nothing behind.
+    /// </remarks>
+    private static (int Seen, int Deleted, int Conversations) PurgeMessages(LiteDatabase db, DateTimeOffset cutoff, int skip)
     {
         var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
         var conversations = db.GetCollection<ConversationSnapshot>(LiteConversations.Collection);
         var old = log.Query().OrderBy("_id").Skip(skip).Limit(Batch).ToList().TakeWhile(e => e.At < cutoff).ToList();
-        var inProgress = old.Select(e => e.ChatKey).Distinct()
-            .Where(chat => conversations.Get(chat) is { State: not (ConversationState.Idle or ConversationState.Done) }).ToHashSet();
+        var states = old.Select(e => e.ChatKey).Distinct().ToDictionary(chat => chat, chat => conversations.Get(chat));
+        var inProgress = states.Where(s => s.Value is { State: not (ConversationState.Idle or ConversationState.Done) }).Select(s => s.Key).ToHashSet();
         var gone = old.Where(e => e.Outbox is null && !inProgress.Contains(e.ChatKey)).ToList();
         foreach (var entry in gone) log.Delete(entry.Id);
-        return (old.Count, gone.Count);
+        var forgotten = states.Values.OfType<ConversationSnapshot>().Where(c => !inProgress.Contains(c.ChatKey) && c.UpdatedAt < cutoff).ToList();
+        foreach (var conversation in forgotten) conversations.Delete(conversation.ChatKey);
+        return (old.Count, gone.Count, forgotten.Count);
     }
 
     private static int PurgeOlder(ILiteCollection<BsonDocument> collection, string field, BsonValue until)
