@@ -80,6 +80,10 @@ public class RetentionPurgeTests : IDisposable
         var payment = _desk.OpenedPayment();
         _desk.Settlement.Settle(_desk.Paid(payment));
         _desk.AddDossier("H42.10-261125-0002");
+        var greetedOnly = new ChatAddress(ChatChannel.Web, "opened-and-left");
+        _desk.Chats.Greet(greetedOnly);
+        _desk.Clock.Advance(TimeSpan.FromMinutes(31));
+        _desk.Deadlines.Run(); // left idle, it returns to the start, as the deadline service does
         _desk.Store.Write(s => { s.Events.Publish(new ChatPay.Domain.Dossiers.DossierPaid("H42.10-261125-0003", "H42.10", 1, "0000002", "CP-26E", _desk.Clock.GetUtcNow(), "2", "u")); return true; });
         _desk.Say($"/dangky {Desk.OfficerCode}", Desk.Officer);
         _desk.Chats.Handle(Desk.Officer, new TextInput("/dangky WRONG-CODE-0000000001") { SenderName = "Trần Thị Bình" });
@@ -99,6 +103,8 @@ public class RetentionPurgeTests : IDisposable
         Assert.Equal("0912345678", _desk.Dossier("H42.10-261125-0002").ApplicantPhone); // not paid: the agency may still need it
         Assert.Equal("Nguyễn Văn An", _desk.ReceiptOf()!.PayerName);
         Assert.Null(_desk.Store.Read(s => s.Conversations.Find(Desk.Citizen)));
+        Assert.Empty(_desk.Log(greetedOnly));
+        Assert.Null(_desk.Store.Read(s => s.Conversations.Find(greetedOnly)));
         Assert.All(_desk.Store.Read(s => s.Enrollments.AuditOf(Desk.Officer.Key, DateTimeOffset.MinValue)), a => Assert.Null(a.SenderName));
         Assert.Equal(1, purged.PortalEvents);
         Assert.Single(_desk.Store.WriteDirect(db => db.GetCollection<PortalEvent>(LiteIntegrationEvents.Collection).FindAll().ToList())); // not delivered yet: kept

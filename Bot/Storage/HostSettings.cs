@@ -2,26 +2,29 @@ using LiteDB;
 
 namespace ChatPay.Bot.Storage;
 
-/// <summary>Values the host generates once and must keep across restarts (the sandbox's secret, demo enrollment codes).</summary>
-public sealed class HostSettings(LiteDbStore store)
+/// <summary>
+/// Secrets the host generates once and must keep across restarts (the sandbox's key, a webhook secret, demo codes),
+/// stored encrypted (<see cref="SecretProtector"/>).
+/// </summary>
+public sealed class HostSettings(LiteDbStore store, SecretProtector protector, ILogger<HostSettings> logger)
 {
     private sealed record Setting(string Id, string Value);
 
     private readonly ILiteCollection<Setting> _settings = store.Collection<Setting>("settings");
-
-    public string? Get(string key) => _settings.Get(key)?.Value;
 
     /// <summary>Returns the stored value, or stores and returns a new one made by <paramref name="create"/>.</summary>
     public string GetOrCreate(string key, Func<string> create)
     {
         lock (_settings)
         {
-            if (Get(key) is { } existing) return existing;
+            if (_settings.Get(key) is { } stored)
+            {
+                if (protector.Unprotect(stored.Value) is { } existing) return existing;
+                logger.LogWarning("The stored value {Key} cannot be decrypted (the key ring or Storage:SecretsKey changed); a new one is made", key);
+            }
             var value = create();
-            _settings.Insert(new Setting(key, value));
+            _settings.Upsert(new Setting(key, protector.Protect(value)));
             return value;
         }
     }
-
-    public void Set(string key, string value) => _settings.Upsert(new Setting(key, value));
 }

@@ -16,6 +16,15 @@ public sealed class StorageOptions
     /// </summary>
     public string? Password { get; set; }
 
+    /// <summary>
+    /// Without a Password, tokens kept in the database are encrypted with this key (any length; 32 random characters
+    /// or more). Empty: with ASP.NET Core's data-protection key ring in <see cref="KeyRingPath"/>.
+    /// </summary>
+    public string? SecretsKey { get; set; }
+
+    /// <summary>Where the data-protection key ring is kept; relative paths are taken from the database's folder. Back it up with the database.</summary>
+    public string KeyRingPath { get; set; } = "keys";
+
     /// <summary>Chat history older than this many days is deleted (payments, receipts and support cases are kept). 0 keeps it forever.</summary>
     [Range(0, 3650)]
     public int RetentionDays { get; set; } = 180;
@@ -25,6 +34,8 @@ public sealed class StorageOptions
     public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
 
     public string FullPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, DatabasePath));
+
+    public string KeyRingFullPath(string contentRoot) => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(FullPath(contentRoot))!, KeyRingPath));
 
     public string? PasswordOrNull => string.IsNullOrEmpty(Password) ? null : Password;
 }

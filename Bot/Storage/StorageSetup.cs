@@ -1,4 +1,5 @@
 using ChatPay.Domain.Storage;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace ChatPay.Bot.Storage;
 
@@ -20,6 +21,8 @@ public static class StorageSetup
         builder.Services.AddSingleton(signal);
         builder.Services.AddSingleton(_ => store);
         builder.Services.AddSingleton<IChatPayStore>(sp => sp.GetRequiredService<LiteDbStore>());
+        builder.Services.AddDataProtection().SetApplicationName("ChatPay").PersistKeysToFileSystem(new DirectoryInfo(options.KeyRingFullPath(builder.Environment.ContentRootPath)));
+        builder.Services.AddSingleton<SecretProtector>();
         builder.Services.AddSingleton<HostSettings>();
         builder.Services.AddSingleton<ChatOutbox>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

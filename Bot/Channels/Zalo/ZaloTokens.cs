@@ -11,7 +11,8 @@ namespace ChatPay.Bot.Channels.Zalo;
 /// Zalo returns it, before anything uses it. The pair from configuration seeds the store once; a different
 /// refresh token in configuration (an administrator re-authorising the OA) replaces what is stored.
 /// </summary>
-public sealed class ZaloTokens(LiteDbStore store, ZaloApi api, IOptions<ZaloOptions> options, TimeProvider clock, ILogger<ZaloTokens> logger)
+/// <remarks>The pair is stored encrypted (<see cref="SecretProtector"/>).</remarks>
+public sealed class ZaloTokens(LiteDbStore store, SecretProtector protector, ZaloApi api, IOptions<ZaloOptions> options, TimeProvider clock, ILogger<ZaloTokens> logger)
 {
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromHours(1);
 
@@ -37,7 +38,7 @@ public sealed class ZaloTokens(LiteDbStore store, ZaloApi api, IOptions<ZaloOpti
             if (current.AccessToken != rejected && current.AccessExpiresAt - RefreshAhead > clock.GetUtcNow()) return current.AccessToken;
 
             var fresh = await api.RefreshAsync(current.RefreshToken, CancellationToken.None);
-            _tokens.Upsert(current with
+            Save(current with
             {
                 AccessToken = fresh.AccessToken,
                 RefreshToken = fresh.RefreshToken,
@@ -55,15 +56,23 @@ public sealed class ZaloTokens(LiteDbStore store, ZaloApi api, IOptions<ZaloOpti
     private Stored Current()
     {
         var seed = Fingerprint(options.Value.RefreshToken);
-        if (_tokens.Get("oa") is { } stored && stored.SeededFrom == seed) return stored;
+        if (_tokens.Get("oa") is { } stored && stored.SeededFrom == seed)
+        {
+            if (protector.Unprotect(stored.AccessToken) is { } access && protector.Unprotect(stored.RefreshToken) is { } refresh)
+                return stored with { AccessToken = access, RefreshToken = refresh };
+            logger.LogError("The stored Zalo tokens cannot be decrypted (the key ring or Storage:SecretsKey changed); starting again from Zalo:RefreshToken, which may need re-authorising");
+        }
 
         // A configured access token is trusted until Zalo rejects it; without one, the first call refreshes.
         var configured = options.Value.AccessToken;
         var seeded = new Stored("oa", configured, configured.Length > 0 ? clock.GetUtcNow() + TimeSpan.FromHours(24) : DateTimeOffset.MinValue,
             options.Value.RefreshToken, seed);
-        _tokens.Upsert(seeded);
+        Save(seeded);
         return seeded;
     }
+
+    private void Save(Stored tokens) =>
+        _tokens.Upsert(tokens with { AccessToken = protector.Protect(tokens.AccessToken), RefreshToken = protector.Protect(tokens.RefreshToken) });
 
     private static string Fingerprint(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

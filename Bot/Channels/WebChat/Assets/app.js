@@ -25,7 +25,15 @@
       headers: Object.assign({ "Content-Type": "application/json" }, token ? { "X-Chat-Token": token } : {}),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!response.ok) throw new Error("HTTP " + response.status);
+    if (!response.ok) {
+      const error = new Error("HTTP " + response.status);
+      // A refusal for too many requests carries a sentence for the person and how long to wait.
+      if (response.status === 429) {
+        error.retryAfter = Number(response.headers.get("Retry-After")) || 5;
+        error.userMessage = await response.json().then(body => body.error, () => null);
+      }
+      throw error;
+    }
     return response.status === 202 ? null : response.json();
   }
 
@@ -94,9 +102,9 @@
     try {
       await api("POST", "/webchat/api/messages", { payload: choice.payload, messageId });
       markChosen(item, choice.label);
-    } catch {
+    } catch (error) {
       item.querySelectorAll(".buttons button").forEach(b => (b.disabled = false));
-      showStatus("Không gửi được. Vui lòng thử lại.");
+      showStatus(error.userMessage || "Không gửi được. Vui lòng thử lại.");
     }
   }
 
@@ -116,8 +124,8 @@
       } catch (error) {
         if (mine !== generation) return;
         if (String(error.message) === "HTTP 401") await openChat();
-        showStatus("Mất kết nối. Đang kết nối lại…");
-        await new Promise(resolve => setTimeout(resolve, delay));
+        showStatus(error.userMessage || "Mất kết nối. Đang kết nối lại…");
+        await new Promise(resolve => setTimeout(resolve, error.retryAfter ? error.retryAfter * 1000 : delay));
         delay = Math.min(delay * 2, 15000);
       }
     }
@@ -130,9 +138,9 @@
     list.replaceChildren();
     try {
       if (!token) await openChat();
-    } catch {
-      showStatus("Không kết nối được máy chủ. Đang thử lại…");
-      setTimeout(start, 3000);
+    } catch (error) {
+      showStatus(error.userMessage || "Không kết nối được máy chủ. Đang thử lại…");
+      setTimeout(start, error.retryAfter ? error.retryAfter * 1000 : 3000);
       return;
     }
     poll(generation);
@@ -145,9 +153,9 @@
     input.value = "";
     try {
       await api("POST", "/webchat/api/messages", { text });
-    } catch {
+    } catch (error) {
       input.value = text;
-      showStatus("Không gửi được. Vui lòng thử lại.");
+      showStatus(error.userMessage || "Không gửi được. Vui lòng thử lại.");
     }
   });
 
