@@ -50,6 +50,7 @@ public static class DossierHistory
             PaymentState.Pending => "Đang chờ kết quả",
             _ => "Chưa mở liên kết",
         });
+        if (payment.FailedBefore is { } failedBefore) line.Append($" (trước đó báo thất bại, mã {failedBefore})");
         if (payment.TransactionNo is { } transactionNo) line.Append($" — GD {transactionNo}");
         if (payment.Flag != PaymentFlag.None) line.Append($" — ⚠️ {FlagText(payment.Flag)}");
         if (payment.Checks > 0) line.Append($" — đã hỏi cổng thanh toán {payment.Checks} lần (lần cuối: {payment.LastCheck})");
@@ -70,6 +71,7 @@ public static class DossierHistory
     {
         PaymentFlag.LateSuccess => "tiền về sau khi liên kết đã đóng",
         PaymentFlag.NeedsRefund => "cần hoàn tiền",
+        PaymentFlag.VerdictChanged => "cổng thanh toán báo thất bại rồi lại báo thành công",
         _ => "ngân hàng đã trừ tiền, giao dịch bị đảo hoặc tạm giữ",
     };
 

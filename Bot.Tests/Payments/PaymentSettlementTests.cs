@@ -128,6 +128,7 @@ public class PaymentSettlementTests : IDisposable
         var cases = _desk.Store.Read(session => session.SupportCases.OpenFor(Code));
         Assert.Contains(cases, c => c.Kind == SupportReason.VerdictChanged);
         Assert.Contains(payment.Id, _desk.LastReply(support));
+        Assert.Contains("51/02", _desk.LastReply(support));
         Assert.Equal(SettlementOutcome.AlreadySettled, _desk.Settlement.Settle(_desk.Paid(payment)));
     }
 

@@ -60,6 +60,20 @@ public class WebHardeningTests : IDisposable
     }
 
     [Fact]
+    public async Task Behind_a_known_proxy_the_gateway_is_given_the_citizens_address()
+    {
+        using var app = Start(("App:KnownProxies:0", "127.0.0.0/8"));
+        var citizen = await WebChatUser.OpenAsync(app.Http);
+        var link = await citizen.RequestPaymentLinkAsync("H42.10-261125-0001");
+        using var click = new HttpRequestMessage(HttpMethod.Get, link);
+        click.Headers.Add("X-Forwarded-For", "198.51.100.7");
+
+        using var redirect = await app.Http.SendAsync(click);
+
+        Assert.Contains("vnp_IpAddr=198.51.100.7", redirect.Headers.Location!.Query);
+    }
+
+    [Fact]
     public async Task Open_long_polls_are_capped_per_address_and_a_finished_one_frees_its_place()
     {
         using var app = Start(("Limits:LongPolls:PerAddress", "1"));
