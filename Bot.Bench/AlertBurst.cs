@@ -20,17 +20,7 @@ public static class AlertBurst
         var codes = Enumerable.Range(0, dossiers).Select(i => Citizens.Code(90_000 + i)).ToList();
         var citizens = new Citizens(telegram, bot, officers[0]);
         await citizens.RequestAsync(codes);
-        // Each dossier needs an open payment attempt: its citizen walks up to the payment link first.
-        await Task.WhenAll(codes.Select(async (code, i) =>
-        {
-            var chat = 600_000L + i;
-            telegram.SendText(chat, code);
-            var fees = await telegram.WaitForMessageAsync(chat, m => m.Text.Contains("Tổng cộng"), TimeSpan.FromMinutes(2));
-            telegram.Press(chat, fees.MessageId, fees.Keyboard.SelectMany(r => r).First(b => b.Text == "Xác nhận").CallbackData!);
-            var banks = await telegram.WaitForMessageAsync(chat, m => m.Text.Contains("Chọn ngân hàng"), TimeSpan.FromMinutes(2));
-            telegram.Press(chat, banks.MessageId, banks.Keyboard.SelectMany(r => r).First(b => b.Text == "Vietcombank").CallbackData!);
-            await telegram.WaitForMessageAsync(chat, m => m.Text.Contains("Bấm nút bên dưới"), TimeSpan.FromMinutes(2));
-        }));
+        await citizens.WalkToLinksAsync(codes, firstChat: 600_000);
 
         var before = officers.ToDictionary(o => o, o => telegram.Messages(o).Count);
         var tooManyBefore = telegram.TooManyRequests;

@@ -75,6 +75,18 @@ public sealed class Citizens(FakeTelegramServer telegram, BotUnderTest bot, long
     }
 
     /// <summary>The gateway's server-to-server IPN for the citizen's first attempt, signed as VNPay signs it; returns how long ChatPay took to answer.</summary>
+    /// <summary>Each dossier needs an open payment attempt before it can be paid: a citizen per code walks up to the payment link.</summary>
+    public Task WalkToLinksAsync(IReadOnlyList<string> codes, long firstChat) => Task.WhenAll(codes.Select(async (code, i) =>
+    {
+        var chat = firstChat + i;
+        telegram.SendText(chat, code);
+        var fees = await telegram.WaitForMessageAsync(chat, m => m.Text.Contains("Tổng cộng"), TimeSpan.FromMinutes(2));
+        telegram.Press(chat, fees.MessageId, fees.Keyboard.SelectMany(r => r).First(b => b.Text == "Xác nhận").CallbackData!);
+        var banks = await telegram.WaitForMessageAsync(chat, m => m.Text.Contains("Chọn ngân hàng"), TimeSpan.FromMinutes(2));
+        telegram.Press(chat, banks.MessageId, banks.Keyboard.SelectMany(r => r).First(b => b.Text == "Vietcombank").CallbackData!);
+        await telegram.WaitForMessageAsync(chat, m => m.Text.Contains("Bấm nút bên dưới"), TimeSpan.FromMinutes(2));
+    }));
+
     public async Task<TimeSpan> PayAtGatewayAsync(string code)
     {
         var query = VnPaySignature.SignedQuery(new Dictionary<string, string>

@@ -117,6 +117,16 @@ await using (var telegram = await FakeTelegramServer.StartAsync(new FakeTelegram
         $"(limits allow {burst.LeastSeconds:0.0} s at least); 429s: {burst.TooManyRequests}");
 }
 
+// 4b. A morning rush of payments to one agency group, with Telegram's limits on both sides.
+await using (var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { CallbackAnswerWindow = TimeSpan.FromMinutes(10) }))
+{
+    await using var bot = await BotUnderTest.StartAsync(Path.Combine(work.FullName, "rush.db"), TelegramSettings(telegram, limited: true));
+    var rush = await GroupRush.RunAsync(telegram, bot, options.Rush);
+    results["groupRush"] = rush;
+    Console.WriteLine($"group rush: {rush.Payments} payments as {rush.Messages} group messages; delay median {rush.MedianDelaySeconds:0.0} s, " +
+        $"longest {rush.LongestDelaySeconds:0.0} s; 429s: {rush.TooManyRequests}");
+}
+
 // 5. Cold start on a database with many stored conversations.
 var stored = Path.Combine(work.FullName, "stored.db");
 ColdStart.Fill(stored, options.Stored);

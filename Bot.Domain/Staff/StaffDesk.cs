@@ -71,11 +71,12 @@ internal sealed class StaffDesk(ChatPayRules rules, IPublicLinks links, IAttempt
         };
         var colleagues = session.Enrollments.Find(enrollment.Role, enrollment.AgencyCode).Where(e => e.ChatKey != chat.Key).ToList();
         session.Enrollments.Save(enrollment);
-        // Whoever is enrolled already hears of every new chat, so a leaked code is noticed and the chat can be ended.
-        foreach (var colleague in colleagues)
-            session.ChatLog.Send(ChatAddress.FromKey(colleague.ChatKey), StaffTexts.ColleagueEnrolled(enrollment, agency), now);
+        // Support hears of every new enrolment, so a leaked code is noticed and the chat can be ended. (Only support: telling
+        // every officer chat of every other would grow with the square of an agency's chats.)
+        foreach (var watcher in session.Enrollments.Find(StaffRole.Support, "").Where(e => e.ChatKey != chat.Key))
+            session.ChatLog.Send(ChatAddress.FromKey(watcher.ChatKey), StaffTexts.ColleagueEnrolled(enrollment, agency), now);
         var enrolled = agency is null ? StaffTexts.EnrolledAsSupport() : StaffTexts.EnrolledAsOfficer(agency);
-        return enrolled with { Text = enrolled.Text + "\n\n" + StaffTexts.Roster(colleagues.Append(enrollment), rules.Staff).Text };
+        return enrolled with { Text = enrolled.Text + "\n\n" + StaffTexts.Roster(colleagues.Append(enrollment), rules.Staff, StaffTexts.RosterInReply).Text };
     }
 
     /// <summary>Every code is compared, in constant time, so the time taken says nothing about which one matched.</summary>

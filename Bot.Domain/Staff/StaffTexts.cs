@@ -29,11 +29,17 @@ public static class StaffTexts
 
     public static OutgoingMessage NotEnrolled() => new("Cuộc trò chuyện này chưa đăng ký nhận thông báo.");
 
-    /// <summary>Who is enrolled: one line each, with the handle /huydangky takes.</summary>
-    public static OutgoingMessage Roster(IEnumerable<Enrollment> enrollments, StaffRules? rules) => new(
-        "Các cuộc trò chuyện đang đăng ký:\n" +
-        string.Join('\n', enrollments.Select(e => $"• [{e.Handle}] {Who(e)} — {RoleText(e, rules)}, từ {VietnamTime.Format(e.EnrolledAt)}")) +
-        "\nĐể chấm dứt một đăng ký: /huydangky <mã trong ngoặc>.");
+    /// <summary>How many enrolments the reply to /dangky lists; /dsdangky lists them all.</summary>
+    public const int RosterInReply = 10;
+
+    /// <summary>Who is enrolled: one line each, with the handle /huydangky takes; past <paramref name="most"/>, how many more.</summary>
+    public static OutgoingMessage Roster(IEnumerable<Enrollment> enrollments, StaffRules? rules, int most = int.MaxValue)
+    {
+        var all = enrollments.ToList();
+        var lines = all.Take(most).Select(e => $"• [{e.Handle}] {Who(e)} — {RoleText(e, rules)}, từ {VietnamTime.Format(e.EnrolledAt)}");
+        var more = all.Count > most ? $"\n… và {all.Count - most} cuộc trò chuyện khác (gõ /dsdangky để xem đủ)." : "";
+        return new("Các cuộc trò chuyện đang đăng ký:\n" + string.Join('\n', lines) + more + "\nĐể chấm dứt một đăng ký: /huydangky <mã trong ngoặc>.");
+    }
 
     public static OutgoingMessage ColleagueEnrolled(Enrollment enrollment, Agency? agency) => new(
         $"ℹ️ {Who(enrollment)} vừa đăng ký {(agency is null ? "làm bộ phận hỗ trợ" : $"nhận thông báo của {agency.Name}")} [{enrollment.Handle}].\n" +

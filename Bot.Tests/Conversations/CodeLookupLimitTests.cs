@@ -5,6 +5,7 @@ using ChatPay.Tests.Support;
 namespace ChatPay.Tests.Conversations;
 
 /// <summary>Dossier codes cannot be enumerated from a chat: unknown codes are counted, and past the limit every look-up waits.</summary>
+[Trait("Tier", "Unit")]
 public class CodeLookupLimitTests : IDisposable
 {
     private const string Real = "H42.10-261125-0001";

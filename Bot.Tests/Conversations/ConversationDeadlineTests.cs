@@ -4,6 +4,7 @@ using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.Conversations;
 
+[Trait("Tier", "Unit")]
 public class ConversationDeadlineTests : IDisposable
 {
     private readonly Desk _desk = new();
@@ -57,10 +58,9 @@ public class ConversationDeadlineTests : IDisposable
     public void A_deadline_that_passed_while_the_bot_was_down_is_acted_on_at_start()
     {
         var payment = _desk.PayLink();
-        _desk.Store.Dispose();
         _desk.Clock.Advance(TimeSpan.FromHours(2));
 
-        using var restarted = new Desk(_desk.DatabasePath, _desk.Clock);
+        using var restarted = _desk.Restart();
         restarted.Deadlines.Run();
 
         Assert.Equal(PaymentState.Expired, restarted.Payment(payment.Id).State);

@@ -3,6 +3,7 @@ using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.Conversations;
 
+[Trait("Tier", "Unit")]
 public class ConversationGraphTests
 {
     [Fact]

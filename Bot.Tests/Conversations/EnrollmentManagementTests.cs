@@ -5,6 +5,7 @@ using ChatPay.Tests.Support;
 namespace ChatPay.Tests.Conversations;
 
 /// <summary>Enrolments can be seen, ended by colleagues, and end by themselves when their code is changed.</summary>
+[Trait("Tier", "Unit")]
 public class EnrollmentManagementTests : IDisposable
 {
     private static readonly ChatAddress Support = new(ChatChannel.Telegram, "-2001");
@@ -17,7 +18,7 @@ public class EnrollmentManagementTests : IDisposable
     private Enrollment EnrollmentOf(ChatAddress chat) => Assert.Single(_desk.Store.Read(session => session.Enrollments.OfChat(chat.Key)));
 
     [Fact]
-    public void A_new_enrolment_is_announced_to_the_chats_already_enrolled_with_the_handle_to_end_it()
+    public void A_new_enrolment_is_announced_to_support_with_the_handle_to_end_it()
     {
         _desk.Say($"/dangky {Desk.SupportCode}", Support);
 
@@ -27,6 +28,20 @@ public class EnrollmentManagementTests : IDisposable
         Assert.Equal(StaffTexts.ColleagueEnrolled(intruder, null).Text, _desk.LastReply(Support));
         Assert.Contains(intruder.Handle, _desk.LastReply(Intruder));
         Assert.Equal(EnrollmentCodes.Fingerprint(Desk.SupportCode), intruder.CodeFingerprint);
+        _desk.Say($"/dangky {Desk.OfficerCode}", Officer);
+        Assert.Equal(StaffTexts.ColleagueEnrolled(EnrollmentOf(Officer), Desk.Rules.Staff.Agency(Desk.AgencyCode)).Text, _desk.LastReply(Support));
+    }
+
+    [Fact]
+    public void Officer_chats_of_an_agency_are_not_told_of_each_other()
+    {
+        var second = new ChatAddress(ChatChannel.Telegram, "-1002");
+        _desk.Say($"/dangky {Desk.OfficerCode}", Officer);
+        var before = _desk.Log(Officer).Count;
+
+        _desk.Say($"/dangky {Desk.OfficerCode}", second);
+
+        Assert.Equal(before, _desk.Log(Officer).Count);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.Conversations;
 
+[Trait("Tier", "Unit")]
 public class PaymentRequestTests : IDisposable
 {
     private const string Code = "H42.10-261126-0042";

@@ -5,6 +5,7 @@ using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.Conversations;
 
+[Trait("Tier", "Unit")]
 public class StaffDeskTests : IDisposable
 {
     private const string Code = "H42.10-261125-0001";

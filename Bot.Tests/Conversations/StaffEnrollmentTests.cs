@@ -4,6 +4,7 @@ using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.Conversations;
 
+[Trait("Tier", "Unit")]
 public class StaffEnrollmentTests : IDisposable
 {
     private readonly Desk _desk = new();

@@ -3,6 +3,7 @@ using ChatPay.Domain.Conversations;
 
 namespace ChatPay.Tests.Domain;
 
+[Trait("Tier", "Unit")]
 public class ButtonPayloadTests
 {
     [Theory]

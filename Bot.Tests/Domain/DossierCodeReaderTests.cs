@@ -2,6 +2,7 @@ using ChatPay.Domain.Dossiers;
 
 namespace ChatPay.Tests.Domain;
 
+[Trait("Tier", "Unit")]
 public class DossierCodeReaderTests
 {
     [Theory]

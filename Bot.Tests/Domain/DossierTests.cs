@@ -2,6 +2,7 @@ using ChatPay.Domain.Dossiers;
 
 namespace ChatPay.Tests.Domain;
 
+[Trait("Tier", "Unit")]
 public class DossierTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero);

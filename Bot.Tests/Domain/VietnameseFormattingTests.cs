@@ -2,6 +2,7 @@ using ChatPay.Domain.Vietnamese;
 
 namespace ChatPay.Tests.Domain;
 
+[Trait("Tier", "Unit")]
 public class VietnameseFormattingTests
 {
     [Theory]

@@ -14,6 +14,7 @@ namespace ChatPay.Tests.EndToEnd;
 /// while the process is killed (SIGKILL) mid-update, mid-IPN and mid-alert and started again on the same file.
 /// </summary>
 [Collection(nameof(CrashRestartTests))]
+[Trait("Tier", "System")]
 public class CrashRestartTests : IDisposable
 {
     private const int Citizens = 200;

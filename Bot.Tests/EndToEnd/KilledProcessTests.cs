@@ -5,6 +5,7 @@ using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.EndToEnd;
 
+[Trait("Tier", "System")]
 public class KilledProcessTests : IDisposable
 {
     private const string Code = "H42.10-261125-0001";

@@ -9,6 +9,7 @@ using ChatPay.Tests.Support;
 namespace ChatPay.Tests.EndToEnd;
 
 /// <summary>The portal pushes payment requests over HTTP and reads dossiers back.</summary>
+[Trait("Tier", "Integration")]
 public class PaymentRequestApiTests : IDisposable
 {
     private const string Code = "H42.10-261126-0042";

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ChatPay.Tests.EndToEnd;
 
 /// <summary>The embedded sandbox behaves like VNPay, including the ways VNPay's IPN can go wrong.</summary>
+[Trait("Tier", "Integration")]
 public class SandboxGatewayTests : IDisposable
 {
     private const string Code = "H42.10-261125-0001";

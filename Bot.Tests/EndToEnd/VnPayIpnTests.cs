@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace ChatPay.Tests.EndToEnd;
 
 /// <summary>VNPay's server-to-server IPN, answered exactly as VNPay's guide requires.</summary>
+[Trait("Tier", "Integration")]
 public class VnPayIpnTests : IAsyncLifetime
 {
     private const string Code = "H42.10-261125-0001";

@@ -7,6 +7,7 @@ namespace ChatPay.Tests.EndToEnd;
 /// The embedded web chat in headless Chromium: a citizen pays as a person would. Where no Chromium is installed the test
 /// is reported as skipped with the reason (never as passed); .ci/run installs Debian's and requires it to pass.
 /// </summary>
+[Trait("Tier", "System")]
 public class WebChatBrowserTests : IDisposable
 {
     private readonly TempDirectory _directory = new();

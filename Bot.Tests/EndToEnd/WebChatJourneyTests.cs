@@ -9,6 +9,7 @@ using ChatPay.Tests.Support;
 namespace ChatPay.Tests.EndToEnd;
 
 /// <summary>The whole product on its embedded defaults: web chat, sandbox VNPay, LiteDB, demo dossiers.</summary>
+[Trait("Tier", "Integration")]
 public class WebChatJourneyTests : IDisposable
 {
     private const string Code = "H42.27-261124-0003";

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChatPay.Tests.Operations;
 
+[Trait("Tier", "Integration")]
 public class HealthTests : IDisposable
 {
     private readonly TempDirectory _directory = new();

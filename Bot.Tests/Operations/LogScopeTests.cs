@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatPay.Tests.Operations;
 
+[Trait("Tier", "Unit")]
 public class LogScopeTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatPay.Tests.Operations;
 
+[Trait("Tier", "Integration")]
 public class MetricsAndScopesTests : IDisposable
 {
     private const string Code = "H42.10-261125-0001";

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Testing;
 namespace ChatPay.Tests.Operations;
 
 /// <summary>Everything the Bot logs during whole journeys, at every level, searched for each secret it holds.</summary>
+[Trait("Tier", "Integration")]
 public class SecretsInLogsTests
 {
     private const string Code = "H42.10-261125-0001";

@@ -6,6 +6,7 @@ using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.Payments;
 
+[Trait("Tier", "Unit")]
 public class ReconciliationTests : IDisposable
 {
     private const string Code = "H42.10-261125-0001";

@@ -2,6 +2,7 @@ using ChatPay.Bot.Payments.VnPay;
 
 namespace ChatPay.Tests.Payments;
 
+[Trait("Tier", "Unit")]
 public class VnPayQuerySignatureTests
 {
     // Computed with Python's hmac module over the '|'-joined values, independently of the code under test.

@@ -3,6 +3,7 @@ using ChatPay.Bot.Payments.VnPay;
 
 namespace ChatPay.Tests.Payments;
 
+[Trait("Tier", "Unit")]
 public class VnPaySignatureTests
 {
     // The known answer from ../shared/docs/protocols.md, computed by Python, Node and .NET implementations outside this project.

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatPay.Tests.Payments;
 
 /// <summary>A signed status answer counts only if it answers the question asked: this attempt, this merchant, a payment of this amount.</summary>
+[Trait("Tier", "Integration")]
 public class VnPayStatusAnswerTests : IDisposable
 {
     private const string Secret = "TESTSECRETKEY0123456789ABCDEFGHIJ";

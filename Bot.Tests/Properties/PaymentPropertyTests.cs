@@ -13,6 +13,7 @@ namespace ChatPay.Tests.Properties;
 /// every step: nothing threw, money is never lost or counted twice, no receipt exists without money, each receipt
 /// reached its payer exactly once, and every chat is in a state that makes sense.
 /// </summary>
+[Trait("Tier", "Integration")]
 public class PaymentPropertyTests
 {
     private static readonly string[] Codes = ["H42.10-261125-0001", "H42.10-261125-0002"];

@@ -11,6 +11,7 @@ namespace ChatPay.Tests.Security;
 /// New web chats cost nothing, so the limits that protect dossiers and enrolments hold per client address and in
 /// total, not only per chat: an attacker who opens a new chat for every try still runs into them.
 /// </summary>
+[Trait("Tier", "Unit")]
 public class AttemptLimitTests : IDisposable
 {
     private const string Real = "H42.10-261125-0001";

@@ -14,6 +14,7 @@ namespace ChatPay.Tests.Security;
 /// The bad-input corpus thrown at every entry point: no 5xx, no crash, a clear answer where a person is waiting,
 /// and no change to dossiers, payments, receipts, support cases or enrolments.
 /// </summary>
+[Trait("Tier", "Integration")]
 public class BadInputTests : IDisposable
 {
     private const string Code = "H42.10-261125-0001";

@@ -10,6 +10,7 @@ using ChatPay.Tests.Support;
 namespace ChatPay.Tests.Security;
 
 /// <summary>What the web chat and ChatPay's pages do for anyone on the internet: limits per address, headers, /health.</summary>
+[Trait("Tier", "Integration")]
 public class WebHardeningTests : IDisposable
 {
     private readonly TempDirectory _directory = new();

@@ -6,6 +6,7 @@ using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.Storage;
 
+[Trait("Tier", "System")]
 public class BackupTests : IDisposable
 {
     private const string Code = "H42.10-261125-0001";

@@ -5,6 +5,7 @@ using LiteDB;
 
 namespace ChatPay.Tests.Storage;
 
+[Trait("Tier", "Integration")]
 public class ChatOutboxTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);

@@ -6,6 +6,7 @@ using LiteDB;
 
 namespace ChatPay.Tests.Storage;
 
+[Trait("Tier", "Integration")]
 public class EncryptionAtRestTests : IDisposable
 {
     private const string Password = "correct horse battery staple";

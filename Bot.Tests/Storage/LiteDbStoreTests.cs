@@ -6,6 +6,7 @@ using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.Storage;
 
+[Trait("Tier", "Integration")]
 public class LiteDbStoreTests : IDisposable
 {
     private readonly TempDirectory _directory = new();

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatPay.Tests.Storage;
 
+[Trait("Tier", "Unit")]
 public class RetentionPurgeTests : IDisposable
 {
     private static readonly ChatAddress Midway = new(ChatChannel.Web, "midway");

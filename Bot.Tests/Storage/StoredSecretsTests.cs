@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ChatPay.Tests.Storage;
 
 /// <summary>A copy of the database alone reveals no token: what ChatPay keeps of its secrets there is encrypted.</summary>
+[Trait("Tier", "Integration")]
 public class StoredSecretsTests : IDisposable
 {
     private readonly TempDirectory _directory = new();

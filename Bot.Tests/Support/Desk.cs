@@ -26,18 +26,21 @@ public sealed class Desk : IDisposable
     public static readonly ChatAddress Citizen = new(ChatChannel.Web, "citizen");
     public static readonly ChatAddress Officer = new(ChatChannel.Telegram, "-1001");
 
-    private readonly TempDirectory? _ownDirectory;
+    private readonly MemoryStream? _memory;
 
+    /// <summary>On the database file at <paramref name="databasePath"/>; without one, on a database in memory (no I/O).</summary>
     public Desk(string? databasePath = null, FakeTimeProvider? clock = null, LimitsOptions? limits = null)
+        : this(databasePath, databasePath is null ? new MemoryStream() : null, clock, limits)
     {
-        if (databasePath is null)
-        {
-            _ownDirectory = new TempDirectory();
-            databasePath = _ownDirectory.File("chatpay.db");
-        }
+    }
+
+    private Desk(string? databasePath, MemoryStream? memory, FakeTimeProvider? clock, LimitsOptions? limits)
+    {
         DatabasePath = databasePath;
+        _memory = memory;
+        _limitsOptions = limits;
         Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
-        Store = new LiteDbStore(databasePath, new ChatSignal());
+        Store = memory is not null ? new LiteDbStore(memory, new ChatSignal()) : new LiteDbStore(databasePath!, new ChatSignal());
         Limits = new AttemptLimits(Options.Create(limits ?? new LimitsOptions()));
         Chats = new ChatDesk(Store, Clock, Rules, Links, Limits);
         Settlement = new PaymentSettlement(Store, Clock, Rules, Links);
@@ -46,6 +49,8 @@ public sealed class Desk : IDisposable
         PaymentRequests = new PaymentRequests(Store, Clock, Rules, Links);
         Reconciliation = new Reconciliation(Store, Clock, Rules, Settlement);
     }
+
+    private readonly LimitsOptions? _limitsOptions;
 
     public static ChatPayRules Rules { get; } = new(
         IdleTimeout: TimeSpan.FromMinutes(30),
@@ -60,7 +65,8 @@ public sealed class Desk : IDisposable
 
     public static AppLinks Links { get; } = new("https://chatpay.test");
 
-    public string DatabasePath { get; }
+    /// <summary>The database file, or null for a database in memory.</summary>
+    public string? DatabasePath { get; }
     public FakeTimeProvider Clock { get; }
     public LiteDbStore Store { get; }
     public AttemptLimits Limits { get; }
@@ -71,11 +77,12 @@ public sealed class Desk : IDisposable
     public Reconciliation Reconciliation { get; }
     public PaymentRequests PaymentRequests { get; }
 
-    /// <summary>Closes this store and opens the same file again, as a restart would.</summary>
+    /// <summary>Closes this store and opens the same database again, as a restart would.</summary>
     public Desk Restart()
     {
         Store.Dispose();
-        return new Desk(DatabasePath, Clock);
+        Limits.Dispose();
+        return new Desk(DatabasePath, _memory, Clock, _limitsOptions);
     }
 
     public Dossier AddDossier(string code = "H42.10-261125-0001", params FeeLine[] fees)
@@ -161,6 +168,5 @@ public sealed class Desk : IDisposable
     {
         Store.Dispose();
         Limits.Dispose();
-        _ownDirectory?.Dispose();
     }
 }

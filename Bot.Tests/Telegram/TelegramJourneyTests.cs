@@ -5,6 +5,7 @@ using ChatPay.Tests.Support;
 namespace ChatPay.Tests.Telegram;
 
 /// <summary>The whole journey over the Bot API, with the real Telegram.Bot client against the fake server.</summary>
+[Trait("Tier", "Integration")]
 public class TelegramJourneyTests
 {
     private const long Citizen = 42;

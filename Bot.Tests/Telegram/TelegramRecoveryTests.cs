@@ -5,6 +5,7 @@ using ChatPay.Tests.Support;
 namespace ChatPay.Tests.Telegram;
 
 /// <summary>What a crash between Telegram's answer and ChatPay's record of it leaves behind, settled on the next start.</summary>
+[Trait("Tier", "Integration")]
 public class TelegramRecoveryTests
 {
     private const long Citizen = 42;

@@ -9,6 +9,7 @@ using ChatPay.Fakes.Zalo;
 namespace ChatPay.Tests.Zalo;
 
 /// <summary>The journey for citizens and officers who live in Zalo, over the OA API and its signed webhook.</summary>
+[Trait("Tier", "Integration")]
 public class ZaloChannelTests
 {
     private const string Citizen = "6142494823";

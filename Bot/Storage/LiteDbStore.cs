@@ -16,7 +16,7 @@ namespace ChatPay.Bot.Storage;
 /// </summary>
 public sealed class LiteDbStore : IChatPayStore, IDisposable
 {
-    private readonly DatabaseFileLock _fileLock;
+    private readonly DatabaseFileLock? _fileLock;
     private readonly LiteDatabase _db;
     private readonly Lock _writeLock = new();
     private readonly ChatSignal _signal;
@@ -53,7 +53,22 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         FilePath = Path.GetFullPath(databasePath);
     }
 
-    /// <summary>The database file's full path.</summary>
+    /// <summary>
+    /// A database in memory, for the domain's tests: the same store without I/O. Opening another store on the same
+    /// stream after disposing this one is a restart (what was committed is there).
+    /// </summary>
+    public LiteDbStore(MemoryStream memory, ChatSignal signal)
+    {
+        _db = new LiteDatabase(memory, ChatPayMapper.Create());
+        EnsureIndexes();
+        _lastSeq = _db.GetCollection<ChatLogEntry>(LiteChatLog.Collection).Query().OrderByDescending(e => e.Seq).Select(e => e.Seq).FirstOrDefault();
+        _signal = signal;
+        FilePath = InMemory;
+    }
+
+    public const string InMemory = ":memory:";
+
+    /// <summary>The database file's full path (<see cref="InMemory"/> for a database in memory).</summary>
     public string FilePath { get; }
 
     /// <summary>True when this open turned an existing plain database into an encrypted one.</summary>
@@ -140,6 +155,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
     /// <summary>Copies the database to <paramref name="target"/>, refusing the database's own files, and an existing file unless <paramref name="overwrite"/>.</summary>
     public long Backup(string target, bool overwrite = false)
     {
+        if (FilePath == InMemory) throw new InvalidOperationException("A database in memory has no file to back up.");
         if (BackupTarget.Refusal(FilePath, target, overwrite) is { } refusal) throw new IOException(refusal);
         var partial = target + ".partial";
         File.Delete(partial);
@@ -164,7 +180,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
     public void Dispose()
     {
         _db.Dispose();
-        _fileLock.Dispose();
+        _fileLock?.Dispose();
     }
 
     /// <summary>

@@ -172,6 +172,8 @@ public sealed class TelegramDelivery(
             var messageId = 0;
             for (var i = 0; i < rendering.Chunks.Count; i++)
             {
+                // A long text goes out as several messages, and Telegram counts each: the parts after the first take tokens too.
+                if (i > 0) await TakeTokenAsync(chatId, cancellationToken);
                 var last = i == rendering.Chunks.Count - 1;
                 var sent = await telegram.Client.SendMessage(chatId, rendering.Chunks[i], parseMode: ParseMode.Html,
                     replyMarkup: last ? rendering.Keyboard : null, cancellationToken: cancellationToken);
@@ -186,6 +188,11 @@ public sealed class TelegramDelivery(
         {
             return Handle(batch[0].ChatKey, rendered, failure, batch.Max(b => b.Attempts), edit: false);
         }
+    }
+
+    private async Task TakeTokenAsync(string chatId, CancellationToken cancellationToken)
+    {
+        while (!limiter.TryTake(chatId, out var wait)) await Task.Delay(wait, clock, cancellationToken);
     }
 
     private async Task<Outcome> EditAsync(string chatId, IReadOnlyList<ChatLogEntry> batch, CancellationToken cancellationToken)

@@ -3,8 +3,7 @@ namespace ChatPay.Bot.Channels.Telegram;
 /// <summary>
 /// Token buckets for Telegram's limits: one per chat, one more per group chat, one for the whole bot. A send
 /// takes a token from each bucket it falls under, or none. Rates run slightly under the configured ones, and the
-/// bot-wide burst a little smaller: sends to different chats go out in parallel, and the network can bunch them
-/// on arrival into more than Telegram allows.
+/// bursts a little smaller: the network can bunch sends on arrival into more than Telegram allows.
 /// </summary>
 public sealed class TelegramRateLimiter(TelegramLimits limits, TimeProvider clock)
 {
@@ -69,7 +68,10 @@ public sealed class TelegramRateLimiter(TelegramLimits limits, TimeProvider cloc
     private List<Bucket> BucketsOf(string chatId, DateTimeOffset now)
     {
         _global ??= new Bucket(Math.Max(1, Math.Floor(limits.GlobalBurst * ParallelBurstMargin)), limits.GlobalPerSecond * Margin, now);
-        var buckets = new List<Bucket> { Get(_chats, chatId, limits.PerChatBurst, limits.PerChatPerSecond * Margin, now), _global };
+        // A chat's burst keeps a token in hand too: the calls of one chat leave one by one, but a stall on the way can
+        // land them at Telegram closer together than they left (seen: a long text's parts, one second apart, met a 429).
+        var chatBurst = Math.Max(1, Math.Floor(limits.PerChatBurst * ParallelBurstMargin));
+        var buckets = new List<Bucket> { Get(_chats, chatId, chatBurst, limits.PerChatPerSecond * Margin, now), _global };
         // Telegram's group chats have negative ids.
         if (chatId.StartsWith('-')) buckets.Add(Get(_groups, chatId, limits.PerGroupPerMinute, limits.PerGroupPerMinute / 60.0 * Margin, now));
         return buckets;

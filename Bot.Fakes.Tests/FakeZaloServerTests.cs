@@ -12,9 +12,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ChatPay.Tests.Zalo;
+namespace ChatPay.Fakes.Tests;
 
 /// <summary>The fake Zalo answers plain HTTP calls as Zalo's OA API and OAuth server would, and the driver signs as Zalo does.</summary>
+[Trait("Tier", "Integration")]
 public class FakeZaloServerTests
 {
     private const string MessagePath = "/v3.0/oa/message/cs";

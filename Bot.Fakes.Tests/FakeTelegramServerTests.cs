@@ -14,9 +14,10 @@ using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 
-namespace ChatPay.Tests.Telegram;
+namespace ChatPay.Fakes.Tests;
 
 /// <summary>The fake Telegram answers the real Telegram.Bot client as Telegram would.</summary>
+[Trait("Tier", "Integration")]
 public class FakeTelegramServerTests
 {
     private const long An = 42;
