@@ -9,15 +9,16 @@ public sealed class BotProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private BotProcess(IEnumerable<string> settings)
+    private BotProcess(IEnumerable<string> settings, string? botDll = null)
     {
+        botDll ??= Path.Combine(AppContext.BaseDirectory, "ChatPay.Bot.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(botDll)!,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatPay.Bot.dll"));
+        start.ArgumentList.Add(botDll);
         foreach (var setting in settings) start.ArgumentList.Add(setting);
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -35,10 +36,14 @@ public sealed class BotProcess : IDisposable
         StartServingAsync(databasePath, LoopbackPort.Free(), settings);
 
     /// <summary>Starts the Bot on the given port (a restart keeps its address, so links it sent still work).</summary>
-    public static async Task<BotProcess> StartServingAsync(string databasePath, int port, params string[] settings)
+    public static Task<BotProcess> StartServingAsync(string databasePath, int port, params string[] settings) =>
+        StartServingAsync(null, databasePath, port, settings);
+
+    /// <summary>Starts another build of the Bot (a published one, say) on the given port.</summary>
+    public static async Task<BotProcess> StartServingAsync(string? botDll, string databasePath, int port, params string[] settings)
     {
         var baseUrl = $"http://127.0.0.1:{port}";
-        var bot = new BotProcess([$"--Storage:DatabasePath={databasePath}", $"--Urls={baseUrl}", $"--App:PublicBaseUrl={baseUrl}", .. settings]);
+        var bot = new BotProcess([$"--Storage:DatabasePath={databasePath}", $"--Urls={baseUrl}", $"--App:PublicBaseUrl={baseUrl}", .. settings], botDll);
         bot.Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
         await Eventually.HoldsAsync(bot.AnswersAsync, TimeSpan.FromSeconds(60));
         return bot;
