@@ -21,7 +21,7 @@ public class CodeLookupLimitTests : IDisposable
         for (var i = 1; i <= Desk.Rules.CodeLookups.MaxMisses; i++)
         {
             _desk.Say($"H42.10-261125-{9000 + i}", chat);
-            Assert.StartsWith("Không tìm thấy hồ sơ", _desk.LastReply(chat));
+            Assert.Equal(CitizenTexts.NotFound($"H42.10-261125-{9000 + i}").Text, _desk.LastReply(chat));
         }
     }
 
@@ -32,14 +32,13 @@ public class CodeLookupLimitTests : IDisposable
 
         _desk.Say(Real);
 
-        Assert.StartsWith("Bạn đã nhập sai mã hồ sơ nhiều lần.", _desk.LastReply());
-        Assert.Contains("thử lại sau 09:15", _desk.LastReply());
+        Assert.Equal(CitizenTexts.TooManyWrongCodes(_desk.Clock.GetUtcNow() + Desk.Rules.CodeLookups.Window).Text, _desk.LastReply());
         Assert.DoesNotContain("Nguyễn", _desk.LastReply());
         Assert.NotEqual(ConversationState.ConfirmingFees, _desk.Conversation().State);
 
         _desk.Clock.Advance(Desk.Rules.CodeLookups.Window);
         _desk.Say(Real);
-        Assert.Contains("Tổng cộng: 200.000 ₫", _desk.LastReply());
+        Assert.Equal(ConversationState.ConfirmingFees, _desk.Conversation().State);
     }
 
     [Fact]
@@ -55,7 +54,7 @@ public class CodeLookupLimitTests : IDisposable
 
         _desk.Say(Real);
 
-        Assert.Contains("Tổng cộng: 200.000 ₫", _desk.LastReply());
+        Assert.Equal(ConversationState.ConfirmingFees, _desk.Conversation().State);
     }
 
     [Fact]
@@ -67,8 +66,8 @@ public class CodeLookupLimitTests : IDisposable
         _desk.Say(Real);
         _desk.Say(Real, Other);
 
-        Assert.StartsWith("Bạn đã nhập sai mã hồ sơ nhiều lần.", _desk.LastReply());
-        Assert.Contains("Tổng cộng: 200.000 ₫", _desk.LastReply(Other));
+        Assert.StartsWith(CitizenTexts.TooManyWrongCodes(_desk.Clock.GetUtcNow()).Text.Split('\n')[0], _desk.LastReply());
+        Assert.Equal(ConversationState.ConfirmingFees, _desk.Conversation(Other).State);
     }
 
     [Theory]
@@ -80,7 +79,7 @@ public class CodeLookupLimitTests : IDisposable
 
         _desk.Say($"{command} {Real}");
 
-        Assert.StartsWith("Bạn đã nhập sai mã hồ sơ nhiều lần.", _desk.LastReply());
+        Assert.StartsWith(CitizenTexts.TooManyWrongCodes(_desk.Clock.GetUtcNow()).Text.Split('\n')[0], _desk.LastReply());
         Assert.Empty(_desk.Store.Read(s => s.SupportCases.OpenFor(Real)));
     }
 }

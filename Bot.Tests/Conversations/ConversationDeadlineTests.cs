@@ -24,7 +24,7 @@ public class ConversationDeadlineTests : IDisposable
         Assert.Equal(1, _desk.Deadlines.Run());
 
         Assert.Equal(ConversationState.Idle, _desk.Conversation().State);
-        Assert.Contains("lâu không có thao tác", _desk.LastReply());
+        Assert.Equal(CitizenTexts.TimedOut().Text, _desk.LastReply());
         Assert.Equal(0, _desk.Deadlines.Run());
     }
 
@@ -51,7 +51,7 @@ public class ConversationDeadlineTests : IDisposable
 
         Assert.Equal(PaymentState.Expired, _desk.Payment(payment.Id).State);
         Assert.Equal(ConversationState.ChoosingBank, _desk.Conversation().State);
-        Assert.Contains("Liên kết thanh toán đã hết hạn", _desk.LastReply());
+        Assert.Contains(CitizenTexts.LinkExpiredLead, _desk.LastReply());
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class ConversationJourneyTests : IDisposable
         _desk.Say("Xin chào");
 
         Assert.Equal(ConversationState.AwaitingCode, _desk.Conversation().State);
-        Assert.Contains("nhập mã hồ sơ", _desk.LastReply());
+        Assert.Equal(CitizenTexts.Welcome().Text, _desk.LastReply());
     }
 
     [Fact]
@@ -33,10 +33,8 @@ public class ConversationJourneyTests : IDisposable
 
         var reply = _desk.LastReply();
         Assert.Equal(ConversationState.ConfirmingFees, _desk.Conversation().State);
-        Assert.Contains("Phí: Phí thẩm định — 500.000 ₫", reply);
-        Assert.Contains("Lệ phí: Lệ phí cấp giấy — 100.000 ₫", reply);
-        Assert.Contains("Tổng cộng: 600.000 ₫", reply);
-        Assert.Contains("Nguyễn V** A*", reply);
+        Assert.Equal(CitizenTexts.Fees(_desk.Dossier(Code), _desk.Conversation().Step).Text, reply);
+        Assert.Contains(PersonalData.MaskName("Nguyễn Văn An"), reply);
         Assert.DoesNotContain("Nguyễn Văn An", reply);
         Assert.DoesNotContain("0912345678", reply);
     }
@@ -64,7 +62,7 @@ public class ConversationJourneyTests : IDisposable
         Assert.Equal("VIETCOMBANK", payment.GatewayBankCode);
         var link = Assert.Single(_desk.Log().Last(e => e.Outgoing).Links);
         Assert.Equal($"https://chatpay.test/pay/{payment.LinkToken}", link.Url);
-        Assert.Equal("Thanh toán 600.000 ₫", link.Label);
+        Assert.Equal(CitizenTexts.PaymentLink(payment, link.Url, 0).Links.Single().Label, link.Label);
     }
 
     [Fact]
@@ -78,7 +76,7 @@ public class ConversationJourneyTests : IDisposable
         _desk.Chats.Handle(Desk.Citizen, new ChatPay.Domain.Chats.PressInput(button.Payload, message.Id));
 
         Assert.Single(_desk.Payments(Code));
-        Assert.Contains("tin nhắn cũ", _desk.LastReply());
+        Assert.Equal(CitizenTexts.StaleButton().Text, _desk.LastReply());
     }
 
     [Theory]
@@ -93,7 +91,7 @@ public class ConversationJourneyTests : IDisposable
         _desk.Say("/huy");
 
         Assert.Equal(ConversationState.Idle, _desk.Conversation().State);
-        Assert.Contains("Đã hủy", _desk.LastReply());
+        Assert.Equal(CitizenTexts.Cancelled().Text, _desk.LastReply());
         Assert.All(_desk.Payments(Code), p => Assert.Equal(PaymentState.Cancelled, p.State));
     }
 
@@ -114,7 +112,7 @@ public class ConversationJourneyTests : IDisposable
     {
         _desk.Say("/huy");
 
-        Assert.Contains("không có thao tác nào để hủy", _desk.LastReply());
+        Assert.Equal(CitizenTexts.NothingToCancel().Text, _desk.LastReply());
     }
 
     [Fact]
@@ -129,7 +127,7 @@ public class ConversationJourneyTests : IDisposable
         Assert.Equal("H42.10-261125-0002", _desk.Conversation().DossierCode);
         Assert.Equal(PaymentState.Cancelled, _desk.Payment(first.Id).State);
         var link = _desk.Log().Single(e => e.Topic == PaymentLinkTopic.For(first.Id));
-        Assert.Equal("Liên kết thanh toán 600.000 ₫ qua Vietcombank đã đóng.", link.Text);
+        Assert.Equal(CitizenTexts.LinkClosed(_desk.Payment(first.Id)).Text, link.Text);
         Assert.Empty(link.Links);
         Assert.Empty(link.Choices);
     }
@@ -143,11 +141,11 @@ public class ConversationJourneyTests : IDisposable
         _desk.Settlement.Settle(_desk.Paid(payment));
 
         var closed = _desk.Log().Single(e => e.Id == link.Id);
-        Assert.Equal("Đã thanh toán 600.000 ₫ qua Vietcombank.", closed.Text);
+        Assert.Equal(CitizenTexts.LinkClosed(_desk.Payment(payment.Id)).Text, closed.Text);
         Assert.Empty(closed.Links);
         Assert.Empty(closed.Choices);
         _desk.Chats.Handle(Desk.Citizen, new PressInput(cancel.Payload, link.Id));
-        Assert.Contains("tin nhắn cũ", _desk.LastReply());
+        Assert.Equal(CitizenTexts.StaleButton().Text, _desk.LastReply());
         Assert.Equal(PaymentState.Succeeded, _desk.Payment(payment.Id).State);
     }
 
@@ -162,7 +160,7 @@ public class ConversationJourneyTests : IDisposable
 
         _desk.Chats.Handle(Desk.Citizen, new ChatPay.Domain.Chats.PressInput(oldConfirm.Payload, oldMessage.Id));
 
-        Assert.Contains("tin nhắn cũ", _desk.LastReply());
+        Assert.Equal(CitizenTexts.StaleButton().Text, _desk.LastReply());
         Assert.Equal(before.State, _desk.Conversation().State);
         Assert.Equal(before.Step, _desk.Conversation().Step);
         Assert.Single(_desk.Payments(Code));
@@ -180,7 +178,7 @@ public class ConversationJourneyTests : IDisposable
 
         _desk.Chats.Handle(Desk.Citizen, new ChatPay.Domain.Chats.PressInput(template.Replace("{step}", before.Step.ToString()), null));
 
-        Assert.Contains("Lựa chọn không hợp lệ", _desk.LastReply());
+        Assert.Equal(CitizenTexts.InvalidButton().Text, _desk.LastReply());
         Assert.Equal(before.State, _desk.Conversation().State);
         Assert.Equal(before.Step, _desk.Conversation().Step);
         Assert.Empty(_desk.Payments(Code));
@@ -195,7 +193,7 @@ public class ConversationJourneyTests : IDisposable
 
         _desk.Chats.Handle(Desk.Citizen, new ChatPay.Domain.Chats.PressInput($"b:{step}:VCB", message.Id));
 
-        Assert.Contains("Lựa chọn không hợp lệ", _desk.LastReply());
+        Assert.Equal(CitizenTexts.InvalidButton().Text, _desk.LastReply());
         Assert.Equal(ConversationState.ConfirmingFees, _desk.Conversation().State);
     }
 
@@ -214,10 +212,10 @@ public class ConversationJourneyTests : IDisposable
     public void An_unknown_code_is_told_apart_from_a_malformed_one()
     {
         _desk.Say("H42.10-261125-9999");
-        Assert.Contains("Không tìm thấy hồ sơ H42.10-261125-9999", _desk.LastReply());
+        Assert.Equal(CitizenTexts.NotFound("H42.10-261125-9999").Text, _desk.LastReply());
 
         _desk.Say("H42.10-261399-0001");
-        Assert.Contains("chưa đúng định dạng", _desk.LastReply());
+        Assert.Equal(CitizenTexts.Malformed().Text, _desk.LastReply());
 
         Assert.Equal(ConversationState.Idle, _desk.Conversation().State);
     }
@@ -244,8 +242,7 @@ public class ConversationJourneyTests : IDisposable
 
         _desk.Say("H42.27-261126-0009");
 
-        Assert.Contains("chưa có yêu cầu thanh toán", _desk.LastReply());
-        Assert.Contains("Văn phòng Đăng ký đất đai", _desk.LastReply());
+        Assert.Equal(CitizenTexts.NoPaymentRequest(_desk.Dossier("H42.27-261126-0009")).Text, _desk.LastReply());
     }
 
     [Fact]
@@ -255,7 +252,7 @@ public class ConversationJourneyTests : IDisposable
 
         _desk.Say(Code);
 
-        Assert.Contains("đã được thu hồi", _desk.LastReply());
+        Assert.Equal(CitizenTexts.Withdrawn(_desk.Dossier(Code)).Text, _desk.LastReply());
         Assert.Equal(ConversationState.Idle, _desk.Conversation().State);
     }
 
@@ -268,8 +265,8 @@ public class ConversationJourneyTests : IDisposable
         _desk.Press("Xác nhận");
 
         Assert.Equal(ConversationState.ConfirmingFees, _desk.Conversation().State);
-        Assert.Contains("Tổng cộng: 450.000 ₫", _desk.LastReply());
-        Assert.Contains(_desk.Log(), e => e.Text.Contains("vừa được cập nhật"));
+        Assert.Equal(CitizenTexts.Fees(_desk.Dossier(Code), _desk.Conversation().Step).Text, _desk.LastReply());
+        Assert.Contains(_desk.Log(), e => e.Text.Contains(CitizenTexts.FeesChanged().Text));
     }
 
     [Fact]
@@ -279,7 +276,7 @@ public class ConversationJourneyTests : IDisposable
 
         _desk.Say(new string('9', 100_000));
 
-        Assert.Contains("quá dài", _desk.LastReply());
+        Assert.Equal(CitizenTexts.TooLong().Text, _desk.LastReply());
         Assert.Equal(ConversationState.ConfirmingFees, _desk.Conversation().State);
         Assert.True(_desk.Log().Where(e => !e.Outgoing).All(e => e.Text.Length <= 1001));
     }
@@ -292,7 +289,7 @@ public class ConversationJourneyTests : IDisposable
 
         _desk.Say("bây giờ làm gì?");
 
-        Assert.Contains("chọn một ngân hàng", _desk.LastReply());
+        Assert.Equal(CitizenTexts.Hint(ConversationState.ChoosingBank).Text, _desk.LastReply());
         Assert.Equal(ConversationState.ChoosingBank, _desk.Conversation().State);
     }
 
@@ -315,9 +312,9 @@ public class ConversationJourneyTests : IDisposable
         _desk.Say(Code);
 
         _desk.Say("/xyz");
-        Assert.Contains("chưa hiểu lệnh", _desk.LastReply());
+        Assert.Equal(CitizenTexts.UnknownCommand().Text, _desk.LastReply());
         _desk.Say("/trogiup");
-        Assert.Contains("Cách nộp phí", _desk.LastReply());
+        Assert.Equal(CitizenTexts.Help().Text, _desk.LastReply());
 
         Assert.Equal(ConversationState.ConfirmingFees, _desk.Conversation().State);
     }

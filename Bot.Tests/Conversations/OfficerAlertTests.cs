@@ -53,8 +53,8 @@ public class OfficerAlertTests : IDisposable
         Assert.Equal("Lê Đình Nhu", dossier.ClaimedBy);
         foreach (var chat in new[] { Desk.Officer, SecondOfficer })
         {
-            var alert = _desk.Log(chat).Single(e => e.Text.StartsWith("🔔"));
-            Assert.Contains("✅ Đã được Lê Đình Nhu tiếp nhận lúc 09:03 26/11/2026", alert.Text);
+            var alert = _desk.Log(chat).Single(e => e.Topic == AlertTopic.For(Code));
+            Assert.Equal(StaffTexts.Claimed(StaffTexts.PaidAlert(dossier, _desk.ReceiptOf(Code)!, ""), dossier).Text, alert.Text);
             Assert.Empty(alert.ToMessage().Choices);
         }
     }
@@ -69,7 +69,7 @@ public class OfficerAlertTests : IDisposable
         _desk.Chats.Handle(SecondOfficer, new PressInput(button.Payload, message.Id) { SenderName = "Trần Văn B" });
 
         Assert.Equal("Lê Đình Nhu", _desk.Dossier(Code).ClaimedBy);
-        Assert.Contains("đã được Lê Đình Nhu tiếp nhận", _desk.LastReply(SecondOfficer));
+        Assert.Equal(StaffTexts.AlreadyClaimed(_desk.Dossier(Code)).Text, _desk.LastReply(SecondOfficer));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class OfficerAlertTests : IDisposable
         var claimedBy = _desk.Dossier(Code).ClaimedBy;
         Assert.Contains(claimedBy, new[] { "A", "B" });
         var loser = claimedBy == "A" ? SecondOfficer : Desk.Officer;
-        Assert.Contains($"đã được {claimedBy} tiếp nhận", _desk.LastReply(loser));
+        Assert.Equal(StaffTexts.AlreadyClaimed(_desk.Dossier(Code)).Text, _desk.LastReply(loser));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class OfficerAlertTests : IDisposable
         PressAs(SecondOfficer, "X");
 
         Assert.Null(_desk.Dossier(Code).ClaimedBy);
-        Assert.Contains("không phải của cán bộ cơ quan", _desk.LastReply(SecondOfficer));
+        Assert.Equal(StaffTexts.NotYourAgency().Text, _desk.LastReply(SecondOfficer));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public class OfficerAlertTests : IDisposable
 
         _desk.Clock.Advance(TimeSpan.FromMinutes(31));
         _desk.Deadlines.Run();
-        Assert.StartsWith("⏰ Nhắc việc", _desk.LastReply(Desk.Officer));
+        Assert.Equal(StaffTexts.Reminder(_desk.Dossier(Code), _desk.ReceiptOf(Code)!, "").Text, _desk.LastReply(Desk.Officer));
         _desk.Clock.Advance(TimeSpan.FromMinutes(31));
         _desk.Deadlines.Run();
         _desk.Clock.Advance(TimeSpan.FromHours(5));

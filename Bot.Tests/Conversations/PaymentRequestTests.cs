@@ -47,8 +47,8 @@ public class PaymentRequestTests : IDisposable
 
         Assert.Equal(PaymentState.Cancelled, _desk.Payment(payment.Id).State);
         Assert.Equal(ConversationState.ConfirmingFees, _desk.Conversation().State);
-        Assert.Contains("Tổng cộng: 250.000 ₫", _desk.LastReply());
-        Assert.Contains(_desk.Log(), e => e.Text.Contains("vừa được cập nhật"));
+        Assert.Equal(CitizenTexts.Fees(_desk.Dossier(Code), _desk.Conversation().Step).Text, _desk.LastReply());
+        Assert.Contains(_desk.Log(), e => e.Text.Contains(CitizenTexts.FeesChanged().Text));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class PaymentRequestTests : IDisposable
 
         Assert.Equal(PaymentState.Cancelled, _desk.Payment(payment.Id).State);
         Assert.Equal(ConversationState.Idle, _desk.Conversation().State);
-        Assert.Contains("đã được thu hồi", _desk.LastReply());
+        Assert.Contains(CitizenTexts.Withdrawn(_desk.Dossier(Code)).Text, _desk.LastReply());
         Assert.Equal(PaymentRequestOutcome.Withdrawn, _desk.PaymentRequests.Withdraw(Code));
         Assert.Equal(PaymentRequestOutcome.NotFound, _desk.PaymentRequests.Withdraw("H42.10-261126-0043"));
         Assert.Equal(PaymentRequestOutcome.Created, _desk.PaymentRequests.Submit(Request()));

@@ -1,5 +1,7 @@
 using ChatPay.Domain.Chats;
+using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Payments;
+using ChatPay.Domain.Staff;
 using ChatPay.Domain.Support;
 using ChatPay.Tests.Support;
 
@@ -46,8 +48,7 @@ public class StaffDeskTests : IDisposable
             _desk.Say($"/tracuu {Code}", chat);
 
             var status = _desk.LastReply(chat);
-            Assert.Contains("Chờ thanh toán 200.000 ₫", status);
-            Assert.Contains("Nguyễn V** A*", status);
+            Assert.Equal(CitizenTexts.ShortStatus(_desk.Dossier(Code)).Text, status);
             Assert.DoesNotContain("Nguyễn Văn An", status);
             Assert.DoesNotContain("0912345678", status);
         }
@@ -57,9 +58,9 @@ public class StaffDeskTests : IDisposable
     public void A_lookup_without_a_known_code_explains_itself()
     {
         _desk.Say("/tracuu", SupportChat);
-        Assert.Contains("Cú pháp: /tracuu", _desk.LastReply(SupportChat));
+        Assert.Equal(StaffTexts.LookupUsage().Text, _desk.LastReply(SupportChat));
         _desk.Say("/tracuu H42.10-261125-9999", SupportChat);
-        Assert.Contains("Không tìm thấy hồ sơ", _desk.LastReply(SupportChat));
+        Assert.Equal(CitizenTexts.NotFound("H42.10-261125-9999").Text, _desk.LastReply(SupportChat));
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public class StaffDeskTests : IDisposable
         for (var i = 0; i < 5; i++) _desk.Say($"/dangky GUESS-{i:0000}", guesser);
 
         _desk.Say($"/dangky {Desk.OfficerCode}", guesser);
-        Assert.Contains("nhập sai mã đăng ký quá nhiều lần", _desk.LastReply(guesser));
+        Assert.StartsWith(StaffTexts.TooManyWrongCodes(TimeSpan.FromMinutes(1)).Text.Split('.')[0], _desk.LastReply(guesser));
         Assert.Empty(_desk.Store.Read(s => s.Enrollments.OfChat(guesser.Key)));
 
         _desk.Clock.Advance(TimeSpan.FromMinutes(16));
@@ -91,12 +92,12 @@ public class StaffDeskTests : IDisposable
         Assert.Contains("Công dân báo đã thanh toán", _desk.LastReply(SupportChat));
 
         _desk.Press("Kiểm tra lại với cổng thanh toán", SupportChat);
-        Assert.Contains("Đang hỏi lại cổng thanh toán", _desk.LastReply(SupportChat));
+        Assert.Equal(StaffTexts.Rechecking(Code).Text, _desk.LastReply(SupportChat));
         Assert.Single(_desk.Reconciliation.DueChecks(10));
         _desk.Reconciliation.Record(payment.Id, new GatewayStatus.Reported(_desk.Paid(payment)));
 
-        Assert.Contains("✅ Đã giải quyết", _desk.LastReply(SupportChat));
-        Assert.Contains("Đã xác nhận: hồ sơ", _desk.LastReply());
+        Assert.Equal(StaffTexts.CaseResolved(Code).Text, _desk.LastReply(SupportChat));
+        Assert.Equal(CitizenTexts.ReportResolvedPaid(Code).Text, _desk.LastReply());
         Assert.Equal(SupportCaseState.Resolved, Assert.Single(_desk.Store.Read(s => s.SupportCases.Of(Code))).State);
     }
 
@@ -107,7 +108,7 @@ public class StaffDeskTests : IDisposable
 
         _desk.Press("Kiểm tra lại với cổng thanh toán", SupportChat);
 
-        Assert.Contains("không có giao dịch nào đang chờ kết quả", _desk.LastReply(SupportChat));
+        Assert.Equal(StaffTexts.NothingToRecheck(Code).Text, _desk.LastReply(SupportChat));
     }
 
     [Fact]
@@ -119,6 +120,6 @@ public class StaffDeskTests : IDisposable
 
         _desk.Chats.Handle(SupportChat, new PressInput(button.Payload, message.Id));
 
-        Assert.Contains("Chỉ bộ phận hỗ trợ", _desk.LastReply(SupportChat));
+        Assert.Equal(StaffTexts.SupportOnly().Text, _desk.LastReply(SupportChat));
     }
 }

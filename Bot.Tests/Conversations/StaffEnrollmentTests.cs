@@ -21,7 +21,7 @@ public class StaffEnrollmentTests : IDisposable
         var enrollment = Assert.Single(EnrollmentsOf(Desk.Officer));
         Assert.Equal(StaffRole.Officer, enrollment.Role);
         Assert.Equal(Desk.AgencyCode, enrollment.AgencyCode);
-        Assert.Contains("Sở Tư pháp tỉnh Hà Tĩnh", _desk.LastReply(Desk.Officer));
+        Assert.StartsWith(StaffTexts.EnrolledAsOfficer(Desk.Rules.Staff.Agency(Desk.AgencyCode)!).Text, _desk.LastReply(Desk.Officer));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class StaffEnrollmentTests : IDisposable
         _desk.Say(text, Desk.Officer);
 
         Assert.Empty(EnrollmentsOf(Desk.Officer));
-        Assert.Contains("Mã đăng ký không đúng", _desk.LastReply(Desk.Officer));
+        Assert.Equal(StaffTexts.WrongEnrollmentCode().Text, _desk.LastReply(Desk.Officer));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class StaffEnrollmentTests : IDisposable
     {
         _desk.Say("/dangky", Desk.Officer);
 
-        Assert.Contains("Cú pháp", _desk.LastReply(Desk.Officer));
+        Assert.Equal(StaffTexts.EnrollUsage().Text, _desk.LastReply(Desk.Officer));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class StaffEnrollmentTests : IDisposable
 
         Assert.Empty(EnrollmentsOf(Desk.Officer));
         _desk.Say("/huydangky", Desk.Officer);
-        Assert.Contains("chưa đăng ký", _desk.LastReply(Desk.Officer));
+        Assert.Equal(StaffTexts.NotEnrolled().Text, _desk.LastReply(Desk.Officer));
     }
 
     [Fact]
@@ -84,7 +84,8 @@ public class StaffEnrollmentTests : IDisposable
 
         _desk.Settlement.Settle(_desk.Paid(_desk.PayLink()));
 
-        Assert.Contains("sẵn sàng xử lý", _desk.LastReply(Desk.Officer));
-        Assert.DoesNotContain(_desk.Log(otherAgency), e => e.Text.Contains("đã thanh toán — sẵn sàng xử lý") && e.Text.StartsWith("🔔"));
+        var alert = StaffTexts.PaidAlert(_desk.Dossier("H42.10-261125-0001"), _desk.ReceiptOf()!, "").Text;
+        Assert.Equal(alert, _desk.LastReply(Desk.Officer));
+        Assert.DoesNotContain(_desk.Log(otherAgency), e => e.Text == alert);
     }
 }

@@ -2,6 +2,7 @@ using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Payments;
+using ChatPay.Domain.Staff;
 using ChatPay.Domain.Support;
 using ChatPay.Tests.Support;
 
@@ -38,8 +39,7 @@ public class PaymentSettlementTests : IDisposable
         Assert.Equal(ConversationState.Done, _desk.Conversation().State);
 
         var citizenReceipt = _desk.Log().Last(e => e.Outgoing);
-        Assert.Contains("Thanh toán thành công", citizenReceipt.Text);
-        Assert.Contains("Biên lai số 0000001", citizenReceipt.Text);
+        Assert.Equal(CitizenTexts.Receipt(receipt, Desk.Links.ReceiptUrl(receipt), justPaid: true).Text, citizenReceipt.Text);
         Assert.Equal($"https://chatpay.test/bien-lai/{receipt.AccessToken}", Assert.Single(citizenReceipt.Links).Url);
 
         var alert = _desk.LastReply(Desk.Officer);
@@ -58,7 +58,7 @@ public class PaymentSettlementTests : IDisposable
 
         Assert.Equal(SettlementOutcome.Recorded, outcomes[0]);
         Assert.All(outcomes.Skip(1), o => Assert.Equal(SettlementOutcome.AlreadySettled, o));
-        Assert.Single(_desk.Log(Desk.Officer), e => e.Text.Contains("đã thanh toán — sẵn sàng xử lý") && e.Text.StartsWith("🔔"));
+        Assert.Single(_desk.Log(Desk.Officer), e => e.Topic == AlertTopic.For(Code));
         Assert.Single(_desk.Log(), e => e.Text.Contains("Thanh toán thành công"));
         Assert.Equal("2026-0000001", _desk.ReceiptOf()!.Id);
     }
@@ -72,7 +72,7 @@ public class PaymentSettlementTests : IDisposable
         var outcomes = Enumerable.Range(0, 16).AsParallel().Select(_ => _desk.Settlement.Settle(report)).ToList();
 
         Assert.Single(outcomes, o => o == SettlementOutcome.Recorded);
-        Assert.Single(_desk.Log(Desk.Officer), e => e.Text.Contains("đã thanh toán — sẵn sàng xử lý") && e.Text.StartsWith("🔔"));
+        Assert.Single(_desk.Log(Desk.Officer), e => e.Topic == AlertTopic.For(Code));
     }
 
     [Fact]
@@ -215,9 +215,9 @@ public class PaymentSettlementTests : IDisposable
         Assert.Equal(PaymentState.Succeeded, refund.State);
         Assert.Equal(PaymentFlag.NeedsRefund, refund.Flag);
         Assert.Equal(first.Id, _desk.Dossier(Code).PaidByPaymentId);
-        Assert.Contains("đã được ghi nhận để hoàn lại", _desk.LastReply(otherChat));
+        Assert.Contains(_desk.Log(otherChat), e => e.Text == CitizenTexts.PaidTwice(refund).Text);
         Assert.Contains("Cần hoàn tiền", _desk.LastReply(new ChatAddress(ChatChannel.Telegram, "support")));
-        Assert.Single(_desk.Log(Desk.Officer), e => e.Text.Contains("đã thanh toán — sẵn sàng xử lý") && e.Text.StartsWith("🔔"));
+        Assert.Single(_desk.Log(Desk.Officer), e => e.Topic == AlertTopic.For(Code));
     }
 
     [Fact]
@@ -231,7 +231,7 @@ public class PaymentSettlementTests : IDisposable
 
         Assert.Equal(PaymentState.Cancelled, _desk.Payment(second.Id).State);
         Assert.Equal(ConversationState.Idle, _desk.Conversation(otherChat).State);
-        Assert.Contains("đã được thanh toán", _desk.LastReply(otherChat));
+        Assert.Contains(CitizenTexts.PaidElsewhere(_desk.ReceiptOf()!).Text, _desk.LastReply(otherChat));
     }
 
     [Fact]
@@ -244,10 +244,11 @@ public class PaymentSettlementTests : IDisposable
         _desk.Say(Code);
         _desk.Say(Code, stranger);
 
-        Assert.Contains("Biên lai số 0000001", _desk.LastReply());
+        var receipt = _desk.ReceiptOf()!;
+        Assert.Equal(CitizenTexts.Receipt(receipt, Desk.Links.ReceiptUrl(receipt), justPaid: false).Text, _desk.LastReply());
         Assert.Single(_desk.Log().Last(e => e.Outgoing).Links);
         var status = _desk.Log(stranger).Last(e => e.Outgoing);
-        Assert.Contains("đã được thanh toán", status.Text);
+        Assert.Equal(CitizenTexts.PaidElsewhere(receipt).Text, status.Text);
         Assert.Empty(status.Links);
         Assert.DoesNotContain("Nguyễn", status.Text);
     }

@@ -1,6 +1,8 @@
 using ChatPay.Domain.Chats;
+using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Payments;
+using ChatPay.Domain.Staff;
 using ChatPay.Domain.Support;
 using ChatPay.Tests.Support;
 
@@ -57,8 +59,9 @@ public class ReconciliationTests : IDisposable
         _desk.Reconciliation.Record(payment.Id, Reported(_desk.Paid(payment)));
 
         Assert.Equal(DossierStatus.Paid, _desk.Dossier(Code).Status);
-        Assert.Contains("Thanh toán thành công", _desk.LastReply());
-        Assert.Contains("sẵn sàng xử lý", _desk.LastReply(Desk.Officer));
+        var receipt = _desk.ReceiptOf()!;
+        Assert.Contains(_desk.Log(), e => e.Text == CitizenTexts.Receipt(receipt, Desk.Links.ReceiptUrl(receipt), justPaid: true).Text);
+        Assert.Equal(StaffTexts.PaidAlert(_desk.Dossier(Code), receipt, "").Text, _desk.LastReply(Desk.Officer));
         var settled = _desk.Payment(payment.Id);
         Assert.Null(settled.NextCheckAt);
         Assert.Equal(1, settled.Checks);
@@ -149,7 +152,7 @@ public class ReconciliationTests : IDisposable
         Assert.Equal(PaymentState.Failed, after.State);
         Assert.Equal(PaymentFlag.MoneyHeld, after.Flag);
         Assert.Equal(DossierStatus.AwaitingPayment, _desk.Dossier(Code).Status);
-        Assert.Contains("đã trừ tiền nhưng giao dịch không thành công", _desk.LastReply());
+        Assert.Contains(FailureReasons.Explain("00", "04"), _desk.LastReply());
         Assert.Contains("Cần hỗ trợ", _desk.LastReply(SupportChat));
     }
 
@@ -160,11 +163,11 @@ public class ReconciliationTests : IDisposable
 
         _desk.Say($"/baoloi {Code}");
 
-        Assert.Contains("đang kiểm tra với cổng thanh toán", _desk.LastReply());
+        Assert.Equal(CitizenTexts.ReportChecking(Code).Text, _desk.LastReply());
         Assert.Equal(payment.Id, Assert.Single(_desk.Reconciliation.DueChecks(10)).Id);
         _desk.Reconciliation.Record(payment.Id, Reported(_desk.Paid(payment)));
 
-        Assert.Contains("Đã xác nhận: hồ sơ", _desk.LastReply());
+        Assert.Equal(CitizenTexts.ReportResolvedPaid(Code).Text, _desk.LastReply());
         Assert.Contains(_desk.Log(), e => e.Text.Contains("Thanh toán thành công"));
         Assert.Equal(SupportCaseState.Resolved, Assert.Single(Cases()).State);
     }
@@ -177,7 +180,7 @@ public class ReconciliationTests : IDisposable
 
         _desk.Reconciliation.Record(payment.Id, new GatewayStatus.NotFound());
 
-        Assert.Contains("chuyển cho bộ phận hỗ trợ", _desk.LastReply());
+        Assert.Equal(CitizenTexts.ReportWithSupport(Code).Text, _desk.LastReply());
         var notice = _desk.LastReply(SupportChat);
         Assert.Contains("Công dân báo đã thanh toán", notice);
         Assert.Contains($"{Code}_1 — Vietcombank — 200.000 ₫", notice);
@@ -189,7 +192,7 @@ public class ReconciliationTests : IDisposable
     {
         _desk.Say($"/baoloi {Code}");
 
-        Assert.Contains("chuyển cho bộ phận hỗ trợ", _desk.LastReply());
+        Assert.Equal(CitizenTexts.ReportWithSupport(Code).Text, _desk.LastReply());
         Assert.Contains("Chưa có lần thanh toán nào", _desk.LastReply(SupportChat));
     }
 
@@ -201,7 +204,7 @@ public class ReconciliationTests : IDisposable
 
         _desk.Say($"/baoloi {Code.ToLowerInvariant()}");
 
-        Assert.Contains("đang được xử lý", _desk.LastReply());
+        Assert.Equal(CitizenTexts.ReportAlreadyOpen(Code).Text, _desk.LastReply());
         Assert.Single(Cases());
     }
 
@@ -212,19 +215,19 @@ public class ReconciliationTests : IDisposable
 
         _desk.Say($"/baoloi {Code}");
 
-        Assert.Contains("đã được ghi nhận thanh toán", _desk.LastReply());
+        Assert.Equal(CitizenTexts.ReportButPaid(_desk.Dossier(Code)).Text, _desk.LastReply());
         Assert.Empty(Cases());
     }
 
     [Theory]
-    [InlineData("/baoloi", "Cú pháp: /baoloi")]
-    [InlineData("/baoloi xin chào", "Cú pháp: /baoloi")]
-    [InlineData("/baoloi H42.10-261125-9999", "Không tìm thấy hồ sơ")]
-    public void A_report_without_a_known_code_explains_itself(string text, string answer)
+    [InlineData("/baoloi", null)]
+    [InlineData("/baoloi xin chào", null)]
+    [InlineData("/baoloi H42.10-261125-9999", "H42.10-261125-9999")]
+    public void A_report_without_a_known_code_explains_itself(string text, string? unknown)
     {
         _desk.Say(text);
 
-        Assert.Contains(answer, _desk.LastReply());
+        Assert.Equal((unknown is null ? CitizenTexts.ReportUsage() : CitizenTexts.NotFound(unknown)).Text, _desk.LastReply());
         Assert.Empty(Cases());
     }
 
@@ -245,9 +248,9 @@ public class ReconciliationTests : IDisposable
     public void A_receipt_asked_for_before_payment_explains_why_there_is_none()
     {
         _desk.Say($"/bienlai {Code}");
-        Assert.Contains("chưa được ghi nhận thanh toán", _desk.LastReply());
+        Assert.Equal(CitizenTexts.NotPaidYet(_desk.Dossier(Code)).Text, _desk.LastReply());
 
         _desk.Say("/bienlai");
-        Assert.Contains("Cú pháp: /bienlai", _desk.LastReply());
+        Assert.Equal(CitizenTexts.ReceiptUsage().Text, _desk.LastReply());
     }
 }
