@@ -52,7 +52,7 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
             KeepForRefund(session, payment, dossier, report, now);
         if (failedBefore)
             _reports.Escalate(session, dossier, SupportReason.VerdictChanged,
-                $"Giao dịch {payment.Id}: cổng thanh toán đã báo không thành công ({payment.FailedBefore}), sau đó báo đã trừ {Vnd.Format(payment.Amount)}.", now);
+                SupportReasons.VerdictChanged(payment), now);
         return SettlementOutcome.Recorded;
     }
 
@@ -67,7 +67,7 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
         // The citizen's money is held by the bank or the gateway: they must hear it even if they moved on, and support follows it up.
         if (!told) session.ChatLog.Send(payment.Payer(), CitizenTexts.MoneyHeld(payment), now);
         _reports.Escalate(session, session.Dossiers.Find(payment.DossierCode)!, SupportReason.MoneyHeld,
-            $"Giao dịch {payment.Id}: ngân hàng đã trừ tiền nhưng cổng thanh toán báo trạng thái {report.TransactionStatus}.", now);
+            SupportReasons.MoneyHeld(payment, report), now);
     }
 
     private void Succeed(IStoreSession session, Payment payment, Dossier dossier, GatewayReport report, DateTimeOffset now, PaymentFlag? flag)
@@ -110,9 +110,7 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
         session.ChatLog.Send(payment.Payer(), CitizenTexts.PaidTwice(payment), now);
         _steps.Notify(session, payment.Payer(), now, (conversation, context) => conversation.PaymentSucceeded(payment, context));
 
-        _reports.Escalate(session, dossier, SupportReason.Refund,
-            $"Cần hoàn tiền: hồ sơ {dossier.Code} ({StaffTexts.StatusText(dossier.Status)}) nhận thêm {Vnd.Format(payment.Amount)} " +
-            $"qua {payment.BankName}, mã giao dịch {payment.TransactionNo}, tham chiếu {payment.Id}.", now);
+        _reports.Escalate(session, dossier, SupportReason.Refund, SupportReasons.Refund(dossier, payment), now);
     }
 
     private Receipt IssueReceipt(IStoreSession session, Payment payment, Dossier dossier)

@@ -26,7 +26,7 @@ public sealed class Reconciliation(IChatPayStore store, TimeProvider clock, Chat
             payment.RecordCheck(Describe(status), null);
             if (outcome == SettlementOutcome.AmountMismatch)
                 _reports.Escalate(session, session.Dossiers.Find(payment.DossierCode)!, SupportReason.AmountMismatch,
-                    $"Cổng thanh toán báo số tiền {reported.Report.Amount} cho giao dịch {payment.Id}, khác số tiền yêu cầu.", now);
+                    SupportReasons.AmountMismatch(payment, reported.Report.Amount), now);
         }
         else if (payment.IsUnsettled)
         {
@@ -60,7 +60,7 @@ public sealed class Reconciliation(IChatPayStore store, TimeProvider clock, Chat
         {
             payment.RecordCheck(Describe(status), null);
             _reports.Escalate(session, session.Dossiers.Find(payment.DossierCode)!, SupportReason.GatewaySilent,
-                $"Cổng thanh toán không trả lời về giao dịch {payment.Id} sau nhiều lần hỏi.", now);
+                SupportReasons.GatewaySilent(payment), now);
             return;
         }
         payment.RecordCheck(Describe(status), rules.Reconciliation.NextAfter(payment.Checks + 1, now));

@@ -15,8 +15,6 @@ namespace ChatPay.Domain.Support;
 /// </summary>
 internal sealed class ProblemReports
 {
-    private const string ReportedReason = "Công dân báo đã thanh toán nhưng hồ sơ chưa ghi nhận; cổng thanh toán không xác nhận được.";
-
     public void Report(IStoreSession session, LookupCaller caller, string argument, DateTimeOffset now, CodeLookupRules rules) =>
         session.ChatLog.Send(caller.Chat, Open(session, caller, argument, now, rules), now);
 
@@ -46,7 +44,7 @@ internal sealed class ProblemReports
             session.SupportCases.Save(report);
             return CitizenTexts.ReportChecking(dossier.Code);
         }
-        HandToSupport(session, report, dossier, ReportedReason, now);
+        HandToSupport(session, report, dossier, SupportReasons.ReportedByCitizen, now);
         return CitizenTexts.ReportWithSupport(dossier.Code);
     }
 
@@ -75,7 +73,7 @@ internal sealed class ProblemReports
                 session.SupportCases.Save(report);
                 continue;
             }
-            HandToSupport(session, report, dossier, report.Reason ?? ReportedReason, now);
+            HandToSupport(session, report, dossier, report.Reason ?? SupportReasons.ReportedByCitizen, now);
             foreach (var reporter in report.Reporters())
                 session.ChatLog.Send(ChatAddress.FromKey(reporter), CitizenTexts.ReportWithSupport(dossierCode), now);
         }

@@ -89,7 +89,7 @@ public class StaffDeskTests : IDisposable
         var payment = _desk.OpenedPayment();
         _desk.Say($"/baoloi {Code}");
         _desk.Reconciliation.Record(payment.Id, new GatewayStatus.NotFound());
-        Assert.Contains("Công dân báo đã thanh toán", _desk.LastReply(SupportChat));
+        Assert.Contains(SupportReasons.ReportedByCitizen, _desk.LastReply(SupportChat));
 
         _desk.Press("Kiểm tra lại với cổng thanh toán", SupportChat);
         Assert.Equal(StaffTexts.Rechecking(Code).Text, _desk.LastReply(SupportChat));

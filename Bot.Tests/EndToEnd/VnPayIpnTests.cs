@@ -138,11 +138,11 @@ public class VnPayIpnTests : IAsyncLifetime
     {
         var page = await _app.Http.GetStringAsync($"{VnPayEndpoints.ReturnPath}?{VnPaySignature.SignedQuery(Result(), Merchant.HashSecret)}");
 
-        Assert.Contains("Thanh toán thành công", page);
+        Assert.Contains(VnPayEndpoints.PaidHeading, page);
         Assert.Equal(DossierStatus.AwaitingPayment, Dossier.Status);
 
         var forged = await _app.Http.GetAsync($"{VnPayEndpoints.ReturnPath}?{VnPaySignature.SignedQuery(Result(), "wrong")}");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Contains("Không xác thực được", await forged.Content.ReadAsStringAsync());
+        Assert.Contains(VnPayEndpoints.NotAuthenticHeading, await forged.Content.ReadAsStringAsync());
     }
 }

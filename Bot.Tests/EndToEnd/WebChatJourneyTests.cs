@@ -1,9 +1,12 @@
 using System.Net;
+using ChatPay.Bot.Payments.Sandbox;
 using ChatPay.Bot.Payments.VnPay;
 using ChatPay.Domain;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Payments;
 using ChatPay.Domain.Storage;
+using ChatPay.Domain.Vietnamese;
 using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.EndToEnd;
@@ -35,7 +38,7 @@ public class WebChatJourneyTests : IDisposable
             await citizen.WaitForTextAsync("Xin chào");
             await citizen.SayAsync("mã hồ sơ của tôi: h42.27 261124 0003");
             fees = await citizen.WaitForTextAsync("Tổng cộng: 600.000 ₫");
-            Assert.Contains("Trần T** B***", fees.Text);
+            Assert.Contains(PersonalData.MaskName("Trần Thị Bình"), fees.Text);
             await citizen.PressAsync("Xác nhận");
             await citizen.WaitForTextAsync("Chọn ngân hàng");
             await citizen.PressAsync("Vietcombank");
@@ -43,17 +46,17 @@ public class WebChatJourneyTests : IDisposable
             Assert.Equal("Thanh toán 600.000 ₫", link.Label);
 
             var returnPage = await SandboxPayer.PayAsync(app.Http, link.Url);
-            Assert.Contains("Thanh toán thành công", returnPage);
+            Assert.Contains(VnPayEndpoints.PaidHeading, returnPage);
 
             var receipt = await citizen.WaitForTextAsync("Thanh toán thành công");
-            Assert.Contains("Số tiền: 600.000 ₫", receipt.Text);
+            Assert.Contains(Vnd.Format(600_000), receipt.Text);
             receiptUrl = receipt.Links.Single(l => l.Label == "Xem biên lai").Url;
             var alert = await officer.WaitForTextAsync($"Hồ sơ {Code} đã thanh toán — sẵn sàng xử lý");
             Assert.Contains("Trần Thị Bình", alert.Text);
 
             var printable = await app.Http.GetStringAsync(receiptUrl);
             Assert.Contains("BIÊN LAI THU PHÍ, LỆ PHÍ", printable);
-            Assert.Contains("Sáu trăm nghìn đồng", printable);
+            Assert.Contains(AmountInWords.Spell(600_000), printable);
             Assert.Contains("Lệ phí cấp Giấy chứng nhận", printable);
             citizenToken = citizen.Token;
             officerToken = officer.Token;
@@ -84,11 +87,11 @@ public class WebChatJourneyTests : IDisposable
 
         var returnPage = await SandboxPayer.PayAsync(app.Http, linkUrl, "Decline");
 
-        Assert.Contains("Tài khoản không đủ số dư", returnPage);
+        Assert.Contains(FailureReasons.Explain("51"), returnPage);
         await citizen.WaitForTextAsync("Thanh toán chưa thành công: Tài khoản không đủ số dư.");
         await citizen.PressAsync("Agribank");
         var retry = (await citizen.WaitForAsync(m => m.Links.Count > 0 && m.Text.Contains("Agribank"))).Links.Single();
-        Assert.Contains("Thanh toán thành công", await SandboxPayer.PayAsync(app.Http, retry.Url));
+        Assert.Contains(VnPayEndpoints.PaidHeading, await SandboxPayer.PayAsync(app.Http, retry.Url));
         await citizen.WaitForTextAsync("Thanh toán thành công");
     }
 
@@ -165,7 +168,7 @@ public class WebChatJourneyTests : IDisposable
 
         var cheaper = await app.Http.GetAsync(gatewayUrl.Replace("vnp_Amount=20000000", "vnp_Amount=100"));
         Assert.Equal(HttpStatusCode.BadRequest, cheaper.StatusCode);
-        Assert.Contains("Sai chữ ký", await cheaper.Content.ReadAsStringAsync());
+        Assert.Contains(SandboxBank.BadSignature, await cheaper.Content.ReadAsStringAsync());
 
         var merchant = app.Service<VnPayMerchant>();
         var fields = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(gatewayUrl).Query)
@@ -173,7 +176,7 @@ public class WebChatJourneyTests : IDisposable
         fields["vnp_ExpireDate"] = "20240101000000";
         var expired = await app.Http.GetAsync($"{merchant.PaymentUrl}?{VnPaySignature.SignedQuery(fields, merchant.HashSecret)}");
         Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
-        Assert.Contains("quá thời gian", await expired.Content.ReadAsStringAsync());
+        Assert.Contains(SandboxBank.Expired, await expired.Content.ReadAsStringAsync());
     }
 
     [Fact]

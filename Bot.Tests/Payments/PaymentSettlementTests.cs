@@ -105,7 +105,7 @@ public class PaymentSettlementTests : IDisposable
 
         Assert.Equal(PaymentState.Failed, _desk.Payment(payment.Id).State);
         Assert.Equal(ConversationState.ChoosingBank, _desk.Conversation().State);
-        Assert.Contains("Tài khoản không đủ số dư", _desk.LastReply());
+        Assert.Contains(FailureReasons.Explain("51"), _desk.LastReply());
         Assert.Contains(_desk.Log().Last(e => e.Outgoing).Choices, c => c.Label == "Vietcombank");
         Assert.Equal(DossierStatus.AwaitingPayment, _desk.Dossier(Code).Status);
     }
@@ -197,7 +197,8 @@ public class PaymentSettlementTests : IDisposable
         Assert.Equal(PaymentState.Succeeded, settled.State);
         Assert.Equal(PaymentFlag.LateSuccess, settled.Flag);
         Assert.Equal(DossierStatus.Paid, _desk.Dossier(Code).Status);
-        Assert.Contains("Thanh toán thành công", _desk.LastReply());
+        var receipt = _desk.ReceiptOf()!;
+        Assert.Contains(_desk.Log(), e => e.Text == CitizenTexts.Receipt(receipt, Desk.Links.ReceiptUrl(receipt), justPaid: true).Text);
     }
 
     [Fact]
@@ -216,7 +217,7 @@ public class PaymentSettlementTests : IDisposable
         Assert.Equal(PaymentFlag.NeedsRefund, refund.Flag);
         Assert.Equal(first.Id, _desk.Dossier(Code).PaidByPaymentId);
         Assert.Contains(_desk.Log(otherChat), e => e.Text == CitizenTexts.PaidTwice(refund).Text);
-        Assert.Contains("Cần hoàn tiền", _desk.LastReply(new ChatAddress(ChatChannel.Telegram, "support")));
+        Assert.Contains(SupportReasons.Refund(_desk.Dossier(Code), refund), _desk.LastReply(new ChatAddress(ChatChannel.Telegram, "support")));
         Assert.Single(_desk.Log(Desk.Officer), e => e.Topic == AlertTopic.For(Code));
     }
 

@@ -108,9 +108,8 @@ public class ReconciliationTests : IDisposable
 
         Assert.Null(_desk.Payment(payment.Id).NextCheckAt);
         var notice = _desk.LastReply(SupportChat);
-        Assert.Contains("Cần hỗ trợ", notice);
-        Assert.Contains($"{Code}_1", notice);
-        Assert.Contains("Nguyễn Văn An", notice);
+        Assert.StartsWith(SupportHeadline(SupportReasons.GatewaySilent(payment)), notice);
+        Assert.Contains("Nguyễn Văn An", notice); // support reads the applicant unmasked
     }
 
     [Fact]
@@ -138,7 +137,7 @@ public class ReconciliationTests : IDisposable
         _desk.Reconciliation.Record(payment.Id, Reported(_desk.Paid(payment) with { Amount = 1 }));
 
         Assert.Equal(DossierStatus.AwaitingPayment, _desk.Dossier(Code).Status);
-        Assert.Contains("khác số tiền yêu cầu", _desk.LastReply(SupportChat));
+        Assert.StartsWith(SupportHeadline(SupportReasons.AmountMismatch(payment, 1)), _desk.LastReply(SupportChat));
     }
 
     [Fact]
@@ -153,7 +152,7 @@ public class ReconciliationTests : IDisposable
         Assert.Equal(PaymentFlag.MoneyHeld, after.Flag);
         Assert.Equal(DossierStatus.AwaitingPayment, _desk.Dossier(Code).Status);
         Assert.Contains(FailureReasons.Explain("00", "04"), _desk.LastReply());
-        Assert.Contains("Cần hỗ trợ", _desk.LastReply(SupportChat));
+        Assert.StartsWith(SupportHeadline(SupportReasons.MoneyHeld(after, _desk.Paid(payment) with { TransactionStatus = "04" })), _desk.LastReply(SupportChat));
     }
 
     [Fact]
@@ -182,7 +181,7 @@ public class ReconciliationTests : IDisposable
 
         Assert.Equal(CitizenTexts.ReportWithSupport(Code).Text, _desk.LastReply());
         var notice = _desk.LastReply(SupportChat);
-        Assert.Contains("Công dân báo đã thanh toán", notice);
+        Assert.StartsWith(SupportHeadline(SupportReasons.ReportedByCitizen), notice);
         Assert.Contains($"{Code}_1 — Vietcombank — 200.000 ₫", notice);
         Assert.Equal(SupportCaseState.WithSupport, Assert.Single(Cases()).State);
     }
@@ -253,4 +252,7 @@ public class ReconciliationTests : IDisposable
         _desk.Say("/bienlai");
         Assert.Equal(CitizenTexts.ReceiptUsage().Text, _desk.LastReply());
     }
+
+    /// <summary>The first line of support's notice: why the case reached them.</summary>
+    private static string SupportHeadline(string reason) => StaffTexts.CaseForSupport("", "", reason).Text.Split('\n')[0];
 }

@@ -282,7 +282,7 @@ public class BadInputTests : IDisposable
 
         Assert.Equal("97", ipn!.RspCode);
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
-        Assert.Contains("Không xác thực được", await page.Content.ReadAsStringAsync());
+        Assert.Contains(VnPayEndpoints.NotAuthenticHeading, await page.Content.ReadAsStringAsync());
         Assert.Equal(before, BadInput.Records(app.Service<LiteDbStore>()));
     }
 

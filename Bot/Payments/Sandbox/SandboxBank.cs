@@ -12,6 +12,9 @@ namespace ChatPay.Bot.Payments.Sandbox;
 /// </summary>
 public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeProvider clock)
 {
+    public const string BadSignature = "Sai chữ ký (invalid signature).";
+    public const string Expired = "Giao dịch đã quá thời gian chờ thanh toán.";
+
     private readonly ILiteCollection<SandboxTransaction> _transactions = store.Collection<SandboxTransaction>("sandbox_transactions");
     private readonly Lock _gate = new();
 
@@ -20,7 +23,7 @@ public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeP
     /// <summary>What is wrong with a payment request, in the words VNPay's page uses, or null if it is valid.</summary>
     public string? Check(IReadOnlyDictionary<string, string> fields)
     {
-        if (!VnPaySignature.Verify(fields, merchant.HashSecret)) return "Sai chữ ký (invalid signature).";
+        if (!VnPaySignature.Verify(fields, merchant.HashSecret)) return BadSignature;
         if (Field(fields, "vnp_Version") != VnPayGateway.Version || Field(fields, "vnp_Command") != "pay") return "Phiên bản hoặc lệnh không hợp lệ.";
         if (Field(fields, "vnp_TmnCode") != merchant.TmnCode) return "Website này chưa được phê duyệt (sai mã website).";
         if (!long.TryParse(Field(fields, "vnp_Amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0 || amount % 100 != 0)
@@ -29,7 +32,7 @@ public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeP
         if (Field(fields, "vnp_TxnRef").Length == 0 || Field(fields, "vnp_ReturnUrl").Length == 0) return "Thiếu thông tin giao dịch.";
         if (VnPayTime.Parse(Field(fields, "vnp_CreateDate")) is null) return "Thời gian tạo giao dịch không hợp lệ.";
         if (VnPayTime.Parse(Field(fields, "vnp_ExpireDate")) is not { } expires) return "Thời gian hết hạn không hợp lệ.";
-        if (expires <= clock.GetUtcNow()) return "Giao dịch đã quá thời gian chờ thanh toán.";
+        if (expires <= clock.GetUtcNow()) return Expired;
         return null;
     }
 

@@ -13,6 +13,10 @@ public static class VnPayEndpoints
     public const string IpnPath = "/payments/vnpay/ipn";
     public const string ReturnPath = "/payments/vnpay/return";
 
+    /// <summary>The return page's headings (what the payer sees back from the bank).</summary>
+    public const string PaidHeading = "Thanh toán thành công";
+    public const string NotAuthenticHeading = "Không xác thực được kết quả thanh toán";
+
     public static IEndpointRouteBuilder MapVnPay(this IEndpointRouteBuilder app)
     {
         app.MapGet(IpnPath, HandleIpn);
@@ -68,13 +72,13 @@ public static class VnPayEndpoints
         var back = $"<p><a class=\"button\" href=\"{Page.Encode(links.Home)}\">Quay lại cuộc trò chuyện</a></p>";
         if (!callback.Authentic)
             return Page.Html("Không xác thực được kết quả",
-                "<h1 class=\"bad\">Không xác thực được kết quả thanh toán</h1><p>Vui lòng xem kết quả trong cuộc trò chuyện.</p>" + back,
+                $"<h1 class=\"bad\">{NotAuthenticHeading}</h1><p>Vui lòng xem kết quả trong cuộc trò chuyện.</p>" + back,
                 StatusCodes.Status400BadRequest);
 
         var report = callback.Report!;
         return report.Succeeded
-            ? Page.Html("Thanh toán thành công",
-                "<h1 class=\"ok\">Thanh toán thành công</h1><p>Biên lai được gửi vào cuộc trò chuyện của bạn. Bạn có thể đóng trang này.</p>" + back)
+            ? Page.Html(PaidHeading,
+                $"<h1 class=\"ok\">{PaidHeading}</h1><p>Biên lai được gửi vào cuộc trò chuyện của bạn. Bạn có thể đóng trang này.</p>" + back)
             : Page.Html("Thanh toán chưa thành công",
                 $"<h1 class=\"bad\">Thanh toán chưa thành công</h1><p>{Page.Encode(FailureReasons.Explain(report.ResponseCode, report.TransactionStatus))}</p>" +
                 "<p>Bạn có thể quay lại cuộc trò chuyện để thử lại hoặc chọn ngân hàng khác.</p>" + back);
