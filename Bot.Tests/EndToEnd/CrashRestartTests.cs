@@ -57,7 +57,7 @@ public class CrashRestartTests : IDisposable
         foreach (var group in OfficerGroups)
         {
             telegram.SendText(group, $"/dangky@{telegram.Options.BotUsername} {OfficerCode}", 7, "Cán bộ", "supergroup");
-            await telegram.WaitForMessageAsync(group, m => m.Text.Contains("Đã đăng ký"), Patience);
+            await telegram.WaitForMessageAsync(group, m => m.Text.Contains(Said.Enrolled), Patience);
         }
 
         var journeys = Enumerable.Range(0, Citizens).Select(i => JourneyAsync(telegram, i)).ToList();
@@ -90,7 +90,7 @@ public class CrashRestartTests : IDisposable
             Assert.Equal(payment.Id, store.Read(s => s.Receipts.Find(dossier.ReceiptId!))!.PaymentId);
         }
         for (var i = 0; i < Citizens; i++)
-            Assert.Single(telegram.Messages(ChatOf(i)), m => m.Text.Contains("Thanh toán thành công"));
+            Assert.Single(telegram.Messages(ChatOf(i)), m => m.Text.Contains(Said.Paid));
         foreach (var group in OfficerGroups)
         {
             var text = string.Join("\n", telegram.Messages(group).Select(m => m.Text));
@@ -151,14 +151,14 @@ public class CrashRestartTests : IDisposable
     {
         var chat = ChatOf(citizen);
         telegram.SendText(chat, Code(citizen));
-        var fees = await telegram.WaitForMessageAsync(chat, m => m.Text.Contains("Tổng cộng"), Patience);
+        var fees = await telegram.WaitForMessageAsync(chat, m => m.Text.Contains(Said.Fees), Patience);
         telegram.Press(chat, fees.MessageId, TelegramHarness.Button(fees, "Xác nhận").CallbackData!);
-        var banks = await telegram.WaitForMessageAsync(chat, m => m.Text.Contains("Chọn ngân hàng") && m.Keyboard.Count > 0, Patience);
+        var banks = await telegram.WaitForMessageAsync(chat, m => m.Text.Contains(Said.ChooseBank) && m.Keyboard.Count > 0, Patience);
         telegram.Press(chat, banks.MessageId, TelegramHarness.Button(banks, "Vietcombank").CallbackData!);
-        var link = TelegramHarness.PaymentLink(await telegram.WaitForMessageAsync(chat, m => m.Text.Contains("Bấm nút bên dưới để thanh toán"), Patience));
+        var link = TelegramHarness.PaymentLink(await telegram.WaitForMessageAsync(chat, m => m.Text.Contains(Said.PaymentLink), Patience));
 
         var deadline = DateTime.UtcNow + Patience;
-        while (!telegram.Messages(chat).Any(m => m.Text.Contains("Thanh toán thành công")))
+        while (!telegram.Messages(chat).Any(m => m.Text.Contains(Said.Paid)))
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Citizen {citizen} never got a receipt.");
             try
@@ -172,7 +172,7 @@ public class CrashRestartTests : IDisposable
             }
             try
             {
-                await telegram.WaitForMessageAsync(chat, m => m.Text.Contains("Thanh toán thành công"), TimeSpan.FromSeconds(5));
+                await telegram.WaitForMessageAsync(chat, m => m.Text.Contains(Said.Paid), TimeSpan.FromSeconds(5));
             }
             catch (TimeoutException)
             {

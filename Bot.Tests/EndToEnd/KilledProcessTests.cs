@@ -24,9 +24,9 @@ public class KilledProcessTests : IDisposable
             var citizen = await WebChatUser.OpenAsync(http);
             var linkUrl = await citizen.RequestPaymentLinkAsync(Code);
             await SandboxPayer.PayAsync(http, linkUrl);
-            await citizen.WaitForTextAsync("Thanh toán thành công");
+            await citizen.WaitForTextAsync(Said.Paid);
             await citizen.SayAsync("H42.27-261124-0003");
-            await citizen.WaitForTextAsync("Tổng cộng: 600.000 ₫");
+            await citizen.WaitForTextAsync(Said.Total(600_000));
             token = citizen.Token;
 
             bot.Kill();
@@ -37,8 +37,8 @@ public class KilledProcessTests : IDisposable
         Assert.Equal(PaymentState.Succeeded, store.Read(s => s.Payments.Find($"{Code}_1"))!.State);
         var chat = ChatPay.Bot.Channels.WebChat.WebChatIdentity.ChatFor(token);
         var history = store.ChatHistory(chat.Key, 0, 100);
-        Assert.Contains(history, e => e.Text.Contains("Thanh toán thành công"));
-        Assert.Contains(history, e => e.Text.Contains("Tổng cộng: 600.000 ₫"));
+        Assert.Contains(history, e => e.Text.Contains(Said.Paid));
+        Assert.Contains(history, e => e.Text.Contains(Said.Total(600_000)));
         Assert.Equal("H42.27-261124-0003", store.Read(s => s.Conversations.Find(chat))!.DossierCode);
     }
 }

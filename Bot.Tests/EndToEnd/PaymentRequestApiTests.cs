@@ -74,7 +74,7 @@ public class PaymentRequestApiTests : IDisposable
 
         var citizen = await WebChatUser.OpenAsync(app.Http);
         await citizen.SayAsync(Code);
-        await citizen.WaitForTextAsync("Tổng cộng: 200.000 ₫");
+        await citizen.WaitForTextAsync(Said.Total(200_000));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public class PaymentRequestApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, amended.StatusCode);
         Assert.Equal(2, (await Json(amended)).GetProperty("requestVersion").GetInt32());
-        await citizen.WaitForTextAsync("Tổng cộng: 250.000 ₫");
+        await citizen.WaitForTextAsync(Said.Total(250_000));
         Assert.Equal(HttpStatusCode.Gone, (await app.Http.GetAsync(link)).StatusCode);
     }
 
@@ -147,7 +147,7 @@ public class PaymentRequestApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, (await app.Http.SendAsync(Call(HttpMethod.Post, "/api/v1/payment-requests", Request()))).StatusCode);
         var citizen = await WebChatUser.OpenAsync(app.Http);
         await SandboxPayer.PayAsync(app.Http, await citizen.RequestPaymentLinkAsync(Code));
-        await citizen.WaitForTextAsync("Thanh toán thành công");
+        await citizen.WaitForTextAsync(Said.Paid);
 
         Assert.Equal(HttpStatusCode.Conflict, (await app.Http.SendAsync(Call(HttpMethod.Delete, $"/api/v1/payment-requests/{Code}"))).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await app.Http.SendAsync(Call(HttpMethod.Post, "/api/v1/payment-requests", Request(amount: 1_000)))).StatusCode);
@@ -181,7 +181,7 @@ public class PaymentRequestApiTests : IDisposable
         Assert.Equal(Code, data.GetProperty("dossierCode").GetString());
         Assert.Equal(200_000, data.GetProperty("amount").GetInt64());
         await citizen.SayAsync("/trogiup");
-        await citizen.WaitForTextAsync("Cách nộp phí");
+        await citizen.WaitForTextAsync(Said.Help);
         Assert.Equal(3, Ours().Count);
     }
 

@@ -54,11 +54,11 @@ public class PublishedBotTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.Created, (await bot.Http.SendAsync(request)).StatusCode);
 
         telegram.SendText(Citizen, Code);
-        var fees = await telegram.WaitForMessageAsync(Citizen, m => m.Text.Contains("Tổng cộng"), Patience);
+        var fees = await telegram.WaitForMessageAsync(Citizen, m => m.Text.Contains(Said.Fees), Patience);
         telegram.Press(Citizen, fees.MessageId, TelegramHarness.Button(fees, "Xác nhận").CallbackData!);
-        var banks = await telegram.WaitForMessageAsync(Citizen, m => m.Text.Contains("Chọn ngân hàng") && m.Keyboard.Count > 0, Patience);
+        var banks = await telegram.WaitForMessageAsync(Citizen, m => m.Text.Contains(Said.ChooseBank) && m.Keyboard.Count > 0, Patience);
         telegram.Press(Citizen, banks.MessageId, TelegramHarness.Button(banks, "Vietcombank").CallbackData!);
-        var link = TelegramHarness.PaymentLink(await telegram.WaitForMessageAsync(Citizen, m => m.Text.Contains("Bấm nút bên dưới để thanh toán"), Patience));
+        var link = TelegramHarness.PaymentLink(await telegram.WaitForMessageAsync(Citizen, m => m.Text.Contains(Said.PaymentLink), Patience));
 
         // The citizen follows the link to VNPay; VNPay then calls the IPN, signed with the merchant's secret.
         using var redirect = await bot.Http.GetAsync(new Uri(link).PathAndQuery);
@@ -74,7 +74,7 @@ public class PublishedBotTests : IDisposable
         var answer = await bot.Http.GetFromJsonAsync<JsonElement>($"{VnPayEndpoints.IpnPath}?{VnPaySignature.SignedQuery(ipn, HashSecret)}");
 
         Assert.Equal("00", answer.GetProperty("RspCode").GetString());
-        var receipt = await telegram.WaitForMessageAsync(Citizen, m => m.Text.Contains("Thanh toán thành công"), Patience);
+        var receipt = await telegram.WaitForMessageAsync(Citizen, m => m.Text.Contains(Said.Paid), Patience);
         Assert.Contains("200.000 ₫", receipt.Text);
         Assert.DoesNotContain("Demo", bot.Output, StringComparison.OrdinalIgnoreCase);
     }

@@ -41,7 +41,7 @@ public class SandboxGatewayTests : IDisposable
     {
         using var app = Start();
 
-        await (await PayAsync(app)).WaitForTextAsync("Thanh toán thành công");
+        await (await PayAsync(app)).WaitForTextAsync(Said.Paid);
 
         var transaction = app.Service<SandboxBank>().Find(Reference)!;
         Assert.True(transaction.IpnAcknowledged);
@@ -75,7 +75,7 @@ public class SandboxGatewayTests : IDisposable
 
         var citizen = await PayAsync(app);
 
-        await citizen.WaitForTextAsync("Thanh toán thành công");
+        await citizen.WaitForTextAsync(Said.Paid);
         Assert.Equal(0, app.Service<SandboxBank>().Find(Reference)!.IpnAttempts);
         Assert.True(Payment(app).Checks >= 1);
     }
@@ -86,12 +86,12 @@ public class SandboxGatewayTests : IDisposable
         using var app = Start(("Payments:Sandbox:IpnMode", "Twice"));
 
         var citizen = await PayAsync(app);
-        await citizen.WaitForTextAsync("Thanh toán thành công");
+        await citizen.WaitForTextAsync(Said.Paid);
         await citizen.SayAsync("/trogiup");
-        await citizen.WaitForTextAsync("Cách nộp phí");
+        await citizen.WaitForTextAsync(Said.Help);
 
         Assert.Equal(2, app.Service<SandboxBank>().Find(Reference)!.IpnAttempts);
-        Assert.Single(citizen.Seen, m => m.Text.Contains("Thanh toán thành công"));
+        Assert.Single(citizen.Seen, m => m.Text.Contains(Said.Paid));
     }
 
     [Fact]
@@ -105,13 +105,13 @@ public class SandboxGatewayTests : IDisposable
             ("Payments:Reconciliation:Interval", "00:00:00.050"));
 
         var citizen = await PayAsync(app);
-        await citizen.WaitForTextAsync("Thanh toán thành công");
+        await citizen.WaitForTextAsync(Said.Paid);
 
         var bank = app.Service<SandboxBank>();
         await Eventually.HoldsAsync(() => bank.Find(Reference)!.IpnAcknowledged);
         Assert.Equal(1, bank.Find(Reference)!.IpnAttempts);
         Assert.Equal(PaymentState.Succeeded, Payment(app).State);
-        Assert.Single(citizen.Seen, m => m.Text.Contains("Thanh toán thành công"));
+        Assert.Single(citizen.Seen, m => m.Text.Contains(Said.Paid));
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public class SandboxGatewayTests : IDisposable
         await citizen.SayAsync($"/baoloi {Code}");
 
         await citizen.WaitForTextAsync("đang kiểm tra với cổng thanh toán");
-        await citizen.WaitForTextAsync("Thanh toán thành công");
+        await citizen.WaitForTextAsync(Said.Paid);
         await citizen.WaitForTextAsync("Đã xác nhận: hồ sơ");
     }
 

@@ -32,15 +32,15 @@ public class WebChatJourneyTests : IDisposable
             var agency = app.Service<ChatPayRules>().Staff.Agencies.Single(a => a.Code == "H42.27");
             var officer = await WebChatUser.OpenAsync(app.Http);
             (await officer.SayAsync($"/dangky {agency.EnrollmentCode}")).EnsureSuccessStatusCode();
-            await officer.WaitForTextAsync("Đã đăng ký nhận thông báo");
+            await officer.WaitForTextAsync(Said.Enrolled);
 
             var citizen = await WebChatUser.OpenAsync(app.Http);
-            await citizen.WaitForTextAsync("Xin chào");
+            await citizen.WaitForTextAsync(Said.Welcome);
             await citizen.SayAsync("mã hồ sơ của tôi: h42.27 261124 0003");
-            fees = await citizen.WaitForTextAsync("Tổng cộng: 600.000 ₫");
+            fees = await citizen.WaitForTextAsync(Said.Total(600_000));
             Assert.Contains(PersonalData.MaskName("Trần Thị Bình"), fees.Text);
             await citizen.PressAsync("Xác nhận");
-            await citizen.WaitForTextAsync("Chọn ngân hàng");
+            await citizen.WaitForTextAsync(Said.ChooseBank);
             await citizen.PressAsync("Vietcombank");
             var link = (await citizen.WaitForAsync(m => m.Links.Count > 0)).Links.Single();
             Assert.Equal("Thanh toán 600.000 ₫", link.Label);
@@ -48,10 +48,10 @@ public class WebChatJourneyTests : IDisposable
             var returnPage = await SandboxPayer.PayAsync(app.Http, link.Url);
             Assert.Contains(VnPayEndpoints.PaidHeading, returnPage);
 
-            var receipt = await citizen.WaitForTextAsync("Thanh toán thành công");
+            var receipt = await citizen.WaitForTextAsync(Said.Paid);
             Assert.Contains(Vnd.Format(600_000), receipt.Text);
             receiptUrl = receipt.Links.Single(l => l.Label == "Xem biên lai").Url;
-            var alert = await officer.WaitForTextAsync($"Hồ sơ {Code} đã thanh toán — sẵn sàng xử lý");
+            var alert = await officer.WaitForTextAsync(Said.Alert(Code));
             Assert.Contains("Trần Thị Bình", alert.Text);
 
             var printable = await app.Http.GetStringAsync(receiptUrl);
@@ -66,14 +66,14 @@ public class WebChatJourneyTests : IDisposable
         var store = restarted.Service<IChatPayStore>();
         Assert.Equal(DossierStatus.Paid, store.Read(s => s.Dossiers.Find(Code))!.Status);
         var sameCitizen = WebChatUser.Resume(restarted.Http, citizenToken);
-        await sameCitizen.WaitForTextAsync("Thanh toán thành công");
+        await sameCitizen.WaitForTextAsync(Said.Paid);
         await WebChatUser.Resume(restarted.Http, officerToken).WaitForTextAsync("sẵn sàng xử lý");
         var receiptPath = new Uri(receiptUrl).PathAndQuery;
         Assert.Equal(HttpStatusCode.OK, (await restarted.Http.GetAsync(receiptPath)).StatusCode);
 
         var replayedConfirm = fees.Choices.Single(c => c.Label == "Xác nhận");
         (await sameCitizen.PostAsync(new { payload = replayedConfirm.Payload, messageId = fees.Id })).EnsureSuccessStatusCode();
-        await sameCitizen.WaitForTextAsync("tin nhắn cũ");
+        await sameCitizen.WaitForTextAsync(Said.Stale);
         await sameCitizen.SayAsync(Code);
         await sameCitizen.WaitForTextAsync($"Hồ sơ {Code} đã được thanh toán.");
     }
@@ -92,7 +92,7 @@ public class WebChatJourneyTests : IDisposable
         await citizen.PressAsync("Agribank");
         var retry = (await citizen.WaitForAsync(m => m.Links.Count > 0 && m.Text.Contains("Agribank"))).Links.Single();
         Assert.Contains(VnPayEndpoints.PaidHeading, await SandboxPayer.PayAsync(app.Http, retry.Url));
-        await citizen.WaitForTextAsync("Thanh toán thành công");
+        await citizen.WaitForTextAsync(Said.Paid);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public class WebChatJourneyTests : IDisposable
         });
         var citizen = await WebChatUser.OpenAsync(app.Http);
         await citizen.SayAsync("H42.10-261125-0001");
-        await citizen.WaitForTextAsync("Tổng cộng");
+        await citizen.WaitForTextAsync(Said.Fees);
         var chat = ChatPay.Bot.Channels.WebChat.WebChatIdentity.ChatFor(citizen.Token);
         var store = app.Service<IChatPayStore>();
 

@@ -27,7 +27,7 @@ public class MetricsAndScopesTests : IDisposable
 
         var citizen = await WebChatUser.OpenAsync(app.Http);
         await SandboxPayer.PayAsync(app.Http, await citizen.RequestPaymentLinkAsync(Code));
-        await citizen.WaitForTextAsync("Thanh toán thành công");
+        await citizen.WaitForTextAsync(Said.Paid);
 
         Assert.Equal(3, updates.GetMeasurementSnapshot().Where(m => Equals(m.Tags["channel"], "Web")).Sum(m => m.Value));
         Assert.Contains(ipns.GetMeasurementSnapshot(), m => Equals(m.Tags["code"], "00"));
@@ -42,7 +42,7 @@ public class MetricsAndScopesTests : IDisposable
         var citizen = await WebChatUser.OpenAsync(app.Http);
 
         await SandboxPayer.PayAsync(app.Http, await citizen.RequestPaymentLinkAsync(Code));
-        await citizen.WaitForTextAsync("Thanh toán thành công");
+        await citizen.WaitForTextAsync(Said.Paid);
 
         var ipn = Assert.Single(app.Logs.GetSnapshot(), r => r.Message.StartsWith($"IPN for {Code}_1", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Information, ipn.Level);

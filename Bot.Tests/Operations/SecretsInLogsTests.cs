@@ -39,18 +39,18 @@ public class SecretsInLogsTests
         var enrollmentCode = harness.App.Service<ChatPayRules>().Staff.Agencies.Single(a => a.Code == "H42.10").EnrollmentCode;
 
         telegram.SendText(OfficersGroup, $"/dangky@{telegram.Options.BotUsername} {enrollmentCode}", 7, "Lê Đình Nhu", "supergroup");
-        await harness.WaitAsync(OfficersGroup, "Đã đăng ký");
+        await harness.WaitAsync(OfficersGroup, Said.Enrolled);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/dossiers/{Code}");
         request.Headers.Add(ApiKeyCheck.Header, ApiKey);
         (await harness.App.Http.SendAsync(request)).EnsureSuccessStatusCode();
         telegram.SendText(Citizen, Code);
-        await harness.WaitAsync(Citizen, "Tổng cộng");
+        await harness.WaitAsync(Citizen, Said.Fees);
         harness.Press(Citizen, "Xác nhận");
-        await harness.WaitAsync(Citizen, "Chọn ngân hàng");
+        await harness.WaitAsync(Citizen, Said.ChooseBank);
         harness.Press(Citizen, "Vietcombank");
-        var link = await harness.WaitAsync(Citizen, "Bấm nút bên dưới để thanh toán");
+        var link = await harness.WaitAsync(Citizen, Said.PaymentLink);
         await SandboxPayer.PayAsync(harness.App.Http, TelegramHarness.PaymentLink(link));
-        await harness.WaitAsync(Citizen, "Thanh toán thành công");
+        await harness.WaitAsync(Citizen, Said.Paid);
         await harness.WaitAsync(OfficersGroup, "sẵn sàng xử lý");
         await Eventually.HoldsAsync(() => Task.FromResult(portal.Deliveries.Any(d => d.Body.Contains(Code))));
 
@@ -73,9 +73,9 @@ public class SecretsInLogsTests
         zalo.ExpireAccessToken();
 
         await harness.Driver.SendTextAsync("user-1", Code);
-        await harness.WaitAsync("user-1", "Tổng cộng");
+        await harness.WaitAsync("user-1", Said.Fees);
         await harness.TapAsync("user-1", "Xác nhận");
-        await harness.WaitAsync("user-1", "Chọn ngân hàng");
+        await harness.WaitAsync("user-1", Said.ChooseBank);
 
         var secrets = new Dictionary<string, string>
         {

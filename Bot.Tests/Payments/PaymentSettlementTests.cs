@@ -59,7 +59,7 @@ public class PaymentSettlementTests : IDisposable
         Assert.Equal(SettlementOutcome.Recorded, outcomes[0]);
         Assert.All(outcomes.Skip(1), o => Assert.Equal(SettlementOutcome.AlreadySettled, o));
         Assert.Single(_desk.Log(Desk.Officer), e => e.Topic == AlertTopic.For(Code));
-        Assert.Single(_desk.Log(), e => e.Text.Contains("Thanh toán thành công"));
+        Assert.Single(_desk.Log(), e => e.Text.Contains(Said.Paid));
         Assert.Equal("2026-0000001", _desk.ReceiptOf()!.Id);
     }
 

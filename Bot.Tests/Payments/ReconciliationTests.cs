@@ -124,7 +124,7 @@ public class ReconciliationTests : IDisposable
             else _desk.Reconciliation.Record(payment.Id, Reported(report));
         });
 
-        Assert.Single(_desk.Log(), e => e.Text.Contains("Thanh toán thành công"));
+        Assert.Single(_desk.Log(), e => e.Text.Contains(Said.Paid));
         Assert.Single(_desk.Log(Desk.Officer), e => e.Text.StartsWith("🔔"));
         Assert.Equal("2026-0000001", _desk.ReceiptOf()!.Id);
     }
@@ -167,7 +167,7 @@ public class ReconciliationTests : IDisposable
         _desk.Reconciliation.Record(payment.Id, Reported(_desk.Paid(payment)));
 
         Assert.Equal(CitizenTexts.ReportResolvedPaid(Code).Text, _desk.LastReply());
-        Assert.Contains(_desk.Log(), e => e.Text.Contains("Thanh toán thành công"));
+        Assert.Contains(_desk.Log(), e => e.Text.Contains(Said.Paid));
         Assert.Equal(SupportCaseState.Resolved, Assert.Single(Cases()).State);
     }
 

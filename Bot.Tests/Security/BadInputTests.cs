@@ -92,7 +92,7 @@ public class BadInputTests : IDisposable
             BadInput.AssertPoliteVietnamese(reply.Text);
         }
         harness.Telegram.SendText(++chat, Code);
-        var fees = await harness.WaitAsync(chat, "Tổng cộng");
+        var fees = await harness.WaitAsync(chat, Said.Fees);
         foreach (var payload in BadInput.Payloads.Where(p => p.Length > 0))
             harness.Telegram.Press(chat, fees.MessageId, payload);
         await Eventually.HoldsAsync(() => harness.Telegram.CallbackQueryIds.Count == BadInput.Payloads.Count(p => p.Length > 0)

@@ -60,18 +60,18 @@ public class BackupTests : IDisposable
         using var bot = await BotProcess.StartServingAsync(DatabasePath, "--Demo:Enabled=true");
         var citizen = await WebChatUser.OpenAsync(bot.Http);
         await citizen.SayAsync(Code);
-        await citizen.WaitForTextAsync("Tổng cộng");
+        await citizen.WaitForTextAsync(Said.Fees);
 
         using var command = BotProcess.Start("backup", backupPath, $"--Storage:DatabasePath={DatabasePath}");
 
         Assert.Equal(0, await command.ExitCodeAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("while ChatPay was running", command.Output);
         await citizen.SayAsync("H42.27-261124-0003");
-        await citizen.WaitForTextAsync("Tổng cộng: 600.000 ₫");
+        await citizen.WaitForTextAsync(Said.Total(600_000));
         using var backup = new LiteDbStore(backupPath, new ChatSignal());
         var chat = ChatPay.Bot.Channels.WebChat.WebChatIdentity.ChatFor(citizen.Token);
         Assert.Equal(Code, backup.Read(s => s.Conversations.Find(chat))!.DossierCode);
-        Assert.Contains(backup.ChatHistory(chat.Key, 0, 100), e => e.Text.Contains("Tổng cộng"));
+        Assert.Contains(backup.ChatHistory(chat.Key, 0, 100), e => e.Text.Contains(Said.Fees));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class BackupTests : IDisposable
 
         var citizen = await WebChatUser.OpenAsync(bot.Http);
         await citizen.SayAsync(Code);
-        await citizen.WaitForTextAsync("Tổng cộng");
+        await citizen.WaitForTextAsync(Said.Fees);
         Assert.True(File.ReadAllBytes(DatabasePath).Length >= before);
     }
 

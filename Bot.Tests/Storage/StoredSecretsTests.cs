@@ -68,7 +68,7 @@ public class StoredSecretsTests : IDisposable
     {
         await using var harness = await ZaloHarness.StartAsync();
         (await harness.Driver.FollowAsync("4200000001")).EnsureSuccessStatusCode();
-        await harness.WaitAsync("4200000001", "Xin chào");
+        await harness.WaitAsync("4200000001", Said.Welcome);
 
         var stored = harness.App.Service<LiteDbStore>().Collection<BsonDocument>("zalo_tokens").FindById("oa");
         Assert.StartsWith("dp1:", stored["RefreshToken"].AsString);

@@ -75,9 +75,9 @@ public sealed class WebChatUser(HttpClient http)
     public async Task<string> RequestPaymentLinkAsync(string dossierCode, string bank = "Vietcombank")
     {
         await SayAsync(dossierCode);
-        await WaitForTextAsync("Tổng cộng");
+        await WaitForTextAsync(Said.Fees);
         await PressAsync("Xác nhận");
-        await WaitForTextAsync("Chọn ngân hàng");
+        await WaitForTextAsync(Said.ChooseBank);
         await PressAsync(bank);
         return (await WaitForAsync(m => m.Links.Count > 0 && m.Text.Contains(bank))).Links.Single().Url;
     }

@@ -19,7 +19,7 @@ public class TelegramBurstTests
         await using var harness = await TelegramHarness.StartAsync();
         var officers = Enumerable.Range(1001, 50).Select(id => (long)id).ToList();
         foreach (var officer in officers) harness.Telegram.SendText(officer, $"/dangky {OfficerCode(harness)}");
-        foreach (var officer in officers) await harness.WaitAsync(officer, "Đã đăng ký");
+        foreach (var officer in officers) await harness.WaitAsync(officer, Said.Enrolled);
         var codes = Enumerable.Range(1, 4).Select(i => $"H42.10-261126-{i:0000}").ToList();
 
         foreach (var code in codes) AppPayments.RequestAndPay(harness.App, code);

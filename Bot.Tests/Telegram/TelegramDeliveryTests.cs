@@ -24,7 +24,7 @@ public class TelegramDeliveryTests
         await using var harness = await TelegramHarness.StartAsync();
         const long support = 77;
         harness.Telegram.SendText(support, $"/dangky {harness.App.Service<ChatPayRules>().Staff.SupportEnrollmentCode}");
-        await harness.WaitAsync(support, "Đã đăng ký");
+        await harness.WaitAsync(support, Said.Enrolled);
         harness.App.Service<ChatPay.Bot.Storage.LiteDbStore>().Write(session =>
         {
             for (var i = 0; i < 80; i++)
@@ -49,7 +49,7 @@ public class TelegramDeliveryTests
         foreach (var officer in new[] { blocking, other })
         {
             harness.Telegram.SendText(officer, $"/dangky {OfficerCode(harness)}");
-            await harness.WaitAsync(officer, "Đã đăng ký");
+            await harness.WaitAsync(officer, Said.Enrolled);
         }
         harness.Telegram.BlockBot(blocking);
 
@@ -70,7 +70,7 @@ public class TelegramDeliveryTests
         await using var harness = await TelegramHarness.StartAsync();
         const long officer = 1001;
         harness.Telegram.SendText(officer, $"/dangky {OfficerCode(harness)}");
-        await harness.WaitAsync(officer, "Đã đăng ký");
+        await harness.WaitAsync(officer, Said.Enrolled);
         harness.Telegram.FailNext("sendMessage", 502, count: 1000);
 
         AppPayments.RequestAndPay(harness.App, Code);
@@ -82,7 +82,7 @@ public class TelegramDeliveryTests
         // The failed send was postponed with backoff before the restart; the wait allows for the longest backoff.
         await harness.Telegram.WaitForMessageAsync(officer, m => m.Text.Contains($"Hồ sơ {Code} đã thanh toán"), TimeSpan.FromSeconds(75));
         await harness.WaitAsync(officer, "📋 Hồ sơ");
-        Assert.Single(harness.Telegram.Messages(officer), m => m.Text.Contains($"Hồ sơ {Code} đã thanh toán — sẵn sàng xử lý"));
+        Assert.Single(harness.Telegram.Messages(officer), m => m.Text.Contains(Said.Alert(Code)));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class TelegramDeliveryTests
     {
         await using var harness = await TelegramHarness.StartAsync();
         harness.Telegram.SendText(Citizen, "/trogiup");
-        await harness.WaitAsync(Citizen, "Cách nộp phí");
+        await harness.WaitAsync(Citizen, Said.Help);
         var update = new Update
         {
             Id = 900_001,
@@ -100,9 +100,9 @@ public class TelegramDeliveryTests
         await harness.App.Service<TelegramInbound>().HandleAsync(update, default);
         await harness.App.Service<TelegramInbound>().HandleAsync(update, default);
         harness.Telegram.SendText(Citizen, "/trogiup");
-        await harness.Telegram.WaitForMessageAsync(Citizen, _ => harness.Telegram.Messages(Citizen).Count(m => m.Text.Contains("Cách nộp phí")) == 2);
+        await harness.Telegram.WaitForMessageAsync(Citizen, _ => harness.Telegram.Messages(Citizen).Count(m => m.Text.Contains(Said.Help)) == 2);
 
-        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains("Tổng cộng"));
+        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains(Said.Fees));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public class TelegramDeliveryTests
         Assert.Equal("s3cret-for_tests-long-enough-to-guess-0123", harness.Telegram.WebhookSecret);
 
         harness.Telegram.SendText(Citizen, Code);
-        await harness.WaitAsync(Citizen, "Tổng cộng");
+        await harness.WaitAsync(Citizen, Said.Fees);
 
         foreach (var secret in new[] { null, "wrong", "S3CRET-FOR_TESTS" })
         {

@@ -23,12 +23,12 @@ public class TelegramFailureTests
         harness.Telegram.FailNext("sendMessage", 500, count: 2);
 
         harness.Telegram.SendText(Citizen, Code);
-        await harness.WaitAsync(Citizen, "Tổng cộng");
+        await harness.WaitAsync(Citizen, Said.Fees);
         harness.Telegram.SendText(Citizen, "/trogiup");
-        await harness.WaitAsync(Citizen, "Cách nộp phí");
+        await harness.WaitAsync(Citizen, Said.Help);
 
-        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains("Tổng cộng"));
-        Assert.Equal(["Tổng cộng", "Cách nộp phí"], harness.Telegram.Messages(Citizen).Select(m => m.Text.Contains("Tổng cộng") ? "Tổng cộng" : "Cách nộp phí"));
+        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains(Said.Fees));
+        Assert.Equal(["Tổng cộng", "Cách nộp phí"], harness.Telegram.Messages(Citizen).Select(m => m.Text.Contains(Said.Fees) ? "Tổng cộng" : "Cách nộp phí"));
     }
 
     [Fact]
@@ -39,10 +39,10 @@ public class TelegramFailureTests
 
         harness.Telegram.SendText(Citizen, Code);
         harness.Telegram.SendText(Citizen, "/trogiup");
-        await harness.WaitAsync(Citizen, "Cách nộp phí");
+        await harness.WaitAsync(Citizen, Said.Help);
 
-        var fees = Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains("Tổng cộng"));
-        Assert.Equal(["Tổng cộng", "Cách nộp phí"], harness.Telegram.Messages(Citizen).Select(m => m.Text.Contains("Tổng cộng") ? "Tổng cộng" : "Cách nộp phí"));
+        var fees = Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains(Said.Fees));
+        Assert.Equal(["Tổng cộng", "Cách nộp phí"], harness.Telegram.Messages(Citizen).Select(m => m.Text.Contains(Said.Fees) ? "Tổng cộng" : "Cách nộp phí"));
         harness.Press(Citizen, "Xác nhận");
         await harness.Telegram.WaitForMessageAsync(Citizen, m => m.MessageId == fees.MessageId && m.Text.Contains("Đã chọn: Xác nhận"));
     }
@@ -54,9 +54,9 @@ public class TelegramFailureTests
         harness.Telegram.FailNext("sendMessage", 502);
 
         harness.Telegram.SendText(Citizen, Code);
-        await harness.WaitAsync(Citizen, "Tổng cộng");
+        await harness.WaitAsync(Citizen, Said.Fees);
 
-        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains("Tổng cộng"));
+        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains(Said.Fees));
         Assert.Contains(harness.Telegram.Calls, c => c.Method == "editMessageText" && c.StatusCode == 400);
     }
 }

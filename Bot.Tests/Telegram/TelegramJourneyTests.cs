@@ -25,18 +25,18 @@ public class TelegramJourneyTests
         await harness.WaitAsync(OfficersGroup, "Đã đăng ký nhận thông báo của Sở Tư pháp tỉnh Hà Tĩnh");
 
         telegram.SendText(Citizen, "/start");
-        await harness.WaitAsync(Citizen, "Xin chào");
+        await harness.WaitAsync(Citizen, Said.Welcome);
         telegram.SendText(Citizen, "mã hồ sơ h42.10 261125 0001");
-        var fees = await harness.WaitAsync(Citizen, "Tổng cộng: 200.000 ₫");
+        var fees = await harness.WaitAsync(Citizen, Said.Total(200_000));
         Assert.Contains("Nguyễn V** A*", fees.Text);
         harness.Press(Citizen, "Xác nhận");
-        await harness.WaitAsync(Citizen, "Chọn ngân hàng");
+        await harness.WaitAsync(Citizen, Said.ChooseBank);
         harness.Press(Citizen, "Vietcombank");
-        var linkMessage = await harness.WaitAsync(Citizen, "Bấm nút bên dưới để thanh toán");
+        var linkMessage = await harness.WaitAsync(Citizen, Said.PaymentLink);
 
         await SandboxPayer.PayAsync(harness.App.Http, TelegramHarness.PaymentLink(linkMessage));
 
-        var receipt = await harness.WaitAsync(Citizen, "Thanh toán thành công");
+        var receipt = await harness.WaitAsync(Citizen, Said.Paid);
         Assert.Contains("Số tiền: 200.000 ₫", receipt.Text);
         var edited = await telegram.WaitForMessageAsync(Citizen, m => m.MessageId == fees.MessageId && m.Text.Contains("Đã chọn: Xác nhận"));
         Assert.DoesNotContain(edited.Keyboard.SelectMany(r => r), b => b.CallbackData is not null);
@@ -44,7 +44,7 @@ public class TelegramJourneyTests
         Assert.Empty(closedLink.Keyboard.SelectMany(r => r));
         await Eventually.HoldsAsync(() => telegram.CallbackQueryIds.All(telegram.WasAnswered));
 
-        var alert = await harness.WaitAsync(OfficersGroup, $"Hồ sơ {Code} đã thanh toán — sẵn sàng xử lý");
+        var alert = await harness.WaitAsync(OfficersGroup, Said.Alert(Code));
         Assert.Contains("Nguyễn Văn An", alert.Text);
         harness.Press(OfficersGroup, "Tiếp nhận", Officer, "Lê Đình Nhu");
         await telegram.WaitForMessageAsync(OfficersGroup, m => m.MessageId == alert.MessageId && m.Text.Contains("Đã được Lê Đình Nhu tiếp nhận"));
@@ -56,16 +56,16 @@ public class TelegramJourneyTests
     {
         await using var harness = await TelegramHarness.StartAsync();
         harness.Telegram.SendText(Citizen, Code);
-        await harness.WaitAsync(Citizen, "Tổng cộng");
+        await harness.WaitAsync(Citizen, Said.Fees);
         harness.Press(Citizen, "Xác nhận");
-        await harness.WaitAsync(Citizen, "Chọn ngân hàng");
+        await harness.WaitAsync(Citizen, Said.ChooseBank);
 
         harness.Press(Citizen, "Vietcombank");
         harness.Press(Citizen, "Vietcombank");
 
-        await harness.WaitAsync(Citizen, "tin nhắn cũ");
+        await harness.WaitAsync(Citizen, Said.Stale);
         Assert.Single(harness.App.Service<IChatPayStore>().Read(s => s.Payments.OfDossier(Code)));
-        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains("Bấm nút bên dưới để thanh toán"));
+        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains(Said.PaymentLink));
     }
 
     [Fact]
@@ -74,18 +74,18 @@ public class TelegramJourneyTests
         await using var harness = await TelegramHarness.StartAsync();
         var telegram = harness.Telegram;
         telegram.SendText(Citizen, Code);
-        var fees = await harness.WaitAsync(Citizen, "Tổng cộng");
+        var fees = await harness.WaitAsync(Citizen, Said.Fees);
         var confirm = TelegramHarness.Button(fees, "Xác nhận").CallbackData!;
         harness.Press(Citizen, "Xác nhận");
-        await harness.WaitAsync(Citizen, "Chọn ngân hàng");
+        await harness.WaitAsync(Citizen, Said.ChooseBank);
 
         telegram.Press(Citizen, fees.MessageId, confirm);
-        await harness.WaitAsync(Citizen, "tin nhắn cũ");
+        await harness.WaitAsync(Citizen, Said.Stale);
         telegram.Press(Citizen, fees.MessageId, "b:99:VCB");
-        await harness.WaitAsync(Citizen, "Lựa chọn không hợp lệ");
+        await harness.WaitAsync(Citizen, Said.Invalid);
         telegram.Press(Citizen, 999_999, "ok:2");
 
-        await harness.WaitAsync(Citizen, "Lựa chọn không hợp lệ");
+        await harness.WaitAsync(Citizen, Said.Invalid);
         Assert.Empty(harness.App.Service<IChatPayStore>().Read(s => s.Payments.OfDossier(Code)));
         await Eventually.HoldsAsync(() => telegram.CallbackQueryIds.Count == 4 && telegram.CallbackQueryIds.All(telegram.WasAnswered));
     }
@@ -97,14 +97,14 @@ public class TelegramJourneyTests
         var telegram = harness.Telegram;
         telegram.DelayNext("sendMessage", TimeSpan.FromSeconds(2));
         telegram.SendText(Citizen, Code);
-        var fees = await harness.WaitAsync(Citizen, "Tổng cộng");
+        var fees = await harness.WaitAsync(Citizen, Said.Fees);
 
         harness.Press(Citizen, "Xác nhận");
 
-        await harness.WaitAsync(Citizen, "Chọn ngân hàng");
+        await harness.WaitAsync(Citizen, Said.ChooseBank);
         var closed = await telegram.WaitForMessageAsync(Citizen, m => m.MessageId == fees.MessageId && m.Text.Contains("Đã chọn: Xác nhận"));
         Assert.Empty(closed.Keyboard.SelectMany(r => r));
-        Assert.DoesNotContain(telegram.Messages(Citizen), m => m.Text.Contains("tin nhắn cũ"));
+        Assert.DoesNotContain(telegram.Messages(Citizen), m => m.Text.Contains(Said.Stale));
     }
 
     [Fact]
@@ -112,12 +112,12 @@ public class TelegramJourneyTests
     {
         await using var harness = await TelegramHarness.StartAsync();
         harness.Telegram.SendText(Citizen, Code);
-        await harness.WaitAsync(Citizen, "Tổng cộng");
+        await harness.WaitAsync(Citizen, Said.Fees);
 
         harness.Restart();
         harness.Press(Citizen, "Xác nhận");
 
-        await harness.WaitAsync(Citizen, "Chọn ngân hàng");
+        await harness.WaitAsync(Citizen, Said.ChooseBank);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public class TelegramJourneyTests
         Assert.Contains("Nguyễn V** A*", status.Text);
         Assert.DoesNotContain("0912345678", status.Text);
         Assert.Equal(2, telegram.Messages(group).Count);
-        Assert.DoesNotContain(telegram.Messages(group), m => m.Text.Contains("Tổng cộng"));
+        Assert.DoesNotContain(telegram.Messages(group), m => m.Text.Contains(Said.Fees));
         Assert.NotNull(help);
     }
 

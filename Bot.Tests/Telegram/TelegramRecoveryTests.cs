@@ -15,7 +15,7 @@ public class TelegramRecoveryTests
     {
         await using var harness = await TelegramHarness.StartAsync();
         harness.Telegram.SendText(Citizen, "/start");
-        var welcome = await harness.WaitAsync(Citizen, "Xin chào");
+        var welcome = await harness.WaitAsync(Citizen, Said.Welcome);
         ChatLogEntry entry = null!;
 
         harness.Restart(() => entry = ForgetDelivery(harness, welcome.Text));
@@ -24,7 +24,7 @@ public class TelegramRecoveryTests
         var recovered = Entry(harness, entry.Id);
         Assert.Equal(Delivery.Delivered, recovered.Delivery);
         Assert.Equal(welcome.MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture), recovered.ExternalId);
-        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains("Xin chào"));
+        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains(Said.Welcome));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class TelegramRecoveryTests
     {
         await using var harness = await TelegramHarness.StartAsync();
         harness.Telegram.SendText(Citizen, "/start");
-        await harness.WaitAsync(Citizen, "Xin chào");
+        await harness.WaitAsync(Citizen, Said.Welcome);
         long id = 0;
 
         harness.Restart(() =>
@@ -52,7 +52,7 @@ public class TelegramRecoveryTests
         await harness.WaitAsync(Citizen, "Tin nhắn chưa kịp gửi");
         await Eventually.HoldsAsync(() => Entry(harness, id).Delivery == Delivery.Delivered);
         Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains("Tin nhắn chưa kịp gửi"));
-        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains("Xin chào"));
+        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains(Said.Welcome));
     }
 
     /// <summary>Puts the delivered message back as the crash would have left it: marked as being sent, its answer unrecorded.</summary>

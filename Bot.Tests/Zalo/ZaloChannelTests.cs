@@ -22,13 +22,13 @@ public class ZaloChannelTests
     private static async Task<ZaloSent> PayAsync(ZaloHarness harness)
     {
         (await harness.Driver.SendTextAsync(Citizen, Code)).EnsureSuccessStatusCode();
-        await harness.WaitAsync(Citizen, "Tổng cộng: 200.000 ₫");
+        await harness.WaitAsync(Citizen, Said.Total(200_000));
         await harness.TapAsync(Citizen, "Xác nhận");
-        await harness.WaitAsync(Citizen, "Chọn ngân hàng");
+        await harness.WaitAsync(Citizen, Said.ChooseBank);
         await harness.TapAsync(Citizen, "Vietcombank");
-        var link = await harness.WaitAsync(Citizen, "Bấm nút bên dưới để thanh toán");
+        var link = await harness.WaitAsync(Citizen, Said.PaymentLink);
         await SandboxPayer.PayAsync(harness.App.Http, ZaloHarness.Link(link, "Thanh toán 200.000 ₫"));
-        return await harness.WaitAsync(Citizen, "Thanh toán thành công");
+        return await harness.WaitAsync(Citizen, Said.Paid);
     }
 
     [Fact]
@@ -36,10 +36,10 @@ public class ZaloChannelTests
     {
         await using var harness = await ZaloHarness.StartAsync();
         await harness.Driver.SendTextAsync(Officer, $"/dangky {OfficerCode(harness)}");
-        await harness.WaitAsync(Officer, "Đã đăng ký nhận thông báo");
+        await harness.WaitAsync(Officer, Said.Enrolled);
 
         (await harness.Driver.FollowAsync(Citizen)).EnsureSuccessStatusCode();
-        await harness.WaitAsync(Citizen, "Xin chào");
+        await harness.WaitAsync(Citizen, Said.Welcome);
         var receipt = await PayAsync(harness);
 
         Assert.Contains("Số tiền: 200.000 ₫", receipt.Text);
@@ -48,7 +48,7 @@ public class ZaloChannelTests
         Assert.All(banks, m => Assert.True(m.Buttons.Count <= 5));
         Assert.Equal(2, banks.Count);
 
-        await harness.WaitAsync(Officer, $"Hồ sơ {Code} đã thanh toán — sẵn sàng xử lý");
+        await harness.WaitAsync(Officer, Said.Alert(Code));
         await harness.TapAsync(Officer, "Tiếp nhận");
         await harness.WaitAsync(Officer, "✅ Đã được");
     }
@@ -98,9 +98,9 @@ public class ZaloChannelTests
         await harness.Driver.SendTextAsync(Citizen, Code, msgId: "msg-1");
         await harness.Driver.SendTextAsync(Citizen, Code, msgId: "msg-1");
         await harness.Driver.SendTextAsync(Citizen, "/trogiup", msgId: "msg-2");
-        await harness.WaitAsync(Citizen, "Cách nộp phí");
+        await harness.WaitAsync(Citizen, Said.Help);
 
-        Assert.Single(harness.Zalo.Sent(Citizen), m => m.Text.Contains("Tổng cộng"));
+        Assert.Single(harness.Zalo.Sent(Citizen), m => m.Text.Contains(Said.Fees));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class ZaloChannelTests
         harness.Zalo.ExpireAccessToken();
 
         await harness.Driver.SendTextAsync(Citizen, "/trogiup");
-        await harness.WaitAsync(Citizen, "Cách nộp phí");
+        await harness.WaitAsync(Citizen, Said.Help);
 
         var calls = string.Join(", ", harness.Zalo.Calls.Select(c => $"{c.Path}:{c.Error}:{c.HttpStatus}"));
         Assert.True(harness.Zalo.Refreshes == 1, calls);
@@ -121,7 +121,7 @@ public class ZaloChannelTests
         harness.Restart();
         harness.Zalo.ExpireAccessToken();
         await harness.Driver.SendTextAsync(Citizen, Code);
-        await harness.WaitAsync(Citizen, "Tổng cộng");
+        await harness.WaitAsync(Citizen, Said.Fees);
         Assert.True(harness.Zalo.Refreshes == 2, string.Join(", ", harness.Zalo.Calls.Select(c => $"{c.Path}:{c.Error}:{c.HttpStatus}")));
     }
 
@@ -130,20 +130,20 @@ public class ZaloChannelTests
     {
         await using var harness = await ZaloHarness.StartAsync();
         (await harness.Driver.SendTextAsync(Citizen, Code)).EnsureSuccessStatusCode();
-        await harness.WaitAsync(Citizen, "Tổng cộng");
+        await harness.WaitAsync(Citizen, Said.Fees);
         await harness.TapAsync(Citizen, "Xác nhận");
-        await harness.WaitAsync(Citizen, "Chọn ngân hàng");
+        await harness.WaitAsync(Citizen, Said.ChooseBank);
         await harness.TapAsync(Citizen, "Vietcombank");
-        var link = await harness.WaitAsync(Citizen, "Bấm nút bên dưới để thanh toán");
+        var link = await harness.WaitAsync(Citizen, Said.PaymentLink);
         harness.Zalo.PutOutsideWindow(Citizen);
 
         await SandboxPayer.PayAsync(harness.App.Http, ZaloHarness.Link(link, "Thanh toán 200.000 ₫"));
 
         var chat = new ChatAddress(ChatChannel.Zalo, Citizen);
         var store = harness.App.Service<LiteDbStore>();
-        await Eventually.HoldsAsync(() => store.ChatHistory(chat.Key, 0, 100).Any(e => e.Text.Contains("Thanh toán thành công") && e.Delivery == Delivery.Failed));
+        await Eventually.HoldsAsync(() => store.ChatHistory(chat.Key, 0, 100).Any(e => e.Text.Contains(Said.Paid) && e.Delivery == Delivery.Failed));
         Assert.Single(harness.Zalo.Calls, c => c.Error == -230);
-        Assert.Contains("-230", store.ChatHistory(chat.Key, 0, 100).Single(e => e.Text.Contains("Thanh toán thành công")).LastError);
+        Assert.Contains("-230", store.ChatHistory(chat.Key, 0, 100).Single(e => e.Text.Contains(Said.Paid)).LastError);
 
         await harness.Driver.SendTextAsync(Citizen, $"/bienlai {Code}");
         var resent = await harness.WaitAsync(Citizen, "Biên lai số");
@@ -159,11 +159,11 @@ public class ZaloChannelTests
         harness.Zalo.FailNext("/v3.0/oa/message/cs", count: 1, httpStatus: 500);
 
         await harness.Driver.SendTextAsync(Citizen, Code);
-        await harness.WaitAsync(Citizen, "Tổng cộng");
+        await harness.WaitAsync(Citizen, Said.Fees);
         await harness.Driver.SendTextAsync(Citizen, "/trogiup");
-        await harness.WaitAsync(Citizen, "Cách nộp phí");
+        await harness.WaitAsync(Citizen, Said.Help);
 
-        Assert.Single(harness.Zalo.Sent(Citizen), m => m.Text.Contains("Tổng cộng"));
+        Assert.Single(harness.Zalo.Sent(Citizen), m => m.Text.Contains(Said.Fees));
         var dossier = harness.App.Service<IChatPayStore>().Read(s => s.Dossiers.Find(Code));
         Assert.NotNull(dossier);
     }
