@@ -129,7 +129,7 @@ public class OfficerAlertTests : IDisposable
 
         Assert.Single(_desk.Log(Desk.Officer), e => e.Text.StartsWith("⏰"));
         Assert.All(_desk.Log(Desk.Officer).Where(e => e.Outgoing && e.Topic == AlertTopic.For(Code)),
-            e => Assert.Contains("Đã được Lê Đình Nhu tiếp nhận", e.Text));
+            e => Assert.EndsWith(StaffTexts.Claimed(new OutgoingMessage(""), _desk.Dossier(Code)).Text, e.Text));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ChatPay.Bot.Health;
 using ChatPay.Bot.Operations;
 using ChatPay.Bot.Payments.Sandbox;
 using ChatPay.Bot.Payments.VnPay;
+using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Storage;
@@ -121,7 +122,7 @@ public class SandboxGatewayTests : IDisposable
 
         var citizen = await PayAsync(app, "Reversed");
 
-        await citizen.WaitForTextAsync("đã trừ tiền nhưng giao dịch không thành công");
+        await citizen.WaitForTextAsync(FailureReasons.Explain("00", "04"));
         var payment = Payment(app);
         Assert.Equal(PaymentState.Failed, payment.State);
         Assert.Equal(PaymentFlag.MoneyHeld, payment.Flag);
@@ -151,9 +152,9 @@ public class SandboxGatewayTests : IDisposable
 
         await citizen.SayAsync($"/baoloi {Code}");
 
-        await citizen.WaitForTextAsync("đang kiểm tra với cổng thanh toán");
+        await citizen.WaitForTextAsync(CitizenTexts.ReportChecking(Code).Text);
         await citizen.WaitForTextAsync(Said.Paid);
-        await citizen.WaitForTextAsync("Đã xác nhận: hồ sơ");
+        await citizen.WaitForTextAsync(CitizenTexts.ReportResolvedPaid(Code).Text);
     }
 
     [Fact]

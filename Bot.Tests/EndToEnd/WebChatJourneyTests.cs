@@ -1,4 +1,5 @@
 using System.Net;
+using ChatPay.Bot.Payments;
 using ChatPay.Bot.Payments.Sandbox;
 using ChatPay.Bot.Payments.VnPay;
 using ChatPay.Domain;
@@ -67,7 +68,7 @@ public class WebChatJourneyTests : IDisposable
         Assert.Equal(DossierStatus.Paid, store.Read(s => s.Dossiers.Find(Code))!.Status);
         var sameCitizen = WebChatUser.Resume(restarted.Http, citizenToken);
         await sameCitizen.WaitForTextAsync(Said.Paid);
-        await WebChatUser.Resume(restarted.Http, officerToken).WaitForTextAsync("sẵn sàng xử lý");
+        await WebChatUser.Resume(restarted.Http, officerToken).WaitForTextAsync(Said.Alert(Code));
         var receiptPath = new Uri(receiptUrl).PathAndQuery;
         Assert.Equal(HttpStatusCode.OK, (await restarted.Http.GetAsync(receiptPath)).StatusCode);
 
@@ -75,7 +76,7 @@ public class WebChatJourneyTests : IDisposable
         (await sameCitizen.PostAsync(new { payload = replayedConfirm.Payload, messageId = fees.Id })).EnsureSuccessStatusCode();
         await sameCitizen.WaitForTextAsync(Said.Stale);
         await sameCitizen.SayAsync(Code);
-        await sameCitizen.WaitForTextAsync($"Hồ sơ {Code} đã được thanh toán.");
+        await sameCitizen.WaitForTextAsync(Said.PaidBefore(Code));
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public class WebChatJourneyTests : IDisposable
         var returnPage = await SandboxPayer.PayAsync(app.Http, linkUrl, "Decline");
 
         Assert.Contains(FailureReasons.Explain("51"), returnPage);
-        await citizen.WaitForTextAsync("Thanh toán chưa thành công: Tài khoản không đủ số dư.");
+        await citizen.WaitForTextAsync(FailureReasons.Explain("51"));
         await citizen.PressAsync("Agribank");
         var retry = (await citizen.WaitForAsync(m => m.Links.Count > 0 && m.Text.Contains("Agribank"))).Links.Single();
         Assert.Contains(VnPayEndpoints.PaidHeading, await SandboxPayer.PayAsync(app.Http, retry.Url));
@@ -102,11 +103,11 @@ public class WebChatJourneyTests : IDisposable
         var citizen = await WebChatUser.OpenAsync(app.Http);
 
         await citizen.SayAsync("H42.10-261125-9999");
-        await citizen.WaitForTextAsync("Không tìm thấy hồ sơ H42.10-261125-9999");
+        await citizen.WaitForTextAsync(CitizenTexts.NotFound("H42.10-261125-9999").Text);
         await citizen.SayAsync("H42.10-26112-0001");
-        await citizen.WaitForTextAsync("chưa đúng định dạng");
+        await citizen.WaitForTextAsync(CitizenTexts.Malformed().Text);
         await citizen.SayAsync("H42.27-261126-0009");
-        await citizen.WaitForTextAsync("chưa có yêu cầu thanh toán");
+        await citizen.WaitForTextAsync(CitizenTexts.NoPaymentRequest(new Dossier("H42.27-261126-0009", "", "", "", "", null, default)).Text.Split('\n')[0]);
     }
 
     [Fact]
@@ -153,7 +154,7 @@ public class WebChatJourneyTests : IDisposable
 
         await SandboxPayer.PayAsync(app.Http, linkUrl);
         var afterwards = await app.Http.GetStringAsync(linkUrl);
-        Assert.Contains("đã được thanh toán", afterwards);
+        Assert.Contains(PaymentLinkEndpoints.AlreadyPaidHeading, afterwards);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Http.GetAsync("/pay/no-such-link")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Http.GetAsync("/bien-lai/no-such-receipt")).StatusCode);
     }
@@ -201,7 +202,7 @@ public class WebChatJourneyTests : IDisposable
             return true;
         });
 
-        await citizen.WaitForTextAsync("lâu không có thao tác");
+        await citizen.WaitForTextAsync(CitizenTexts.TimedOut().Text);
         Assert.Equal(ConversationState.Idle, store.Read(s => s.Conversations.Find(chat))!.State);
     }
 }

@@ -51,7 +51,7 @@ public class SecretsInLogsTests
         var link = await harness.WaitAsync(Citizen, Said.PaymentLink);
         await SandboxPayer.PayAsync(harness.App.Http, TelegramHarness.PaymentLink(link));
         await harness.WaitAsync(Citizen, Said.Paid);
-        await harness.WaitAsync(OfficersGroup, "sẵn sàng xử lý");
+        await harness.WaitAsync(OfficersGroup, Said.Alert(Code));
         await Eventually.HoldsAsync(() => Task.FromResult(portal.Deliveries.Any(d => d.Body.Contains(Code))));
 
         var secrets = new Dictionary<string, string>

@@ -1,5 +1,7 @@
 using ChatPay.Domain;
+using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
+using ChatPay.Domain.Vietnamese;
 using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.Telegram;
@@ -22,7 +24,7 @@ public class TelegramJourneyTests
         await using var harness = await TelegramHarness.StartAsync();
         var telegram = harness.Telegram;
         telegram.SendText(OfficersGroup, $"/dangky@{telegram.Options.BotUsername} {OfficerCode(harness)}", Officer, "Lê Đình Nhu", "supergroup");
-        await harness.WaitAsync(OfficersGroup, "Đã đăng ký nhận thông báo của Sở Tư pháp tỉnh Hà Tĩnh");
+        await harness.WaitAsync(OfficersGroup, Said.EnrolledAsOfficer(harness.App.Service<ChatPayRules>().Staff.Agency("H42.10")!));
 
         telegram.SendText(Citizen, "/start");
         await harness.WaitAsync(Citizen, Said.Welcome);
@@ -37,7 +39,7 @@ public class TelegramJourneyTests
         await SandboxPayer.PayAsync(harness.App.Http, TelegramHarness.PaymentLink(linkMessage));
 
         var receipt = await harness.WaitAsync(Citizen, Said.Paid);
-        Assert.Contains("Số tiền: 200.000 ₫", receipt.Text);
+        Assert.Contains(Vnd.Format(200_000), receipt.Text);
         var edited = await telegram.WaitForMessageAsync(Citizen, m => m.MessageId == fees.MessageId && m.Text.Contains("Đã chọn: Xác nhận"));
         Assert.DoesNotContain(edited.Keyboard.SelectMany(r => r), b => b.CallbackData is not null);
         var closedLink = await telegram.WaitForMessageAsync(Citizen, m => m.MessageId == linkMessage.MessageId && m.Text == "Đã thanh toán 200.000 ₫ qua Vietcombank.");
@@ -130,7 +132,7 @@ public class TelegramJourneyTests
         telegram.SendText(group, "chào mọi người", Officer, "A", "group");
         telegram.SendText(group, "/start@SomeOtherBot", Officer, "A", "group");
         telegram.SendText(group, $"/start@{telegram.Options.BotUsername} {Code}", Officer, "A", "group");
-        var help = await harness.WaitAsync(group, "Trong nhóm, tôi nhận các lệnh của cán bộ");
+        var help = await harness.WaitAsync(group, StaffTexts.GroupHelp().Text.Split('\n')[0]);
         telegram.SendText(group, $"/tracuu {Code}", Officer, "A", "group");
         var status = await harness.WaitAsync(group, "Chờ thanh toán 200.000 ₫");
 

@@ -3,8 +3,9 @@ using ChatPay.Bot.Storage;
 using ChatPay.Domain;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Storage;
-using ChatPay.Tests.Support;
+using ChatPay.Domain.Vietnamese;
 using ChatPay.Fakes.Zalo;
+using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.Zalo;
 
@@ -42,7 +43,7 @@ public class ZaloChannelTests
         await harness.WaitAsync(Citizen, Said.Welcome);
         var receipt = await PayAsync(harness);
 
-        Assert.Contains("Số tiền: 200.000 ₫", receipt.Text);
+        Assert.Contains(Vnd.Format(200_000), receipt.Text);
         Assert.StartsWith(harness.App.BaseUrl + "/bien-lai/", ZaloHarness.Link(receipt, "Xem biên lai"));
         var banks = harness.Zalo.Sent(Citizen).Where(m => m.Buttons.Any(b => b.Title is "Vietcombank" or "MB Bank")).ToList();
         Assert.All(banks, m => Assert.True(m.Buttons.Count <= 5));

@@ -12,6 +12,9 @@ public static class PaymentLinkEndpoints
 {
     public const string Path = "/pay";
 
+    /// <summary>What a link of a paid dossier shows.</summary>
+    public const string AlreadyPaidHeading = "Khoản này đã được thanh toán";
+
     public static IEndpointRouteBuilder MapPaymentLinks(this IEndpointRouteBuilder app)
     {
         app.MapGet($"{Path}/{{token}}", Follow).ExcludeFromDescription();
@@ -22,7 +25,7 @@ public static class PaymentLinkEndpoints
     {
         LinkOpening.Ready ready => Results.Redirect(gateway.PaymentUrl(ready.Payment, http.Connection.RemoteIpAddress)),
         LinkOpening.AlreadyPaid => Page.Html("Đã thanh toán",
-            "<h1 class=\"ok\">Khoản này đã được thanh toán</h1><p>Biên lai đã được gửi vào cuộc trò chuyện của bạn.</p>"),
+            $"<h1 class=\"ok\">{AlreadyPaidHeading}</h1><p>Biên lai đã được gửi vào cuộc trò chuyện của bạn.</p>"),
         LinkOpening.Closed => Page.Html("Liên kết không còn hiệu lực",
             "<h1 class=\"bad\">Liên kết thanh toán không còn hiệu lực</h1><p>Liên kết đã hết hạn hoặc đã được thay bằng liên kết mới. " +
             "Vui lòng quay lại cuộc trò chuyện để tạo liên kết mới.</p>", StatusCodes.Status410Gone),
