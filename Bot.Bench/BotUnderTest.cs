@@ -40,13 +40,8 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["Urls"] = baseUrl,
             ["App:PublicBaseUrl"] = baseUrl,
             ["Storage:DatabasePath"] = databasePath,
-            // The sandbox gateway runs only with the demo.
-            ["Demo:Enabled"] = "true",
+            ["Demo:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Error",
-            // Every simulated citizen calls from 127.0.0.1: the per-address limits would measure themselves.
-            ["Limits:OpenChats:PerAddress"] = "1000000", ["Limits:OpenChats:Total"] = "1000000",
-            ["Limits:Messages:PerAddress"] = "1000000", ["Limits:Messages:Total"] = "1000000",
-            ["Limits:LongPolls:PerAddress"] = "1000000", ["Limits:LongPolls:Total"] = "1000000",
             ["Staff:Agencies:0:Code"] = AgencyCode,
             ["Staff:Agencies:0:Name"] = "Sở Tư pháp tỉnh Hà Tĩnh",
             ["Staff:Agencies:0:EnrollmentCode"] = OfficerCode,
