@@ -55,6 +55,69 @@ public class TelegramRecoveryTests
         Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains(Said.Welcome));
     }
 
+    [Fact]
+    public async Task A_chat_whose_search_is_slow_holds_up_no_other_and_is_sent_again_after_the_deadline()
+    {
+        const long Other = 43;
+        await using var harness = await TelegramHarness.StartAsync(null, ("Telegram:RecoveryDeadline", "00:00:02"));
+        harness.Telegram.SendText(Citizen, "/start");
+        await harness.WaitAsync(Citizen, Said.Welcome);
+        long id = 0;
+
+        harness.Restart(() =>
+        {
+            id = MarkUnanswered(harness.DatabasePath, "Tin nhắn chưa kịp gửi");
+            // Every probe (an edit that changes nothing) is answered only after a long wait.
+            harness.Telegram.DelayNext("editMessageText", TimeSpan.FromSeconds(20), count: 100);
+        });
+        harness.Telegram.SendText(Other, "/start");
+
+        // The other chat is served while the first is still being searched…
+        await harness.Telegram.WaitForMessageAsync(Other, m => m.Text.Contains(Said.Welcome), TimeSpan.FromSeconds(10));
+        Assert.NotNull(Entry(harness, id).InFlightBatch);
+        // …and the first, not found in time, gets its message rather than silence.
+        await harness.Telegram.WaitForMessageAsync(Citizen, m => m.Text.Contains("Tin nhắn chưa kịp gửi"), TimeSpan.FromSeconds(20));
+        await Eventually.HoldsAsync(() => Entry(harness, id).Delivery == Delivery.Delivered);
+    }
+
+    [Fact]
+    public async Task Messages_typed_after_the_crash_do_not_widen_the_search()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        harness.Telegram.SendText(Citizen, "/start");
+        await harness.WaitAsync(Citizen, Said.Welcome);
+        long id = 0;
+        harness.Restart(() =>
+        {
+            id = MarkUnanswered(harness.DatabasePath, "Tin nhắn chưa kịp gửi");
+            using var store = new LiteDbStore(harness.DatabasePath, new ChatSignal());
+            // An impatient person typed ten times while nobody answered.
+            for (var i = 0; i < 10; i++) store.Write(s => s.ChatLog.RecordIncoming(ChatOf(Citizen), "alo?", DateTimeOffset.UtcNow));
+        });
+
+        await harness.WaitAsync(Citizen, "Tin nhắn chưa kịp gửi");
+
+        // The search tried the ids a private chat's slack allows (5 past the last known), not ten more for the typing.
+        Assert.InRange(harness.Telegram.Calls.Count(c => c.Method == "editMessageText" && c.ChatId == Citizen), 1, 6);
+    }
+
+    private static ChatAddress ChatOf(long chatId) => new(ChatChannel.Telegram, chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A message written and marked as being sent, as if the bot died before Telegram's answer came.</summary>
+    private static long MarkUnanswered(string databasePath, string text)
+    {
+        using var store = new LiteDbStore(databasePath, new ChatSignal());
+        var id = store.Write(s => s.ChatLog.Send(ChatOf(Citizen), new OutgoingMessage(text), DateTimeOffset.UtcNow));
+        store.WriteDirect(db =>
+        {
+            var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
+            var entry = log.FindById(id);
+            entry.InFlightBatch = id;
+            return log.Update(entry);
+        });
+        return id;
+    }
+
     /// <summary>Puts the delivered message back as the crash would have left it: marked as being sent, its answer unrecorded.</summary>
     private static ChatLogEntry ForgetDelivery(TelegramHarness harness, string text)
     {

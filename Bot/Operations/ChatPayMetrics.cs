@@ -18,6 +18,7 @@ public sealed class ChatPayMetrics
     private readonly Counter<long> _updates;
     private readonly Counter<long> _ipns;
     private readonly Counter<long> _sent;
+    private readonly Counter<long> _recoveryGaveUp;
     private readonly Histogram<double> _gateway;
 
     public ChatPayMetrics(IMeterFactory meters, ChatOutbox outbox, LiteDbStore store)
@@ -26,6 +27,8 @@ public sealed class ChatPayMetrics
         _updates = meter.CreateCounter<long>("chatpay.updates.handled", "{update}", "Messages and button presses handled, by channel");
         _ipns = meter.CreateCounter<long>("chatpay.ipn.answered", "{ipn}", "Payment results from the gateway, by the answer given (00 recorded, 02 already, 97 bad signature…)");
         _sent = meter.CreateCounter<long>("chatpay.messages.sent", "{message}", "Messages delivered to Telegram and Zalo, by channel");
+        _recoveryGaveUp = meter.CreateCounter<long>("chatpay.recovery.gave_up", "{chat}",
+            "Chats whose unanswered sends were not found in time and were sent again (each may have arrived twice)");
         _gateway = meter.CreateHistogram<double>("chatpay.gateway.duration", "ms", "How long the gateway's status API took to answer, by outcome");
         meter.CreateObservableGauge("chatpay.outbox.backlog",
             () => PushingChannels.Select(c => new Measurement<int>(outbox.Waiting(c), new KeyValuePair<string, object?>("channel", c.ToString()))),
@@ -42,6 +45,8 @@ public sealed class ChatPayMetrics
     public void IpnAnswered(string code) => _ipns.Add(1, new KeyValuePair<string, object?>("code", code));
 
     public void MessagesSent(ChatChannel channel, int count) => _sent.Add(count, new KeyValuePair<string, object?>("channel", channel.ToString()));
+
+    public void RecoveryGaveUp(ChatChannel channel) => _recoveryGaveUp.Add(1, new KeyValuePair<string, object?>("channel", channel.ToString()));
 
     public void GatewayAnswered(TimeSpan took, string outcome) => _gateway.Record(took.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", outcome));
 }

@@ -98,13 +98,13 @@ public sealed class ChatOutbox(LiteDbStore store)
         [.. Log.Where(nameof(ChatLogEntry.ChatKey), chatKey).Where(e => e.InFlightBatch != null).OrderBy(e => e.Id)];
 
     /// <summary>The highest message id the channel gave a message of this chat, and how many messages the chat sent since.</summary>
-    public (long LastMessageId, int IncomingSince) Whereabouts(string chatKey)
+    public (long LastMessageId, int IncomingSince) Whereabouts(string chatKey, long before = long.MaxValue)
     {
         var entries = Log.Where(nameof(ChatLogEntry.ChatKey), chatKey).ToList();
         var sent = entries.Where(e => e.ExternalId is not null).ToList();
         var lastSentEntry = sent.Count == 0 ? 0 : sent.Max(e => e.Id);
         var lastId = sent.Select(e => long.TryParse(e.ExternalId, out var id) ? id : 0).DefaultIfEmpty(0).Max();
-        return (lastId, entries.Count(e => !e.Outgoing && e.Id > lastSentEntry));
+        return (lastId, entries.Count(e => !e.Outgoing && e.Id > lastSentEntry && e.Id < before));
     }
 
     /// <summary>Settled (found delivered, or not sent after all): nothing more to look for.</summary>

@@ -20,6 +20,7 @@ public sealed class TelegramDelivery(
     ChatPayMetrics metrics, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramDelivery> logger) : BackgroundService
 {
     private const int ParallelChats = 8;
+    private const int ParallelSettles = 4;
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromMinutes(1);
 
@@ -33,6 +34,10 @@ public sealed class TelegramDelivery(
     /// queue waiting (<see cref="ChatOutbox.Due"/>) until they are settled, so one cannot go out twice.
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Unsettled> _unsettled = new();
+
+    /// <summary>Chats being settled now, beside the delivery rounds (which leave their sends waiting meanwhile).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task> _settling = new();
+    private readonly SemaphoreSlim _settlers = new(ParallelSettles);
     private bool _crashLeftoversLoaded;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -64,7 +69,7 @@ public sealed class TelegramDelivery(
     /// </summary>
     public async Task<TimeSpan> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await SettleAsync(cancellationToken);
+        StartSettling(cancellationToken);
         var plans = outbox.Due(ChatChannel.Telegram, clock.GetUtcNow(), 1000).GroupBy(e => e.ChatKey)
             .Select(chat => (Chat: chat.Key, Batches: Plan(chat.Key, [.. chat]))).ToList();
         outbox.MarkInFlight([.. plans.SelectMany(p => p.Batches).Where(b => !b.Edit).Select(b => b.Entries)]);
@@ -93,7 +98,11 @@ public sealed class TelegramDelivery(
         return pause < LongestPause ? pause : LongestPause;
     }
 
-    private async Task SettleAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts settling every chat whose unanswered sends are due to be looked for, a few at a time, beside the delivery
+    /// rounds: chats with nothing to settle are served at once, and one slow chat holds up no other.
+    /// </summary>
+    private void StartSettling(CancellationToken cancellationToken)
     {
         if (!_crashLeftoversLoaded)
         {
@@ -101,20 +110,56 @@ public sealed class TelegramDelivery(
             _crashLeftoversLoaded = true;
         }
         var now = clock.GetUtcNow();
-        foreach (var (chatKey, unsettled) in _unsettled.Where(u => u.Value.LookAt <= now))
+        foreach (var (chatKey, unsettled) in _unsettled.Where(u => u.Value.LookAt <= now && !_settling.ContainsKey(u.Key)))
+            _settling[chatKey] = SettleChatAsync(chatKey, unsettled, cancellationToken);
+    }
+
+    private async Task SettleChatAsync(string chatKey, Unsettled unsettled, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
         {
+            await _settlers.WaitAsync(cancellationToken);
             try
             {
-                await recovery.SettleAsync(chatKey, cancellationToken);
+                using var deadline = new CancellationTokenSource(options.Value.RecoveryDeadline, clock);
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+                try
+                {
+                    await recovery.SettleAsync(chatKey, either.Token);
+                }
+                catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    // A possible duplicate is better than a chat that hears nothing.
+                    recovery.GiveUp(chatKey);
+                    metrics.RecoveryGaveUp(ChatChannel.Telegram);
+                    logger.LogWarning("Unanswered sends in chat {ChatKey} were not found within {Deadline}; they are sent again and may arrive twice",
+                        chatKey, options.Value.RecoveryDeadline);
+                }
                 _unsettled.TryRemove(chatKey, out _);
             }
             catch (Exception e) when (Classify(e, cancellationToken) is { } failure)
             {
                 var failures = unsettled.Failures + 1;
-                _unsettled[chatKey] = new Unsettled(now + Backoff(failures), failures);
+                _unsettled[chatKey] = new Unsettled(clock.GetUtcNow() + Backoff(failures), failures);
                 reachability.Failed(TelegramSetup.Service, failure.Reason);
                 logger.LogWarning("Could not yet look for unanswered sends in chat {ChatKey} ({Reason})", chatKey, failure.Reason);
             }
+            finally
+            {
+                _settlers.Release();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Settling unanswered sends in chat {ChatKey} failed; it is tried again", chatKey);
+        }
+        finally
+        {
+            _settling.TryRemove(chatKey, out _);
         }
     }
 

@@ -24,6 +24,12 @@ public sealed partial class TelegramOptions : IValidatableObject
     /// <summary>Seconds a getUpdates long poll waits for updates.</summary>
     public int PollTimeoutSeconds { get; set; } = 50;
 
+    /// <summary>
+    /// How long ChatPay looks for a chat's sends that went unanswered (a crash, a lost connection) before it sends them
+    /// again: a possible duplicate is better than a chat left silent.
+    /// </summary>
+    public TimeSpan RecoveryDeadline { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Telegram's sending limits, which ChatPay keeps to rather than provoking 429s.</summary>
     public TelegramLimits Limits { get; set; } = new();
 
@@ -38,6 +44,8 @@ public sealed partial class TelegramOptions : IValidatableObject
         if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https") || api.AbsolutePath != "/")
             yield return new ValidationResult("Telegram:ApiBaseUrl must be scheme://host[:port], without a path.");
         if (PollTimeoutSeconds is < 1 or > 90) yield return new ValidationResult("Telegram:PollTimeoutSeconds must be between 1 and 90.");
+        if (RecoveryDeadline < TimeSpan.FromSeconds(1) || RecoveryDeadline > TimeSpan.FromMinutes(10))
+            yield return new ValidationResult("Telegram:RecoveryDeadline must be between 1 second and 10 minutes.");
         if (Mode == TelegramMode.Webhook)
         {
             if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var hook) || !(hook.Scheme == "https" || hook.IsLoopback))

@@ -28,8 +28,11 @@ public sealed class TelegramRecovery(TelegramBot telegram, ChatOutbox outbox, Te
     public async Task SettleAsync(string chatKey, CancellationToken cancellationToken)
     {
         var inFlight = outbox.InFlight(chatKey);
+        if (inFlight.Count == 0) return;
         var chatId = ChatAddress.FromKey(chatKey).Id;
-        var (lastKnown, incoming) = outbox.Whereabouts(chatKey);
+        // Only what the person wrote before the unanswered sends can sit between them at Telegram: messages typed since
+        // (people who get no answer type more) do not widen the search.
+        var (lastKnown, incoming) = outbox.Whereabouts(chatKey, before: inFlight.Max(e => e.Id));
         var slack = incoming + (long.Parse(chatId, System.Globalization.CultureInfo.InvariantCulture) < 0 ? GroupSlack : PrivateSlack);
         foreach (var batch in inFlight.GroupBy(e => e.InFlightBatch).OrderBy(b => b.Key).Select(b => b.ToList()))
         {
@@ -39,6 +42,13 @@ public sealed class TelegramRecovery(TelegramBot telegram, ChatOutbox outbox, Te
             lastKnown = messageId;
         }
         outbox.NotInFlight(inFlight.Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)));
+        outbox.Flush();
+    }
+
+    /// <summary>The search ran out of time: the chat's unanswered sends go out again (one may arrive twice; never none).</summary>
+    public void GiveUp(string chatKey)
+    {
+        outbox.NotInFlight(outbox.InFlight(chatKey).Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)));
         outbox.Flush();
     }
 
