@@ -329,14 +329,16 @@ public class FakeZaloServerTests
     [Fact]
     public async Task Beyond_the_rate_sends_get_minus_32_and_a_refused_send_consumes_nothing()
     {
-        await using var fake = await FakeZaloServer.StartAsync(new FakeZaloOptions { MessagesPerSecond = 2, MessagesBurst = 3 });
+        // A token comes back every 2 s: far more than six local calls take even on a loaded machine (at 500 ms, a slow
+        // burst once earned a fourth token before its last call).
+        await using var fake = await FakeZaloServer.StartAsync(new FakeZaloOptions { MessagesPerSecond = 0.5, MessagesBurst = 3 });
         using var http = Http(fake);
         fake.Follow(An);
 
         var burst = new List<int>();
         for (var i = 0; i < 6; i++) burst.Add((await SendAsync(fake, http, Body(An, $"Tin {i}"))).GetProperty("error").GetInt32());
-        // A token comes back every 500 ms. Had the three refusals taken tokens, the bucket would still be short now.
-        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        // Had the three refusals taken tokens, the bucket would still be short after one token's time.
+        await Task.Delay(TimeSpan.FromMilliseconds(2200));
         var afterPause = await SendAsync(fake, http, Body(An, "Sau khi chờ"));
 
         Assert.Equal([0, 0, 0, -32, -32, -32], burst);

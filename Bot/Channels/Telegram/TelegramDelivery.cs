@@ -70,8 +70,12 @@ public sealed class TelegramDelivery(
     public async Task<TimeSpan> RunOnceAsync(CancellationToken cancellationToken)
     {
         StartSettling(cancellationToken);
-        var plans = outbox.Due(ChatChannel.Telegram, clock.GetUtcNow(), 1000).GroupBy(e => e.ChatKey)
-            .Select(chat => (Chat: chat.Key, Batches: Plan(chat.Key, [.. chat]))).ToList();
+        var due = outbox.Due(ChatChannel.Telegram, clock.GetUtcNow(), 1000).GroupBy(e => e.ChatKey)
+            .Select(chat => (Chat: chat.Key, Batches: Plan(chat.Key, [.. chat]), Wait: limiter.WaitFor(ChatAddress.FromKey(chat.Key).Id))).ToList();
+        // Only chats Telegram's limits let through now are marked and served: marking the others only to unmark them
+        // (two commits each) and look again milliseconds later is what made waiting cost CPU.
+        var plans = due.Where(p => p.Wait == TimeSpan.Zero).Select(p => (p.Chat, p.Batches)).ToList();
+        var held = due.Where(p => p.Wait > TimeSpan.Zero).Select(p => p.Wait).DefaultIfEmpty(LongestPause).Min();
         outbox.MarkInFlight([.. plans.SelectMany(p => p.Batches).Where(b => !b.Edit).Select(b => b.Entries)]);
         using var gate = new SemaphoreSlim(ParallelChats);
         TimeSpan[] waits;
@@ -94,7 +98,7 @@ public sealed class TelegramDelivery(
         {
             outbox.Flush();
         }
-        var pause = waits.Where(w => w > TimeSpan.Zero).DefaultIfEmpty(LongestPause).Min();
+        var pause = waits.Where(w => w > TimeSpan.Zero).Append(held).Min();
         return pause < LongestPause ? pause : LongestPause;
     }
 

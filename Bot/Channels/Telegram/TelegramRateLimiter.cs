@@ -54,6 +54,16 @@ public sealed class TelegramRateLimiter(TelegramLimits limits, TimeProvider cloc
         }
     }
 
+    /// <summary>How long until a send to the chat may go, taking nothing (zero: now).</summary>
+    public TimeSpan WaitFor(string chatId)
+    {
+        lock (_gate)
+        {
+            var now = clock.GetUtcNow();
+            return BucketsOf(chatId, now).Max(b => b.WaitFor(now));
+        }
+    }
+
     /// <summary>Telegram answered 429 for this chat: hold its sends for retry_after.</summary>
     public void Hold(string chatId, TimeSpan retryAfter)
     {
