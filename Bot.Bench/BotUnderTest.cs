@@ -116,6 +116,16 @@ public sealed class BotUnderTest : IAsyncDisposable
     /// <summary>The process's peak resident memory so far (VmHWM), in megabytes.</summary>
     public double PeakMemoryMb() => StatusField("VmHWM") / 1024.0;
 
+    /// <summary>The bot process's CPU time so far, user and system (/proc/&lt;pid&gt;/stat, fields 14 and 15, in clock ticks of 10 ms).</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11]) + long.Parse(fields[12]);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
     public double MemoryMb() => StatusField("VmRSS") / 1024.0;
 
     private long StatusField(string name)

@@ -107,6 +107,19 @@ await using (var telegram = await FakeTelegramServer.StartAsync(unlimited))
     Console.WriteLine($"footprint: peak {bot.PeakMemoryMb():0} MB, database {databaseBytes / 1e6:0.0} MB");
 }
 
+// 3b. CPU per journey, limits off and on (a fixed number of citizens at a time, after a warm-up).
+var cpu = new List<CpuPerJourney.Result>();
+foreach (var limited in new[] { false, true })
+{
+    await using var telegram = await FakeTelegramServer.StartAsync(limited ? new FakeTelegramOptions { CallbackAnswerWindow = TimeSpan.FromMinutes(10) } : unlimited);
+    await using var bot = await BotUnderTest.StartAsync(Path.Combine(work.FullName, $"cpu-{limited}.db"), TelegramSettings(telegram, limited));
+    var result = await CpuPerJourney.RunAsync(telegram, bot, limited, options.CpuJourneys, atOnce: 20, warmUp: 150, firstCode: 200_000);
+    cpu.Add(result);
+    Console.WriteLine($"CPU per journey, limits {(limited ? "on" : "off")}: {result.CpuMsPerJourney:0.0} ms ({result.Journeys} journeys, {result.AtOnce} at once, " +
+        $"{result.JourneysPerSecond:0.0}/s, peak {result.PeakMemoryMb:0} MB)");
+}
+results["cpuPerJourney"] = cpu;
+
 // 4. Alerts in a burst, with Telegram's limits on both sides.
 await using (var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { CallbackAnswerWindow = TimeSpan.FromMinutes(10) }))
 {
