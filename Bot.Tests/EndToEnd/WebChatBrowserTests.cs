@@ -45,6 +45,13 @@ public class WebChatBrowserTests : IDisposable
         await Assertions.Expect(receipt).ToContainTextAsync("Số tiền: 200.000 ₫", new() { Timeout = 20_000 });
         await Assertions.Expect(receipt.GetByRole(AriaRole.Link, new() { Name = "Xem biên lai" })).ToBeVisibleAsync();
         await Assertions.Expect(chat.Locator(".chosen")).ToHaveTextAsync(["Đã chọn: Xác nhận", "Đã chọn: Vietcombank"]);
+
+        // Reopened (a reload, or "back to the chat" from the bank's page): messages in the order they were written, edits in place.
+        await chat.ReloadAsync();
+        await Assertions.Expect(chat.Locator(".message.bot", new() { HasText = Said.Paid })).ToBeVisibleAsync();
+        var ids = await chat.Locator(".message").EvaluateAllAsync<long[]>("items => items.map(item => Number(item.dataset.id))");
+        Assert.Equal(ids.Order(), ids);
+        await Assertions.Expect(chat.Locator(".chosen")).ToHaveTextAsync(["Đã chọn: Xác nhận", "Đã chọn: Vietcombank"]);
         Directory.CreateDirectory(ScreenshotFolder);
         await chat.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "webchat-receipt.png"), FullPage = true });
     }

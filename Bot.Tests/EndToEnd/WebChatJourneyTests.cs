@@ -205,4 +205,21 @@ public class WebChatJourneyTests : IDisposable
         await citizen.WaitForTextAsync(CitizenTexts.TimedOut().Text);
         Assert.Equal(ConversationState.Idle, store.Read(s => s.Conversations.Find(chat))!.State);
     }
+
+    [Fact]
+    public async Task A_stopping_bot_ends_its_long_polls_at_once()
+    {
+        using var app = new ChatPayApp(DatabasePath);
+        var citizen = await WebChatUser.OpenAsync(app.Http);
+        using var poll = new HttpRequestMessage(HttpMethod.Get, "/webchat/api/messages?after=1000000&wait=25");
+        poll.Headers.Add(ChatPay.Bot.Channels.WebChat.WebChatIdentity.Header, citizen.Token);
+        var waiting = app.Http.SendAsync(poll);
+        await Eventually.HoldsAsync(() => app.Service<ChatPay.Bot.Storage.ChatSignal>().WaitedOn == 1);
+
+        app.Service<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
+
+        // Well inside the poll's 25 seconds: the shutdown does not wait for it.
+        var answer = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+    }
 }

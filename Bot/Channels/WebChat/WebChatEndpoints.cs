@@ -46,7 +46,7 @@ public static class WebChatEndpoints
 
     /// <summary>Messages added or changed after sequence number <paramref name="after"/>; with <paramref name="wait"/>, waits up to that many seconds for one.</summary>
     public static async Task<Results<Ok<History>, UnauthorizedHttpResult>> ReadAsync(
-        HttpRequest request, LiteDbStore store, ChatSignal signal, long after = 0, int wait = 0, CancellationToken cancellationToken = default)
+        HttpRequest request, LiteDbStore store, ChatSignal signal, IHostApplicationLifetime lifetime, long after = 0, int wait = 0, CancellationToken cancellationToken = default)
     {
         if (WebChatIdentity.ChatOf(request) is not { } chat) return TypedResults.Unauthorized();
 
@@ -54,11 +54,13 @@ public static class WebChatEndpoints
         var entries = store.ChatHistory(chat.Key, after, 200);
         if (entries.Count == 0 && wait > 0)
         {
+            // A stopping server ends its long polls at once, instead of holding the shutdown for their 25 seconds.
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
             try
             {
-                await changed.Task.WaitAsync(TimeSpan.FromSeconds(Math.Min(wait, MaxWait.TotalSeconds)), cancellationToken);
+                await changed.Task.WaitAsync(TimeSpan.FromSeconds(Math.Min(wait, MaxWait.TotalSeconds)), either.Token);
             }
-            catch (TimeoutException)
+            catch (Exception e) when (e is TimeoutException || e is OperationCanceledException && lifetime.ApplicationStopping.IsCancellationRequested)
             {
                 return TypedResults.Ok(new History([]));
             }

@@ -85,8 +85,11 @@
       previous.replaceWith(item);
       return;
     }
-    list.appendChild(item);
-    list.scrollTop = list.scrollHeight;
+    // Messages come in the order they last changed (an edit moves one later); they are shown in the order they were
+    // written, so a reload never puts the buttons pressed above the fees they answered.
+    const later = [...list.children].find(other => Number(other.dataset.id) > message.id);
+    list.insertBefore(item, later || null);
+    if (!later) list.scrollTop = list.scrollHeight;
   }
 
   function markChosen(item, label) {
@@ -125,11 +128,29 @@
         if (mine !== generation) return;
         if (String(error.message) === "HTTP 401") await openChat();
         showStatus(error.userMessage || "Mất kết nối. Đang kết nối lại…");
-        await new Promise(resolve => setTimeout(resolve, error.retryAfter ? error.retryAfter * 1000 : delay));
-        delay = Math.min(delay * 2, 15000);
+        await waitToRetry(error.retryAfter ? error.retryAfter * 1000 : delay);
+        delay = Math.min(delay * 2, 3000);
       }
     }
   }
+
+  // A restart of the server looks like a short outage: try again within 3 s, and at once when the browser comes back
+  // online or the tab is looked at again.
+  let wake = null;
+  function waitToRetry(ms) {
+    return new Promise(resolve => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+    });
+  }
+  window.addEventListener("online", () => wake && wake());
+  window.addEventListener("focus", () => wake && wake());
+  document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && wake && wake());
 
   async function start() {
     generation++;
