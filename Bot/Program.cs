@@ -37,6 +37,7 @@ try
     app.Services.GetRequiredService<IStartupValidator>().Validate();
     foreach (var key in unreadSettings) app.Logger.LogWarning("The setting {Key} is not read by ChatPay (a misspelling?); it has no effect", key);
     app.ReportStorage();
+    app.WarnOnAddressMismatch();
     app.StartMetrics();
     app.UseKnownProxies();
     app.UseSecurityHeaders();

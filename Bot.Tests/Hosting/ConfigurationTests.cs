@@ -99,4 +99,13 @@ public class ConfigurationTests
 
         Assert.Contains(app.Logs.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning && r.Message.Contains("Payments:Gatway"));
     }
+
+    [Fact]
+    public void A_local_public_address_on_another_port_than_the_one_listened_on_is_warned_about()
+    {
+        using var directory = new TempDirectory();
+        using var app = new ChatPayApp(directory.File("chatpay.db"), new Dictionary<string, string?> { ["App:PublicBaseUrl"] = "http://localhost:1" });
+
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning && r.Message.Contains("links would point elsewhere"));
+    }
 }

@@ -27,5 +27,8 @@ public static class DemoData
         new("H42.10-261120-0015", "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam", "H42.10", "Phạm Thu Dung", "0934555666",
             [new(FeeKind.Fee, "Phí cung cấp thông tin lý lịch tư pháp", 200_000)], Paid: true),
         new("H42.27-261126-0009", "Cấp đổi Giấy chứng nhận quyền sử dụng đất", "H42.27", "Hoàng Văn Em", "0978333444", []),
+        // A second unpaid dossier of the land office, for the officer's walk-through after the first one is paid.
+        new("H42.27-261126-0012", "Đăng ký thế chấp quyền sử dụng đất", "H42.27", "Vũ Thị Giang", "0911777888",
+            [new(FeeKind.Fee, "Phí đăng ký giao dịch bảo đảm", 80_000)]),
     ];
 }

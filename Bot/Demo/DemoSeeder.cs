@@ -69,12 +69,12 @@ public sealed class DemoSeeder(
         var lines = new List<string>
         {
             "",
-            "ChatPay demo — open the web chat and type one of these dossier codes:",
+            $"ChatPay demo — open the web chat at {links.Home} and type one of these dossier codes:",
         };
         foreach (var demo in DemoData.Dossiers)
         {
             var state = demo.Paid ? "already paid" : demo.Fees.Length == 0 ? "no payment request yet" : "awaiting payment";
-            lines.Add($"  {demo.Code}  {state}");
+            lines.Add($"  {demo.Code}  {state,-22}  {DemoData.Agencies.Single(a => a.Code == demo.AgencyCode).Name}");
         }
         lines.Add("Officer enrollment (send in a second browser window: /dangky <code>):");
         foreach (var agency in rules.Staff.Agencies) lines.Add($"  {agency.EnrollmentCode}  {agency.Name}");
