@@ -35,19 +35,7 @@ public class TelegramRecoveryTests
         await harness.WaitAsync(Citizen, Said.Welcome);
         long id = 0;
 
-        harness.Restart(() =>
-        {
-            using var store = new LiteDbStore(harness.DatabasePath, new ChatSignal());
-            id = store.Write(s => s.ChatLog.Send(new ChatAddress(ChatChannel.Telegram, Citizen.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new OutgoingMessage("Tin nhắn chưa kịp gửi"), DateTimeOffset.UtcNow));
-            store.WriteDirect(db =>
-            {
-                var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
-                var entry = log.FindById(id);
-                entry.InFlightBatch = id;
-                return log.Update(entry);
-            });
-        });
+        harness.Restart(() => id = MarkUnanswered(harness.DatabasePath, "Tin nhắn chưa kịp gửi"));
 
         await harness.WaitAsync(Citizen, "Tin nhắn chưa kịp gửi");
         await Eventually.HoldsAsync(() => Entry(harness, id).Delivery == Delivery.Delivered);
