@@ -67,7 +67,7 @@ public class ConfigurationTests
     [Fact]
     public void Every_top_level_section_of_the_example_is_one_the_bot_reads()
     {
-        string[] known = ["Urls", "Logging", "AllowedHosts", .. SettingsCheck.Sections.Keys];
+        string[] known = ["Urls", "Logging", "AllowedHosts", .. ChatPaySections.All.Keys];
 
         Assert.All(Example().GetChildren(), section => Assert.Contains(section.Key, known));
     }

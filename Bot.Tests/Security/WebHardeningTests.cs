@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ChatPay.Bot.Api;
 using ChatPay.Bot.Channels.WebChat;
-using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Storage;
 using ChatPay.Tests.Support;
 
@@ -137,10 +136,19 @@ public class WebHardeningTests : IDisposable
     }
 
     [Fact]
-    public void The_receipts_print_button_runs_under_the_policy_by_its_hash()
+    public async Task The_receipts_print_script_is_the_one_inline_script_the_policy_allows_by_its_hash()
     {
-        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(SecurityHeaders.PrintScript)));
-        Assert.Contains($"'sha256-{hash}'", SecurityHeaders.ContentSecurityPolicy);
+        using var app = Start();
+        var citizen = await WebChatUser.OpenAsync(app.Http);
+        await SandboxPayer.PayAsync(app.Http, await citizen.RequestPaymentLinkAsync("H42.10-261125-0001"));
+        var receiptUrl = (await citizen.WaitForTextAsync(Said.Paid)).Links.Single().Url;
+
+        using var page = await app.Http.GetAsync(receiptUrl);
+
+        var html = await page.Content.ReadAsStringAsync();
+        var script = System.Text.RegularExpressions.Regex.Match(html, "<script>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(script)));
+        Assert.Contains($"'sha256-{hash}'", string.Join(' ', page.Headers.GetValues("Content-Security-Policy")));
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class Desk : IDisposable
     public static readonly ChatAddress Officer = new(ChatChannel.Telegram, "-1001");
 
     private readonly MemoryStream? _memory;
+    private readonly LimitsOptions? _limitsOptions;
 
     /// <summary>On the database file at <paramref name="databasePath"/>; without one, on a database in memory (no I/O).</summary>
     public Desk(string? databasePath = null, FakeTimeProvider? clock = null, LimitsOptions? limits = null)
@@ -49,8 +50,6 @@ public sealed class Desk : IDisposable
         PaymentRequests = new PaymentRequests(Store, Clock, Rules, Links);
         Reconciliation = new Reconciliation(Store, Clock, Rules, Settlement);
     }
-
-    private readonly LimitsOptions? _limitsOptions;
 
     public static ChatPayRules Rules { get; } = new(
         IdleTimeout: TimeSpan.FromMinutes(30),

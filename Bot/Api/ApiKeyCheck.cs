@@ -1,5 +1,4 @@
 using ChatPay.Bot.Operations;
-using ChatPay.Domain.Security;
 
 namespace ChatPay.Bot.Api;
 
@@ -11,7 +10,7 @@ public sealed class ApiKeyCheck(ApiKeys keys, ILogger<ApiKeyCheck> logger) : IEn
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var presented = context.HttpContext.Request.Headers[Header];
-        var caller = presented.Count == 1 ? keys.All.Aggregate((ApiKey?)null, (found, k) => Secrets.Equal(presented[0], k.Key) ? k : found) : null;
+        var caller = presented.Count == 1 ? keys.Find(presented[0]) : null;
         if (caller is null)
         {
             logger.LogWarning("API call to {Path} refused: missing or unknown API key", context.HttpContext.Request.Path);

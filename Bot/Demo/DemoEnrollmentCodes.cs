@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ChatPay.Bot.Storage;
+using ChatPay.Domain.Staff;
 
 namespace ChatPay.Bot.Demo;
 
@@ -11,7 +12,8 @@ public sealed class DemoEnrollmentCodes(HostSettings settings)
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    private const int Length = 26;
+    // Each symbol of the 32-letter alphabet carries 5 bits.
+    private const int Length = (EnrollmentCodes.MinGeneratedBits + 4) / 5;
 
     // "v2": codes made before codes were this long are not reused.
     public string ForAgency(string agencyCode) => settings.GetOrCreate($"demo.enrollment.v2.{agencyCode}", () => "DK-" + RandomCode());

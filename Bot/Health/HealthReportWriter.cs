@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ChatPay.Bot.Api;
-using ChatPay.Domain.Security;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatPay.Bot.Health;
@@ -36,6 +35,6 @@ public static class HealthReportWriter
         if (context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address))
             return true;
         var presented = context.Request.Headers[ApiKeyCheck.Header];
-        return presented.Count == 1 && context.RequestServices.GetRequiredService<ApiKeys>().All.Any(k => Secrets.Equal(presented[0], k.Key));
+        return presented.Count == 1 && context.RequestServices.GetRequiredService<ApiKeys>().Find(presented[0]) is not null;
     }
 }

@@ -13,7 +13,7 @@ using ChatPay.Bot.Storage;
 namespace ChatPay.Bot.Hosting;
 
 /// <summary>The configuration sections ChatPay reads, each with its options class.</summary>
-internal static class ChatPaySections
+public static class ChatPaySections
 {
     public static readonly IReadOnlyDictionary<string, Type> All = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
     {

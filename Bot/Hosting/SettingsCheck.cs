@@ -13,14 +13,11 @@ namespace ChatPay.Bot.Hosting;
 /// </summary>
 public static class SettingsCheck
 {
-    /// <summary>Every section ChatPay reads, with the options class it binds to.</summary>
-    public static IReadOnlyDictionary<string, Type> Sections { get; } = ChatPaySections.All;
-
     /// <summary>Throws <see cref="SettingsException"/> for the first value that does not fit; returns the keys no setting reads.</summary>
     public static IReadOnlyList<string> Run(IConfiguration configuration)
     {
         var unknown = new List<string>();
-        foreach (var (name, type) in Sections)
+        foreach (var (name, type) in ChatPaySections.All)
         {
             var section = configuration.GetSection(name);
             if (section.Exists()) Walk(section, type, unknown);

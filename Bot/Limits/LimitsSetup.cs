@@ -19,7 +19,7 @@ public static class LimitsSetup
         {
             rateLimiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             rateLimiter.OnRejected = RejectAsync;
-            rateLimiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(PerAddress(limits.Value), Total(limits.Value));
+            rateLimiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(Partitioned(limits.Value, perAddress: true), Partitioned(limits.Value, perAddress: false));
         });
         return builder;
     }
@@ -34,30 +34,29 @@ public static class LimitsSetup
     public static TBuilder LimitedAs<TBuilder>(this TBuilder endpoint, HttpLimit limit) where TBuilder : IEndpointConventionBuilder =>
         endpoint.WithMetadata(limit);
 
-    private static PartitionedRateLimiter<HttpContext> PerAddress(LimitsOptions limits) => PartitionedRateLimiter.Create<HttpContext, string>(context =>
-    {
-        var address = ClientAddress.Of(context);
-        return LimitOf(context) switch
+    /// <summary>A partition per limited kind of endpoint; with <paramref name="perAddress"/>, per client address too.</summary>
+    private static PartitionedRateLimiter<HttpContext> Partitioned(LimitsOptions limits, bool perAddress) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
-            HttpLimit.OpenChat => RateLimitPartition.GetFixedWindowLimiter("open " + address, _ => AttemptLimits.Window(limits.OpenChats.PerAddress, limits.OpenChats.Window)),
-            HttpLimit.Message => RateLimitPartition.GetFixedWindowLimiter("send " + address, _ => AttemptLimits.Window(limits.Messages.PerAddress, limits.Messages.Window)),
-            HttpLimit.LongPoll => RateLimitPartition.GetConcurrencyLimiter("poll " + address, _ => Concurrency(limits.LongPolls.PerAddress)),
-            _ => RateLimitPartition.GetNoLimiter(""),
-        };
-    });
+            if (LimitOf(context) is not { } limit) return RateLimitPartition.GetNoLimiter("");
+            var key = perAddress ? $"{limit} {ClientAddress.Of(context)}" : limit.ToString();
+            return limit switch
+            {
+                HttpLimit.OpenChat => Window(key, limits.OpenChats, perAddress),
+                HttpLimit.Message => Window(key, limits.Messages, perAddress),
+                _ => RateLimitPartition.GetConcurrencyLimiter(key, _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = perAddress ? limits.LongPolls.PerAddress : limits.LongPolls.Total,
+                    QueueLimit = 0,
+                }),
+            };
+        });
 
-    private static PartitionedRateLimiter<HttpContext> Total(LimitsOptions limits) => PartitionedRateLimiter.Create<HttpContext, string>(context => LimitOf(context) switch
-    {
-        HttpLimit.OpenChat => RateLimitPartition.GetFixedWindowLimiter("open", _ => AttemptLimits.Window(limits.OpenChats.Total, limits.OpenChats.Window)),
-        HttpLimit.Message => RateLimitPartition.GetFixedWindowLimiter("send", _ => AttemptLimits.Window(limits.Messages.Total, limits.Messages.Window)),
-        HttpLimit.LongPoll => RateLimitPartition.GetConcurrencyLimiter("poll", _ => Concurrency(limits.LongPolls.Total)),
-        _ => RateLimitPartition.GetNoLimiter(""),
-    });
+    private static RateLimitPartition<string> Window(string key, WindowLimit limit, bool perAddress) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => AttemptLimits.Window(perAddress ? limit.PerAddress : limit.Total, limit.Window));
 
     private static HttpLimit? LimitOf(HttpContext context) =>
         context.GetEndpoint()?.Metadata.OfType<HttpLimit>().Select(limit => (HttpLimit?)limit).FirstOrDefault();
-
-    private static ConcurrencyLimiterOptions Concurrency(int permits) => new() { PermitLimit = permits, QueueLimit = 0 };
 
     /// <summary>A 429 with Retry-After where the limiter knows it, and one sentence the web chat shows as it is.</summary>
     private static ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)

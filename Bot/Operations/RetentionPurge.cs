@@ -60,36 +60,34 @@ public sealed class RetentionPurge(LiteDbStore store, IOptions<StorageOptions> o
 
     /// <summary>Sets <paramref name="field"/> to null, in batches, in the documents matching <paramref name="where"/>.</summary>
     private int Blank(string collection, string where, string field, BsonValue until, CancellationToken cancellationToken) =>
-        InBatches(db =>
+        InBatches(collection, where, until, (documents, document) =>
         {
-            var documents = db.GetCollection(collection);
-            var found = documents.Query().Where(where, until).Limit(Batch).ToList();
-            foreach (var document in found)
-            {
-                document[field] = BsonValue.Null;
-                documents.Update(document);
-            }
-            return found.Count;
+            document[field] = BsonValue.Null;
+            documents.Update(document);
         }, cancellationToken);
 
     private int Delete(string collection, string where, BsonValue until, CancellationToken cancellationToken) =>
-        InBatches(db =>
-        {
-            var documents = db.GetCollection(collection);
-            var found = documents.Query().Where(where, until).Limit(Batch).ToList();
-            foreach (var document in found) documents.Delete(document["_id"]);
-            return found.Count;
-        }, cancellationToken);
+        InBatches(collection, where, until, (documents, document) => documents.Delete(document["_id"]), cancellationToken);
 
-    private int InBatches(Func<LiteDatabase, int> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes the matching documents in batches. They are found outside the write lock — without an index on the field
+    /// the query reads the whole collection, and citizens' steps must not wait for that — and changed under it.
+    /// </summary>
+    private int InBatches(string collection, string where, BsonValue until, Action<ILiteCollection<BsonDocument>, BsonDocument> change, CancellationToken cancellationToken)
     {
         var total = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var done = store.WriteDirect(batch);
-            if (done == 0) return total;
-            total += done;
+            var found = store.Collection<BsonDocument>(collection).Query().Where(where, until).Limit(Batch).ToList();
+            if (found.Count == 0) return total;
+            total += store.WriteDirect(db =>
+            {
+                var documents = db.GetCollection(collection);
+                // Changed as it is now, not as it was read: a step may have written it meanwhile.
+                foreach (var current in found.Select(document => documents.FindById(document["_id"])).OfType<BsonDocument>()) change(documents, current);
+                return found.Count;
+            });
         }
     }
 

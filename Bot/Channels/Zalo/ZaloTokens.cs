@@ -21,6 +21,9 @@ public sealed class ZaloTokens(LiteDbStore store, SecretProtector protector, Zal
     private readonly ILiteCollection<Stored> _tokens = store.Collection<Stored>("zalo_tokens");
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
+    /// <summary>The pair in force, decrypted; read from the database once, then kept as it is saved (only this process writes it).</summary>
+    private Stored? _current;
+
     /// <summary>A token to call Zalo with, refreshed first when it is about to expire.</summary>
     public async Task<string> AccessTokenAsync(CancellationToken cancellationToken)
     {
@@ -53,7 +56,9 @@ public sealed class ZaloTokens(LiteDbStore store, SecretProtector protector, Zal
         }
     }
 
-    private Stored Current()
+    private Stored Current() => _current ??= Load();
+
+    private Stored Load()
     {
         var seed = Fingerprint(options.Value.RefreshToken);
         if (_tokens.Get("oa") is { } stored && stored.SeededFrom == seed)
@@ -71,8 +76,11 @@ public sealed class ZaloTokens(LiteDbStore store, SecretProtector protector, Zal
         return seeded;
     }
 
-    private void Save(Stored tokens) =>
+    private void Save(Stored tokens)
+    {
         _tokens.Upsert(tokens with { AccessToken = protector.Protect(tokens.AccessToken), RefreshToken = protector.Protect(tokens.RefreshToken) });
+        _current = tokens;
+    }
 
     private static string Fingerprint(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
