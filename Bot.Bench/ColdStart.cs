@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
@@ -18,7 +19,7 @@ public static class ColdStart
             {
                 for (var i = first; i < first + batch; i++)
                 {
-                    var chat = new ChatAddress(ChatChannel.Telegram, (5_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    var chat = new ChatAddress(TelegramChannel.Name, (5_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
                     session.ChatLog.RecordIncoming(chat, Citizens.Code(i), now);
                     session.ChatLog.Send(chat, CitizenTexts.Hint(ConversationState.ConfirmingFees), now);
                     session.Conversations.Save(ConversationSnapshot.New(chat, now) with { State = ConversationState.ConfirmingFees, Step = 2, DossierCode = Citizens.Code(i) });

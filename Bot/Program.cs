@@ -28,6 +28,7 @@ try
     builder.AddPayments();
     builder.AddPaymentRequestApi();
     builder.AddPortalWebhook();
+    builder.AddWebChat();
     builder.AddTelegram();
     builder.AddZalo();
     builder.AddDemo();

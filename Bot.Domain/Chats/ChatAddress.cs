@@ -4,15 +4,14 @@ namespace ChatPay.Domain.Chats;
 public readonly record struct ChatAddress(ChatChannel Channel, string Id)
 {
     /// <summary>A stable text form ("Telegram:42") used as a storage key.</summary>
-    public string Key => $"{Channel}:{Id}";
+    public string Key => $"{Channel.Name}:{Id}";
 
     public override string ToString() => Key;
 
     public static ChatAddress FromKey(string key)
     {
         var colon = key.IndexOf(':');
-        if (colon <= 0 || !Enum.TryParse<ChatChannel>(key[..colon], out var channel))
-            throw new FormatException($"Not a chat key: {key}");
-        return new ChatAddress(channel, key[(colon + 1)..]);
+        if (colon <= 0 || !key[..colon].All(char.IsAsciiLetter)) throw new FormatException($"Not a chat key: {key}");
+        return new ChatAddress(new ChatChannel(key[..colon]), key[(colon + 1)..]);
     }
 }

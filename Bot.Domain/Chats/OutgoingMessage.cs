@@ -13,7 +13,10 @@ public sealed record OutgoingMessage(string Text, IReadOnlyList<ChoiceButton> Ch
     public bool HasChoices => Choices.Count > 0;
 
     /// <summary>Set on a message the bot will change later, to find it again (see <see cref="IChatLog.OnTopic"/>).</summary>
-    public string? Topic { get; init; }
+    public MessageTopic? Topic { get; init; }
+
+    /// <summary>The label of the choice made on this message, once made: its buttons are gone and channels show this instead.</summary>
+    public string? Chosen { get; init; }
 }
 
 public sealed record ChoiceButton(string Label, string Payload);

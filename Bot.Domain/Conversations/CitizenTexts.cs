@@ -107,7 +107,7 @@ public static class CitizenTexts
         $"Liên kết có hiệu lực đến {VietnamTime.Format(payment.ExpiresAt)}.\n" +
         "Thanh toán xong, biên lai sẽ được gửi vào đây.",
         [Choice("Chọn ngân hàng khác", ButtonAction.ChangeBank, step), Choice("Hủy", ButtonAction.Cancel, step)],
-        [new LinkButton($"Thanh toán {Vnd.Format(payment.Amount)}", url)]) { Topic = PaymentLinkTopic.For(payment.Id) };
+        [new LinkButton($"Thanh toán {Vnd.Format(payment.Amount)}", url)]) { Topic = MessageTopic.PaymentLink(payment.Id) };
 
     /// <summary>What the link message becomes once its attempt has ended: no link to follow, no buttons to press.</summary>
     public static OutgoingMessage LinkClosed(Payment payment) => new(payment.State == PaymentState.Succeeded

@@ -160,7 +160,7 @@ public sealed class Conversation
     /// <summary>The same graph in Mermaid, which renders on code hosting sites.</summary>
     public static string ToMermaidGraph() => MermaidGraph.Format(Blank()._machine.GetInfo());
 
-    private static Conversation Blank() => new(ConversationSnapshot.New(new ChatAddress(ChatChannel.Web, "graph"), DateTimeOffset.UnixEpoch));
+    private static Conversation Blank() => new(ConversationSnapshot.New(new ChatAddress(new ChatChannel("Graph"), "graph"), DateTimeOffset.UnixEpoch));
 
     private IReadOnlyList<OutgoingMessage> Run(IConversationContext context, Action work)
     {

@@ -44,7 +44,7 @@ internal sealed class ConversationContext(IStoreSession session, ChatAddress cha
             payment.Cancel(now);
             session.Payments.Save(payment);
         }
-        foreach (var link in session.ChatLog.OnTopic(PaymentLinkTopic.For(paymentId)).Where(m => m.Chat == chat))
+        foreach (var link in session.ChatLog.OnTopic(MessageTopic.PaymentLink(paymentId)).Where(m => m.Chat == chat))
             session.ChatLog.Replace(link.Id, CitizenTexts.LinkClosed(payment));
     }
 }

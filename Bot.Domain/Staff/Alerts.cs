@@ -16,7 +16,7 @@ internal sealed class Alerts(ChatPayRules rules, IPublicLinks links)
     {
         var alert = StaffTexts.PaidAlert(dossier, receipt, links.ReceiptUrl(receipt));
         foreach (var officer in session.Enrollments.Find(StaffRole.Officer, dossier.AgencyCode))
-            session.ChatLog.Send(ChatAddress.FromKey(officer.ChatKey), alert, now, AlertTopic.For(dossier.Code));
+            session.ChatLog.Send(ChatAddress.FromKey(officer.ChatKey), alert, now, MessageTopic.Alert(dossier.Code));
     }
 
     public OutgoingMessage? Claim(IStoreSession session, ChatAddress chat, string dossierCode, string? senderName, DateTimeOffset now)
@@ -27,7 +27,7 @@ internal sealed class Alerts(ChatPayRules rules, IPublicLinks links)
         if (!dossier.Claim(by, now)) return StaffTexts.AlreadyClaimed(dossier);
 
         session.Dossiers.Save(dossier);
-        foreach (var sent in session.ChatLog.OnTopic(AlertTopic.For(dossier.Code)))
+        foreach (var sent in session.ChatLog.OnTopic(MessageTopic.Alert(dossier.Code)))
             session.ChatLog.Replace(sent.Id, StaffTexts.Claimed(sent.Message, dossier));
         return null;
     }
@@ -41,7 +41,7 @@ internal sealed class Alerts(ChatPayRules rules, IPublicLinks links)
             var receipt = session.Receipts.Find(dossier.ReceiptId!)!;
             var reminder = StaffTexts.Reminder(dossier, receipt, links.ReceiptUrl(receipt));
             foreach (var officer in session.Enrollments.Find(StaffRole.Officer, dossier.AgencyCode))
-                session.ChatLog.Send(ChatAddress.FromKey(officer.ChatKey), reminder, now, AlertTopic.For(dossier.Code));
+                session.ChatLog.Send(ChatAddress.FromKey(officer.ChatKey), reminder, now, MessageTopic.Alert(dossier.Code));
             dossier.Reminded(dossier.RemindersSent + 1 < rules.Staff.MaxReminders ? now + rules.Staff.ReminderAfter : null);
             session.Dossiers.Save(dossier);
         }

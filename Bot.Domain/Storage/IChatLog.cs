@@ -10,8 +10,8 @@ public interface IChatLog
 {
     long RecordIncoming(ChatAddress chat, string text, DateTimeOffset at);
 
-    /// <summary>Queues a message; a <paramref name="topic"/> (e.g. "alert:H42.10-261125-0001") lets it be found and updated later.</summary>
-    long Send(ChatAddress chat, OutgoingMessage message, DateTimeOffset at, string? topic = null);
+    /// <summary>Queues a message; a <paramref name="topic"/> (a dossier's alert, say) lets it be found and updated later.</summary>
+    long Send(ChatAddress chat, OutgoingMessage message, DateTimeOffset at, MessageTopic? topic = null);
 
     /// <summary>The choice buttons a message this chat received has or had, or none if it has no such message.</summary>
     IReadOnlyList<ChoiceButton> ChoicesOf(ChatAddress chat, long messageId);
@@ -20,7 +20,7 @@ public interface IChatLog
     void CloseChoices(ChatAddress chat, long messageId, string chosenLabel);
 
     /// <summary>The messages sent under a topic, oldest first.</summary>
-    IReadOnlyList<SentMessage> OnTopic(string topic);
+    IReadOnlyList<SentMessage> OnTopic(MessageTopic topic);
 
     /// <summary>Changes a message already sent; channels update it in place.</summary>
     void Replace(long messageId, OutgoingMessage message);

@@ -27,7 +27,7 @@ public static class DossierHistory
         foreach (var payment in payments) text.AppendLine("• " + Describe(payment));
 
         if (dossier.ReceiptId is { } receiptId && session.Receipts.Find(receiptId) is { } receipt) text.AppendLine(Describe(receipt));
-        var alerts = session.ChatLog.OnTopic(AlertTopic.For(dossier.Code));
+        var alerts = session.ChatLog.OnTopic(MessageTopic.Alert(dossier.Code));
         if (alerts.Count > 0)
             text.AppendLine($"Thông báo cho cán bộ: {alerts.Count} tin — " + string.Join(", ",
                 alerts.GroupBy(a => a.Delivery).Select(g => $"{g.Count()} {DeliveryText(g.Key)}")));

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Tests.Support;
@@ -9,7 +10,7 @@ namespace ChatPay.Tests.Conversations;
 public class CodeLookupLimitTests : IDisposable
 {
     private const string Real = "H42.10-261125-0001";
-    private static readonly ChatAddress Other = new(ChatChannel.Telegram, "99");
+    private static readonly ChatAddress Other = new(TelegramChannel.Name, "99");
     private Desk _desk = new();
 
     public CodeLookupLimitTests() => _desk.AddDossier(Real);

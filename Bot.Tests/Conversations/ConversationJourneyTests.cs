@@ -126,7 +126,7 @@ public class ConversationJourneyTests : IDisposable
         Assert.Equal(ConversationState.ConfirmingFees, _desk.Conversation().State);
         Assert.Equal("H42.10-261125-0002", _desk.Conversation().DossierCode);
         Assert.Equal(PaymentState.Cancelled, _desk.Payment(first.Id).State);
-        var link = _desk.Log().Single(e => e.Topic == PaymentLinkTopic.For(first.Id));
+        var link = _desk.Log().Single(e => e.Topic == MessageTopic.PaymentLink(first.Id).Key);
         Assert.Equal(CitizenTexts.LinkClosed(_desk.Payment(first.Id)).Text, link.Text);
         Assert.Empty(link.Links);
         Assert.Empty(link.Choices);

@@ -1,3 +1,5 @@
+using ChatPay.Bot.Channels.WebChat;
+using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Staff;
 using ChatPay.Tests.Support;
@@ -8,9 +10,9 @@ namespace ChatPay.Tests.Conversations;
 [Trait("Tier", "Unit")]
 public class EnrollmentManagementTests : IDisposable
 {
-    private static readonly ChatAddress Support = new(ChatChannel.Telegram, "-2001");
-    private static readonly ChatAddress Officer = new(ChatChannel.Telegram, "-1001");
-    private static readonly ChatAddress Intruder = new(ChatChannel.Web, "intruder");
+    private static readonly ChatAddress Support = new(TelegramChannel.Name, "-2001");
+    private static readonly ChatAddress Officer = new(TelegramChannel.Name, "-1001");
+    private static readonly ChatAddress Intruder = new(WebChatIdentity.Channel, "intruder");
     private readonly Desk _desk = new();
 
     public void Dispose() => _desk.Dispose();
@@ -35,7 +37,7 @@ public class EnrollmentManagementTests : IDisposable
     [Fact]
     public void Officer_chats_of_an_agency_are_not_told_of_each_other()
     {
-        var second = new ChatAddress(ChatChannel.Telegram, "-1002");
+        var second = new ChatAddress(TelegramChannel.Name, "-1002");
         _desk.Say($"/dangky {Desk.OfficerCode}", Officer);
         var before = _desk.Log(Officer).Count;
 

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Staff;
 using ChatPay.Tests.Support;
@@ -8,7 +9,7 @@ namespace ChatPay.Tests.Conversations;
 public class OfficerAlertTests : IDisposable
 {
     private const string Code = "H42.10-261125-0001";
-    private static readonly ChatAddress SecondOfficer = new(ChatChannel.Web, "officer-2");
+    private static readonly ChatAddress SecondOfficer = new(WebChatIdentity.Channel, "officer-2");
     private readonly Desk _desk = new();
 
     public OfficerAlertTests()
@@ -53,7 +54,7 @@ public class OfficerAlertTests : IDisposable
         Assert.Equal("Lê Đình Nhu", dossier.ClaimedBy);
         foreach (var chat in new[] { Desk.Officer, SecondOfficer })
         {
-            var alert = _desk.Log(chat).Single(e => e.Topic == AlertTopic.For(Code));
+            var alert = _desk.Log(chat).Single(e => e.Topic == MessageTopic.Alert(Code).Key);
             Assert.Equal(StaffTexts.Claimed(StaffTexts.PaidAlert(dossier, _desk.ReceiptOf(Code)!, ""), dossier).Text, alert.Text);
             Assert.Empty(alert.ToMessage().Choices);
         }
@@ -128,7 +129,7 @@ public class OfficerAlertTests : IDisposable
         _desk.Deadlines.Run();
 
         Assert.Single(_desk.Log(Desk.Officer), e => e.Text.StartsWith("⏰"));
-        Assert.All(_desk.Log(Desk.Officer).Where(e => e.Outgoing && e.Topic == AlertTopic.For(Code)),
+        Assert.All(_desk.Log(Desk.Officer).Where(e => e.Outgoing && e.Topic == MessageTopic.Alert(Code).Key),
             e => Assert.EndsWith(StaffTexts.Claimed(new OutgoingMessage(""), _desk.Dossier(Code)).Text, e.Text));
     }
 

@@ -1,3 +1,5 @@
+using ChatPay.Bot.Channels.WebChat;
+using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Payments;
@@ -11,8 +13,8 @@ namespace ChatPay.Tests.Conversations;
 public class StaffDeskTests : IDisposable
 {
     private const string Code = "H42.10-261125-0001";
-    private static readonly ChatAddress SupportChat = new(ChatChannel.Telegram, "support");
-    private static readonly ChatAddress OtherAgency = new(ChatChannel.Telegram, "-1002");
+    private static readonly ChatAddress SupportChat = new(TelegramChannel.Name, "support");
+    private static readonly ChatAddress OtherAgency = new(TelegramChannel.Name, "-1002");
     private readonly Desk _desk = new();
 
     public StaffDeskTests()
@@ -66,7 +68,7 @@ public class StaffDeskTests : IDisposable
     [Fact]
     public void Wrong_enrollment_codes_are_rate_limited_and_audited_without_the_code()
     {
-        var guesser = new ChatAddress(ChatChannel.Web, "guesser");
+        var guesser = new ChatAddress(WebChatIdentity.Channel, "guesser");
         for (var i = 0; i < 5; i++) _desk.Say($"/dangky GUESS-{i:0000}", guesser);
 
         _desk.Say($"/dangky {Desk.OfficerCode}", guesser);

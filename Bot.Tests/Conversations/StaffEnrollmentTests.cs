@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Staff;
 using ChatPay.Tests.Support;
@@ -77,7 +78,7 @@ public class StaffEnrollmentTests : IDisposable
     [Fact]
     public void Only_officers_of_the_dossiers_agency_are_alerted()
     {
-        var otherAgency = new ChatAddress(ChatChannel.Telegram, "-1002");
+        var otherAgency = new ChatAddress(TelegramChannel.Name, "-1002");
         _desk.AddDossier();
         _desk.Say($"/dangky {Desk.OfficerCode}", Desk.Officer);
         _desk.Say("/dangky OFFICER-H4227", otherAgency);

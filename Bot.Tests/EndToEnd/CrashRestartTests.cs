@@ -48,6 +48,18 @@ public class CrashRestartTests : IDisposable
     [Fact]
     public async Task Killed_three_times_during_200_journeys_the_bot_loses_nothing_and_doubles_nothing()
     {
+        try
+        {
+            await KilledThreeTimesAsync();
+        }
+        catch (Exception e) when (_bot is not null)
+        {
+            throw new Exception($"{e.Message}\nThe Bot's last output:\n{_bot.Output[^Math.Min(_bot.Output.Length, 6000)..]}", e);
+        }
+    }
+
+    private async Task KilledThreeTimesAsync()
+    {
         SeedDossiers();
         await using var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions
         {

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.Telegram;
 using System.Net;
 using System.Text.Json;
 using ChatPay.Bot.Health;
@@ -29,7 +30,8 @@ public class HealthTests : IDisposable
         Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
         var checks = report.RootElement.GetProperty("checks");
         Assert.Equal(["database", "gateway", "outbox", "webchat"], checks.EnumerateObject().Select(c => c.Name).Order());
-        Assert.Equal(0, checks.GetProperty("outbox").GetProperty("data").GetProperty("telegramBacklog").GetInt32());
+        // Backlogs are listed per registered channel: with no tokens, no pushing channel is on.
+        Assert.Equal(["oldestWaitSeconds"], checks.GetProperty("outbox").GetProperty("data").EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
@@ -43,6 +45,8 @@ public class HealthTests : IDisposable
         Assert.Equal("Degraded", await OverallStatusAsync(harness.App));
         harness.Telegram.ClearFaults();
         await Eventually.HoldsAsync(async () => await CheckStatusAsync(harness.App, "telegram") == "Healthy", TimeSpan.FromSeconds(30));
+        using var report = JsonDocument.Parse(await harness.App.Http.GetStringAsync("/health"));
+        Assert.Equal(0, report.RootElement.GetProperty("checks").GetProperty("outbox").GetProperty("data").GetProperty("telegramBacklog").GetInt32());
     }
 
     [Fact]
@@ -69,8 +73,8 @@ public class HealthTests : IDisposable
     public async Task An_outbox_message_waiting_too_long_degrades_health_and_then_makes_it_unhealthy()
     {
         using var store = new LiteDbStore(_directory.File("outbox.db"), new ChatSignal());
-        var check = new OutboxHealthCheck(new ChatOutbox(store), _clock);
-        store.Write(s => s.ChatLog.Send(new ChatAddress(ChatChannel.Telegram, "42"), new OutgoingMessage("Đã thanh toán"), _clock.GetUtcNow()));
+        var check = new OutboxHealthCheck(new ChatOutbox(store), [new ListedChannel(TelegramChannel.Name)], _clock);
+        store.Write(s => s.ChatLog.Send(new ChatAddress(TelegramChannel.Name, "42"), new OutgoingMessage("Đã thanh toán"), _clock.GetUtcNow()));
 
         var fresh = await check.CheckHealthAsync(new HealthCheckContext());
         _clock.Advance(OutboxHealthCheck.LateAfter);
@@ -89,10 +93,10 @@ public class HealthTests : IDisposable
     {
         using var store = new LiteDbStore(_directory.File("outbox.db"), new ChatSignal());
         var outbox = new ChatOutbox(store);
-        var check = new OutboxHealthCheck(outbox, _clock);
-        var chat = new ChatAddress(ChatChannel.Telegram, "-1001");
+        var check = new OutboxHealthCheck(outbox, [new ListedChannel(TelegramChannel.Name)], _clock);
+        var chat = new ChatAddress(TelegramChannel.Name, "-1001");
         var alert = store.Write(s => s.ChatLog.Send(chat, new OutgoingMessage("Hồ sơ đã thanh toán", [new ChoiceButton("Tiếp nhận", "claim")], []), _clock.GetUtcNow()));
-        outbox.Delivered([new ChatOutbox.Rendered(alert, outbox.Due(ChatChannel.Telegram, _clock.GetUtcNow(), 10)[0].Seq)], "7");
+        outbox.Delivered([new ChatOutbox.Rendered(alert, outbox.Due(TelegramChannel.Name, _clock.GetUtcNow(), 10)[0].Seq)], "7");
         outbox.Flush();
 
         _clock.Advance(TimeSpan.FromHours(3));

@@ -1,3 +1,6 @@
+using ChatPay.Bot.Channels.Zalo;
+using ChatPay.Bot.Channels.WebChat;
+using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
@@ -58,7 +61,7 @@ public class PaymentSettlementTests : IDisposable
 
         Assert.Equal(SettlementOutcome.Recorded, outcomes[0]);
         Assert.All(outcomes.Skip(1), o => Assert.Equal(SettlementOutcome.AlreadySettled, o));
-        Assert.Single(_desk.Log(Desk.Officer), e => e.Topic == AlertTopic.For(Code));
+        Assert.Single(_desk.Log(Desk.Officer), e => e.Topic == MessageTopic.Alert(Code).Key);
         Assert.Single(_desk.Log(), e => e.Text.Contains(Said.Paid));
         Assert.Equal("2026-0000001", _desk.ReceiptOf()!.Id);
     }
@@ -72,7 +75,7 @@ public class PaymentSettlementTests : IDisposable
         var outcomes = Enumerable.Range(0, 16).AsParallel().Select(_ => _desk.Settlement.Settle(report)).ToList();
 
         Assert.Single(outcomes, o => o == SettlementOutcome.Recorded);
-        Assert.Single(_desk.Log(Desk.Officer), e => e.Topic == AlertTopic.For(Code));
+        Assert.Single(_desk.Log(Desk.Officer), e => e.Topic == MessageTopic.Alert(Code).Key);
     }
 
     [Fact]
@@ -113,7 +116,7 @@ public class PaymentSettlementTests : IDisposable
     [Fact]
     public void A_success_after_a_failure_report_of_the_same_attempt_is_recorded_with_a_receipt_and_support_is_told()
     {
-        var support = new ChatAddress(ChatChannel.Telegram, "support");
+        var support = new ChatAddress(TelegramChannel.Name, "support");
         _desk.Say($"/dangky {Desk.SupportCode}", support);
         var payment = _desk.PayLink();
         _desk.Settlement.Settle(_desk.Declined(payment));
@@ -204,8 +207,8 @@ public class PaymentSettlementTests : IDisposable
     [Fact]
     public void A_second_payment_for_a_paid_dossier_is_kept_for_refund_and_the_citizen_is_told()
     {
-        var otherChat = new ChatAddress(ChatChannel.Zalo, "family-member");
-        _desk.Say($"/dangky {Desk.SupportCode}", new ChatAddress(ChatChannel.Telegram, "support"));
+        var otherChat = new ChatAddress(ZaloChannel.Name, "family-member");
+        _desk.Say($"/dangky {Desk.SupportCode}", new ChatAddress(TelegramChannel.Name, "support"));
         var first = _desk.PayLink();
         var second = _desk.PayLink(chat: otherChat);
 
@@ -217,14 +220,14 @@ public class PaymentSettlementTests : IDisposable
         Assert.Equal(PaymentFlag.NeedsRefund, refund.Flag);
         Assert.Equal(first.Id, _desk.Dossier(Code).PaidByPaymentId);
         Assert.Contains(_desk.Log(otherChat), e => e.Text == CitizenTexts.PaidTwice(refund).Text);
-        Assert.Contains(SupportReasons.Refund(_desk.Dossier(Code), refund), _desk.LastReply(new ChatAddress(ChatChannel.Telegram, "support")));
-        Assert.Single(_desk.Log(Desk.Officer), e => e.Topic == AlertTopic.For(Code));
+        Assert.Contains(SupportReasons.Refund(_desk.Dossier(Code), refund), _desk.LastReply(new ChatAddress(TelegramChannel.Name, "support")));
+        Assert.Single(_desk.Log(Desk.Officer), e => e.Topic == MessageTopic.Alert(Code).Key);
     }
 
     [Fact]
     public void Paying_closes_another_chats_open_link_and_tells_it()
     {
-        var otherChat = new ChatAddress(ChatChannel.Web, "other");
+        var otherChat = new ChatAddress(WebChatIdentity.Channel, "other");
         var first = _desk.PayLink();
         var second = _desk.PayLink(chat: otherChat);
 
@@ -240,7 +243,7 @@ public class PaymentSettlementTests : IDisposable
     {
         var payment = _desk.PayLink();
         _desk.Settlement.Settle(_desk.Paid(payment));
-        var stranger = new ChatAddress(ChatChannel.Web, "stranger");
+        var stranger = new ChatAddress(WebChatIdentity.Channel, "stranger");
 
         _desk.Say(Code);
         _desk.Say(Code, stranger);

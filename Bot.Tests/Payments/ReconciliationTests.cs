@@ -1,3 +1,5 @@
+using ChatPay.Bot.Channels.WebChat;
+using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
@@ -12,7 +14,7 @@ namespace ChatPay.Tests.Payments;
 public class ReconciliationTests : IDisposable
 {
     private const string Code = "H42.10-261125-0001";
-    private static readonly ChatAddress SupportChat = new(ChatChannel.Telegram, "support");
+    private static readonly ChatAddress SupportChat = new(TelegramChannel.Name, "support");
     private readonly Desk _desk = new();
 
     public ReconciliationTests()
@@ -234,7 +236,7 @@ public class ReconciliationTests : IDisposable
     public void The_receipt_is_resent_to_the_chat_that_paid_and_only_to_it()
     {
         _desk.Settlement.Settle(_desk.Paid(_desk.OpenedPayment()));
-        var stranger = new ChatAddress(ChatChannel.Web, "stranger");
+        var stranger = new ChatAddress(WebChatIdentity.Channel, "stranger");
 
         _desk.Say($"/bienlai {Code}");
         _desk.Say($"/bienlai {Code}", stranger);

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.WebChat;
 using System.Net;
 using System.Net.Http.Json;
 using ChatPay.Bot.Health;
@@ -20,7 +21,7 @@ public class VnPayStatusAnswerTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     private static readonly Payment Attempt = Payment.Start("H42.10-261125-0001", 1, 1, 200_000, new BankOption("VCB", "Vietcombank", "VIETCOMBANK"),
-        new ChatAddress(ChatChannel.Web, "citizen"), "token", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(15));
+        new ChatAddress(WebChatIdentity.Channel, "citizen"), "token", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(15));
 
     /// <summary>What VNPay answers about <see cref="Attempt"/> when it was paid, signed as VNPay signs it.</summary>
     private static Dictionary<string, string> PaidAnswer() => new()

@@ -1,3 +1,6 @@
+using ChatPay.Bot.Channels.Zalo;
+using ChatPay.Bot.Channels.WebChat;
+using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
@@ -18,7 +21,7 @@ public class PaymentPropertyTests
 {
     private static readonly string[] Codes = ["H42.10-261125-0001", "H42.10-261125-0002"];
     private static readonly ChatAddress[] Chats =
-        [new(ChatChannel.Web, "p-web"), new(ChatChannel.Telegram, "p-42"), new(ChatChannel.Zalo, "p-zalo")];
+        [new(WebChatIdentity.Channel, "p-web"), new(TelegramChannel.Name, "p-42"), new(ZaloChannel.Name, "p-zalo")];
 
     private static readonly Gen<JourneyOp> Op = Gen.Frequency(
         (6, Gen.Select(Gen.Int[0, Chats.Length - 1], Gen.Int[0, Codes.Length + 2], (chat, what) => (JourneyOp)new JourneyOp.Type(chat, what))),

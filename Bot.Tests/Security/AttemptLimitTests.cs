@@ -1,3 +1,5 @@
+using ChatPay.Bot.Channels.WebChat;
+using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Bot.Limits;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
@@ -27,7 +29,7 @@ public class AttemptLimitTests : IDisposable
 
     public void Dispose() => _desk.Dispose();
 
-    private static ChatAddress NewChat(int n) => new(ChatChannel.Web, $"fresh-{n}");
+    private static ChatAddress NewChat(int n) => new(WebChatIdentity.Channel, $"fresh-{n}");
 
     [Fact]
     public void Unknown_codes_from_one_address_across_new_chats_stop_look_ups_from_that_address_only()
@@ -67,7 +69,7 @@ public class AttemptLimitTests : IDisposable
     [Fact]
     public void Support_looks_up_any_code_without_a_limit()
     {
-        var support = new ChatAddress(ChatChannel.Telegram, "support");
+        var support = new ChatAddress(TelegramChannel.Name, "support");
         _desk.Say($"/dangky {Desk.SupportCode}", support);
         for (var i = 1; i <= Desk.Rules.CodeLookups.MaxMisses + 2; i++) _desk.Say($"/tracuu H42.10-261125-{9000 + i}", support);
 
@@ -91,7 +93,7 @@ public class AttemptLimitTests : IDisposable
     [Fact]
     public void Problem_reports_from_many_chats_make_one_support_case_that_tells_every_reporter()
     {
-        var support = new ChatAddress(ChatChannel.Telegram, "support");
+        var support = new ChatAddress(TelegramChannel.Name, "support");
         _desk.Say($"/dangky {Desk.SupportCode}", support);
         var supportMessages = _desk.Log(support).Count;
 

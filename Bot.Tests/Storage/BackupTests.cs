@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
@@ -30,7 +31,7 @@ public class BackupTests : IDisposable
                 store.Write(s =>
                 {
                     s.Dossiers.Save(new Dossier($"H42.10-261125-{n:D4}", "Thủ tục", "H42.10", "Cơ quan", "Nguyễn Văn An", null, DateTimeOffset.UtcNow));
-                    s.Conversations.Save(ConversationSnapshot.New(new ChatAddress(ChatChannel.Web, $"chat-{n}"), DateTimeOffset.UtcNow));
+                    s.Conversations.Save(ConversationSnapshot.New(new ChatAddress(WebChatIdentity.Channel, $"chat-{n}"), DateTimeOffset.UtcNow));
                     return true;
                 });
             }

@@ -1,3 +1,5 @@
+using ChatPay.Bot.Channels.Zalo;
+using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using ChatPay.Tests.Support;
@@ -15,7 +17,7 @@ public class ChatOutboxTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private static ChatAddress Chat(int n) => new(ChatChannel.Telegram, (1000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static ChatAddress Chat(int n) => new(TelegramChannel.Name, (1000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static long Send(LiteDbStore store, ChatAddress chat, string text) =>
         store.Write(s => s.ChatLog.Send(chat, new OutgoingMessage(text, [new ChoiceButton("Hủy", $"x:{text}")], []), Now));
@@ -32,13 +34,13 @@ public class ChatOutboxTests : IDisposable
             // Changing a message that waits must not move it in the queue.
             if (i % 10 == 9) store.Write(s => { s.ChatLog.Replace(written[i - 5], new OutgoingMessage($"changed {i}")); return true; });
         }
-        store.Write(s => s.ChatLog.Send(new ChatAddress(ChatChannel.Zalo, "z"), new OutgoingMessage("zalo"), Now));
+        store.Write(s => s.ChatLog.Send(new ChatAddress(ZaloChannel.Name, "z"), new OutgoingMessage("zalo"), Now));
 
-        var due = outbox.Due(ChatChannel.Telegram, Now, 100);
+        var due = outbox.Due(TelegramChannel.Name, Now, 100);
 
         Assert.Equal(written.Take(100), due.Select(e => e.Id));
-        Assert.Equal(1_000, outbox.Waiting(ChatChannel.Telegram));
-        Assert.Equal(1, outbox.Waiting(ChatChannel.Zalo));
+        Assert.Equal(1_000, outbox.Waiting(TelegramChannel.Name));
+        Assert.Equal(1, outbox.Waiting(ZaloChannel.Name));
     }
 
     [Fact]
@@ -48,13 +50,13 @@ public class ChatOutboxTests : IDisposable
         var outbox = new ChatOutbox(store);
         var first = Send(store, Chat(1), "first");
         var second = Send(store, Chat(2), "second");
-        outbox.Delivered([new ChatOutbox.Rendered(first, outbox.Due(ChatChannel.Telegram, Now, 10)[0].Seq)], "5");
+        outbox.Delivered([new ChatOutbox.Rendered(first, outbox.Due(TelegramChannel.Name, Now, 10)[0].Seq)], "5");
         outbox.Flush();
-        Assert.Equal([second], outbox.Due(ChatChannel.Telegram, Now, 10).Select(e => e.Id));
+        Assert.Equal([second], outbox.Due(TelegramChannel.Name, Now, 10).Select(e => e.Id));
 
         store.Write(s => { s.ChatLog.CloseChoices(Chat(1), first, "Hủy"); return true; });
 
-        var due = outbox.Due(ChatChannel.Telegram, Now, 1);
+        var due = outbox.Due(TelegramChannel.Name, Now, 1);
         Assert.Equal(first, Assert.Single(due).Id);
         Assert.True(due[0].EditPending);
     }
@@ -79,6 +81,6 @@ public class ChatOutboxTests : IDisposable
         using var reopened = new LiteDbStore(DatabasePath, new ChatSignal());
         var later = Send(reopened, Chat(1), "d");
 
-        Assert.Equal([.. old, later], new ChatOutbox(reopened).Due(ChatChannel.Telegram, Now, 10).Select(e => e.Id));
+        Assert.Equal([.. old, later], new ChatOutbox(reopened).Due(TelegramChannel.Name, Now, 10).Select(e => e.Id));
     }
 }

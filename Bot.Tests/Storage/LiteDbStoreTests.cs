@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
@@ -52,7 +53,7 @@ public class LiteDbStoreTests : IDisposable
     public void A_failed_step_writes_nothing()
     {
         using var store = new LiteDbStore(DatabasePath, new ChatSignal());
-        var chat = new ChatAddress(ChatChannel.Web, "x");
+        var chat = new ChatAddress(WebChatIdentity.Channel, "x");
 
         Assert.Throws<TimeoutException>(() => store.Write<int>(s =>
         {
@@ -70,7 +71,7 @@ public class LiteDbStoreTests : IDisposable
     {
         var signal = new ChatSignal();
         using var store = new LiteDbStore(DatabasePath, signal);
-        var chat = new ChatAddress(ChatChannel.Web, "waiting");
+        var chat = new ChatAddress(WebChatIdentity.Channel, "waiting");
         using var woken = signal.ChatChanged(chat.Key);
         using var other = signal.ChatChanged("Web:other");
 

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Bot.Operations;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
@@ -12,8 +13,8 @@ namespace ChatPay.Tests.Storage;
 [Trait("Tier", "Unit")]
 public class RetentionPurgeTests : IDisposable
 {
-    private static readonly ChatAddress Midway = new(ChatChannel.Web, "midway");
-    private static readonly ChatAddress Recent = new(ChatChannel.Web, "recent");
+    private static readonly ChatAddress Midway = new(WebChatIdentity.Channel, "midway");
+    private static readonly ChatAddress Recent = new(WebChatIdentity.Channel, "recent");
     private readonly Desk _desk = new();
 
     public void Dispose() => _desk.Dispose();
@@ -28,7 +29,7 @@ public class RetentionPurgeTests : IDisposable
         _desk.AddDossier("H42.10-261125-0002");
         _desk.Say("H42.10-261125-0002", Midway);
         Assert.Equal(ConversationState.Done, _desk.Conversation().State);
-        _desk.Chats.Handle(new ChatAddress(ChatChannel.Web, "greeted"), new TextInput("xin chào"), eventKey: "web:old-update");
+        _desk.Chats.Handle(new ChatAddress(WebChatIdentity.Channel, "greeted"), new TextInput("xin chào"), eventKey: "web:old-update");
         var officerAlertsBefore = _desk.Log(Desk.Officer).Count(e => e.Outbox is not null);
         Assert.True(officerAlertsBefore > 0);
 
@@ -45,7 +46,7 @@ public class RetentionPurgeTests : IDisposable
         Assert.NotNull(_desk.Dossier("H42.10-261125-0001").ReceiptId);
         Assert.Equal(1, purged.InboxKeys);
         Assert.True(purged.Messages > 5);
-        Assert.True(_desk.Chats.Handle(new ChatAddress(ChatChannel.Web, "greeted"), new TextInput("xin chào"), eventKey: "web:old-update"));
+        Assert.True(_desk.Chats.Handle(new ChatAddress(WebChatIdentity.Channel, "greeted"), new TextInput("xin chào"), eventKey: "web:old-update"));
         Assert.False(_desk.Chats.Handle(Recent, new TextInput("hi"), eventKey: "web:new-update"));
     }
 
@@ -81,7 +82,7 @@ public class RetentionPurgeTests : IDisposable
         var payment = _desk.OpenedPayment();
         _desk.Settlement.Settle(_desk.Paid(payment));
         _desk.AddDossier("H42.10-261125-0002");
-        var greetedOnly = new ChatAddress(ChatChannel.Web, "opened-and-left");
+        var greetedOnly = new ChatAddress(WebChatIdentity.Channel, "opened-and-left");
         _desk.Chats.Greet(greetedOnly);
         _desk.Clock.Advance(TimeSpan.FromMinutes(31));
         _desk.Deadlines.Run(); // left idle, it returns to the start, as the deadline service does

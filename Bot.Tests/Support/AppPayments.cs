@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Domain;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Dossiers;
@@ -19,7 +20,7 @@ public static class AppPayments
         {
             var dossier = session.Dossiers.Find(dossierCode)!;
             var started = Payment.Start(dossierCode, session.Payments.OfDossier(dossierCode).Count + 1, dossier.RequestVersion, dossier.Total(), rules.Banks[0],
-                new ChatAddress(ChatChannel.Web, "payer-" + dossierCode), Secrets.NewToken(), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(15));
+                new ChatAddress(WebChatIdentity.Channel, "payer-" + dossierCode), Secrets.NewToken(), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(15));
             session.Payments.Save(started);
             return started;
         });

@@ -1,3 +1,5 @@
+using ChatPay.Bot.Channels.WebChat;
+using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Limits;
 using ChatPay.Bot.Storage;
@@ -23,8 +25,8 @@ public sealed class Desk : IDisposable
     public const string AgencyCode = "H42.10";
     public const string OfficerCode = "OFFICER-H4210";
     public const string SupportCode = "SUPPORT-CODE";
-    public static readonly ChatAddress Citizen = new(ChatChannel.Web, "citizen");
-    public static readonly ChatAddress Officer = new(ChatChannel.Telegram, "-1001");
+    public static readonly ChatAddress Citizen = new(WebChatIdentity.Channel, "citizen");
+    public static readonly ChatAddress Officer = new(TelegramChannel.Name, "-1001");
 
     private readonly MemoryStream? _memory;
     private readonly LimitsOptions? _limitsOptions;
@@ -42,6 +44,7 @@ public sealed class Desk : IDisposable
         _limitsOptions = limits;
         Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
         Store = memory is not null ? new LiteDbStore(memory, new ChatSignal()) : new LiteDbStore(databasePath!, new ChatSignal());
+        Store.ReadFromLog(WebChatIdentity.Channel);
         Limits = new AttemptLimits(Options.Create(limits ?? new LimitsOptions()));
         Chats = new ChatDesk(Store, Clock, Rules, Links, Limits);
         Settlement = new PaymentSettlement(Store, Clock, Rules, Links);

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
@@ -60,7 +61,7 @@ public static class Said
     }
 
     private static Payment SamplePayment() =>
-        Payment.Start("H42.10-261125-0001", 1, 1, 1, new BankOption("VCB", "Vietcombank", null), new ChatAddress(ChatChannel.Web, "x"), "t", At, TimeSpan.FromMinutes(15));
+        Payment.Start("H42.10-261125-0001", 1, 1, 1, new BankOption("VCB", "Vietcombank", null), new ChatAddress(WebChatIdentity.Channel, "x"), "t", At, TimeSpan.FromMinutes(15));
 
     private static Receipt SampleReceipt(string dossierCode) => new()
     {

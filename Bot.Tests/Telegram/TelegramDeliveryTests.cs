@@ -56,7 +56,7 @@ public class TelegramDeliveryTests
         AppPayments.RequestAndPay(harness.App, Code);
 
         await harness.WaitAsync(other, $"Hồ sơ {Code} đã thanh toán");
-        var chat = new ChatAddress(ChatChannel.Telegram, blocking.ToString());
+        var chat = new ChatAddress(TelegramChannel.Name, blocking.ToString());
         var store = harness.App.Service<ChatPay.Bot.Storage.LiteDbStore>();
         await Eventually.HoldsAsync(() => store.ChatHistory(chat.Key, 0, 10).Any(e => e.Delivery == Delivery.Failed && e.LastError!.Contains("403")));
         Assert.DoesNotContain(harness.Telegram.Messages(blocking), m => m.Text.Contains($"Hồ sơ {Code} đã thanh toán"));

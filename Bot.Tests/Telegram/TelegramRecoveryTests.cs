@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using ChatPay.Tests.Support;
@@ -90,7 +91,7 @@ public class TelegramRecoveryTests
         Assert.InRange(harness.Telegram.Calls.Count(c => c.Method == "editMessageText" && c.ChatId == Citizen && c.StatusCode != 429), 1, 6);
     }
 
-    private static ChatAddress ChatOf(long chatId) => new(ChatChannel.Telegram, chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static ChatAddress ChatOf(long chatId) => new(TelegramChannel.Name, chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A message written and marked as being sent, as if the bot died before Telegram's answer came.</summary>
     private static long MarkUnanswered(string databasePath, string text)

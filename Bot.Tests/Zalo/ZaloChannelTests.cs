@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.Zalo;
 using System.Net;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain;
@@ -68,7 +69,7 @@ public class ZaloChannelTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await harness.Driver.PostAsync(body.Replace(Code, "H42.10-261125-0002"), $"mac={right}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await harness.Driver.PostAsync("{not json", $"mac={right}")).StatusCode);
 
-        var chat = new ChatAddress(ChatChannel.Zalo, Citizen);
+        var chat = new ChatAddress(ZaloChannel.Name, Citizen);
         Assert.Empty(harness.App.Service<LiteDbStore>().ChatHistory(chat.Key, 0, 10));
         Assert.Equal(HttpStatusCode.OK, (await harness.Driver.PostAsync(body, right.ToUpperInvariant())).StatusCode);
     }
@@ -84,7 +85,7 @@ public class ZaloChannelTests
         var signature = ZaloWebhookDriver.Sign(harness.Zalo.Options.AppId, body, then, harness.Zalo.Options.OaSecretKey);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await harness.Driver.PostAsync(body, $"mac={signature}")).StatusCode);
-        Assert.Empty(harness.App.Service<LiteDbStore>().ChatHistory(new ChatAddress(ChatChannel.Zalo, Citizen).Key, 0, 10));
+        Assert.Empty(harness.App.Service<LiteDbStore>().ChatHistory(new ChatAddress(ZaloChannel.Name, Citizen).Key, 0, 10));
     }
 
     private static string Event(ZaloHarness harness, string messageId, string timestamp) =>
@@ -140,7 +141,7 @@ public class ZaloChannelTests
 
         await SandboxPayer.PayAsync(harness.App.Http, ZaloHarness.Link(link, "Thanh toán 200.000 ₫"));
 
-        var chat = new ChatAddress(ChatChannel.Zalo, Citizen);
+        var chat = new ChatAddress(ZaloChannel.Name, Citizen);
         var store = harness.App.Service<LiteDbStore>();
         await Eventually.HoldsAsync(() => store.ChatHistory(chat.Key, 0, 100).Any(e => e.Text.Contains(Said.Paid) && e.Delivery == Delivery.Failed));
         Assert.Single(harness.Zalo.Calls, c => c.Error == -230);

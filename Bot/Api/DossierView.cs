@@ -1,3 +1,4 @@
+using ChatPay.Domain.Chats;
 using ChatPay.Bot.Hosting;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Storage;
@@ -52,7 +53,7 @@ public sealed record DossierView(
             [.. session.Payments.OfDossier(dossier.Code).Select(p => new AttemptView(p.Id, Camel(p.State.ToString()),
                 p.Flag == Domain.Payments.PaymentFlag.None ? null : Camel(p.Flag.ToString()), p.Amount, p.BankName, p.CreatedAt, p.OpenedAt, p.FinishedAt,
                 p.ResponseCode, p.TransactionStatus, p.TransactionNo, p.Checks, p.LastCheck))],
-            [.. session.ChatLog.OnTopic(AlertTopic.For(dossier.Code)).Select(a => new AlertView(a.Chat.Channel.ToString(), Camel(a.Delivery.ToString()), a.At))],
+            [.. session.ChatLog.OnTopic(MessageTopic.Alert(dossier.Code)).Select(a => new AlertView(a.Chat.Channel.ToString(), Camel(a.Delivery.ToString()), a.At))],
             [.. session.SupportCases.Of(dossier.Code).Select(c => new CaseView(Camel(c.State.ToString()), c.OpenedAt, c.ReporterChatKey is not null, c.Reason, c.Resolution))]);
     }
 

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Bot.Api;
 using ChatPay.Bot.Hosting;
 using ChatPay.Domain;
@@ -18,7 +19,7 @@ public sealed class DemoSeeder(
     IOptions<DemoOptions> options, IChatPayStore store, PaymentSettlement settlement, ChatPayRules rules, ApiKeys apiKeys, AppLinks links, TimeProvider clock)
     : IHostedService
 {
-    private static readonly ChatAddress SeedChat = new(ChatChannel.Web, "demo-seed");
+    private static readonly ChatAddress SeedChat = new(WebChatIdentity.Channel, "demo-seed");
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

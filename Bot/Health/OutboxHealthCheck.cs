@@ -1,11 +1,11 @@
 using ChatPay.Bot.Storage;
-using ChatPay.Domain.Chats;
+using ChatPay.Bot.Channels.Outbox;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatPay.Bot.Health;
 
-/// <summary>Messages waiting to go out, per pushing channel, and how long the oldest has waited.</summary>
-public sealed class OutboxHealthCheck(ChatOutbox outbox, TimeProvider clock) : IHealthCheck
+/// <summary>Messages waiting to go out, per registered pushing channel, and how long the oldest has waited.</summary>
+public sealed class OutboxHealthCheck(ChatOutbox outbox, IEnumerable<IChannel> channels, TimeProvider clock) : IHealthCheck
 {
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(15);
@@ -15,10 +15,10 @@ public sealed class OutboxHealthCheck(ChatOutbox outbox, TimeProvider clock) : I
         var now = clock.GetUtcNow();
         var data = new Dictionary<string, object>();
         var oldestWait = TimeSpan.Zero;
-        foreach (var channel in (ChatChannel[])[ChatChannel.Telegram, ChatChannel.Zalo])
+        foreach (var channel in channels.Select(c => c.Channel))
         {
             var backlog = outbox.Backlog(channel);
-            data[$"{channel.ToString().ToLowerInvariant()}Backlog"] = backlog.Count;
+            data[$"{channel.Name.ToLowerInvariant()}Backlog"] = backlog.Count;
             if (backlog.OldestAt is { } oldest && now - oldest > oldestWait) oldestWait = now - oldest;
         }
         data["oldestWaitSeconds"] = (int)oldestWait.TotalSeconds;

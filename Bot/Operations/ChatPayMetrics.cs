@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using ChatPay.Bot.Channels.Outbox;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Payments;
@@ -13,7 +14,6 @@ namespace ChatPay.Bot.Operations;
 public sealed class ChatPayMetrics
 {
     public const string MeterName = "ChatPay";
-    private static readonly ChatChannel[] PushingChannels = [ChatChannel.Telegram, ChatChannel.Zalo];
 
     private readonly Counter<long> _updates;
     private readonly Counter<long> _ipns;
@@ -21,7 +21,7 @@ public sealed class ChatPayMetrics
     private readonly Counter<long> _recoveryGaveUp;
     private readonly Histogram<double> _gateway;
 
-    public ChatPayMetrics(IMeterFactory meters, ChatOutbox outbox, LiteDbStore store)
+    public ChatPayMetrics(IMeterFactory meters, ChatOutbox outbox, LiteDbStore store, IEnumerable<IChannel> channels)
     {
         var meter = meters.Create(MeterName);
         _updates = meter.CreateCounter<long>("chatpay.updates.handled", "{update}", "Messages and button presses handled, by channel");
@@ -31,7 +31,7 @@ public sealed class ChatPayMetrics
             "Chats whose unanswered sends were not found in time and were sent again (each may have arrived twice)");
         _gateway = meter.CreateHistogram<double>("chatpay.gateway.duration", "ms", "How long the gateway's status API took to answer, by outcome");
         meter.CreateObservableGauge("chatpay.outbox.backlog",
-            () => PushingChannels.Select(c => new Measurement<int>(outbox.Waiting(c), new KeyValuePair<string, object?>("channel", c.ToString()))),
+            () => channels.Select(c => new Measurement<int>(outbox.Waiting(c.Channel), new KeyValuePair<string, object?>("channel", c.Channel.Name))),
             "{message}", "Messages waiting to be sent or edited, by channel");
         var payments = store.Collection<Payment>(LitePayments.Collection);
         meter.CreateObservableGauge("chatpay.payments",

@@ -50,5 +50,6 @@ public sealed class ChatLogEntry
 
     public static string RefOf(string chatKey, string externalId) => $"{chatKey}#{externalId}";
 
-    public OutgoingMessage ToMessage() => new(Text, ChosenLabel is null ? Choices : [], Links);
+    /// <summary>The message as the domain wrote it, with the choice made on it if one was.</summary>
+    public OutgoingMessage ToMessage() => new(Text, ChosenLabel is null ? Choices : [], Links) { Topic = MessageTopic.Parse(Topic), Chosen = ChosenLabel };
 }

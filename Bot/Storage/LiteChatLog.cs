@@ -4,7 +4,7 @@ using LiteDB;
 
 namespace ChatPay.Bot.Storage;
 
-internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq) : IChatLog
+internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq, Func<ChatChannel, bool> readFromLog) : IChatLog
 {
     public const string Collection = "chat_log";
     private readonly ILiteCollection<ChatLogEntry> _log = db.GetCollection<ChatLogEntry>(Collection);
@@ -15,17 +15,17 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq) : IChatLo
     public long RecordIncoming(ChatAddress chat, string text, DateTimeOffset at) =>
         Insert(new ChatLogEntry { ChatKey = chat.Key, Text = text, At = at, Delivery = Delivery.InLog });
 
-    public long Send(ChatAddress chat, OutgoingMessage message, DateTimeOffset at, string? topic = null) => Insert(new ChatLogEntry
+    public long Send(ChatAddress chat, OutgoingMessage message, DateTimeOffset at, MessageTopic? topic = null) => Insert(new ChatLogEntry
     {
         ChatKey = chat.Key,
         Outgoing = true,
         Text = message.Text,
         Choices = [.. message.Choices],
         Links = [.. message.Links],
-        Topic = topic,
+        Topic = topic?.Key,
         At = at,
-        // The web chat reads its messages from the log; other channels push them and mark them delivered.
-        Delivery = chat.Channel == ChatChannel.Web ? Delivery.InLog : Delivery.Pending,
+        // The web chat reads its messages from the log; other channels' delivery engines push them and mark them delivered.
+        Delivery = readFromLog(chat.Channel) ? Delivery.InLog : Delivery.Pending,
         NextAttemptAt = at,
     });
 
@@ -43,8 +43,8 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq) : IChatLo
         Update(entry);
     }
 
-    public IReadOnlyList<SentMessage> OnTopic(string topic) =>
-        _log.Where(nameof(ChatLogEntry.Topic), topic).OrderBy(e => e.Id)
+    public IReadOnlyList<SentMessage> OnTopic(MessageTopic topic) =>
+        _log.Where(nameof(ChatLogEntry.Topic), topic.Key).OrderBy(e => e.Id)
             .Select(e => new SentMessage(e.Id, ChatAddress.FromKey(e.ChatKey), e.ToMessage(), e.Delivery, e.At)).ToList();
 
     public void Replace(long messageId, OutgoingMessage message)

@@ -1,11 +1,12 @@
+using ChatPay.Domain.Chats;
 using ChatPay.Domain.Storage;
 using LiteDB;
 
 namespace ChatPay.Bot.Storage;
 
-internal sealed class LiteDbSession(LiteDatabase db, Func<long> nextSeq) : IStoreSession
+internal sealed class LiteDbSession(LiteDatabase db, Func<long> nextSeq, Func<ChatChannel, bool> readFromLog) : IStoreSession
 {
-    private readonly LiteChatLog _chatLog = new(db, nextSeq);
+    private readonly LiteChatLog _chatLog = new(db, nextSeq, readFromLog);
 
     public IDossiers Dossiers { get; } = new LiteDossiers(db);
     public IPayments Payments { get; } = new LitePayments(db);

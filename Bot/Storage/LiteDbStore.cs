@@ -68,6 +68,16 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
 
     public const string InMemory = ":memory:";
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ChatChannel, bool> _readFromLog = new();
+
+    /// <summary>
+    /// The channel's people read the chat log themselves (the built-in web chat): its messages are not queued for sending.
+    /// Every other channel's are, for its delivery engine. Registered while the host is built, before anything is written.
+    /// </summary>
+    public void ReadFromLog(ChatChannel channel) => _readFromLog[channel] = true;
+
+    internal bool IsReadFromLog(ChatChannel channel) => _readFromLog.ContainsKey(channel);
+
     /// <summary>The database file's full path (<see cref="InMemory"/> for a database in memory).</summary>
     public string FilePath { get; }
 
@@ -105,7 +115,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         lock (_writeLock)
         {
             _db.BeginTrans();
-            session = new LiteDbSession(_db, NextSeq);
+            session = new LiteDbSession(_db, NextSeq, IsReadFromLog);
             try
             {
                 result = work(session);
@@ -141,7 +151,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         }
     }
 
-    public T Read<T>(Func<IStoreSession, T> query) => query(new LiteDbSession(_db, () => throw new InvalidOperationException("Reads do not write.")));
+    public T Read<T>(Func<IStoreSession, T> query) => query(new LiteDbSession(_db, () => throw new InvalidOperationException("Reads do not write."), IsReadFromLog));
 
     /// <summary>Entries of one chat added or changed after the sequence number <paramref name="afterSeq"/>, in order of change.</summary>
     public IReadOnlyList<ChatLogEntry> ChatHistory(string chatKey, long afterSeq, int limit) =>
@@ -187,9 +197,11 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
     /// Before queue places existed the outbox key was the channel's name alone. Such entries are older than any written
     /// since, and their ids keep their order: that is their place (every write moved the sequence on at least as far).
     /// </summary>
+    private static readonly string[] ChannelsOfEarlierVersions = ["Web", "Telegram", "Zalo"];
+
     private static void PlaceQueuedEntriesOfEarlierVersions(ILiteCollection<ChatLogEntry> log)
     {
-        foreach (var entry in log.Find(BsonExpression.Create($"$.{nameof(ChatLogEntry.Outbox)} IN @0", new BsonArray(Enum.GetNames<ChatChannel>().Select(n => new BsonValue(n))))).ToList())
+        foreach (var entry in log.Find(BsonExpression.Create($"$.{nameof(ChatLogEntry.Outbox)} IN @0", new BsonArray(ChannelsOfEarlierVersions.Select(n => new BsonValue(n))))).ToList())
         {
             entry.QueuePlace = entry.Id;
             log.Update(entry);

@@ -19,7 +19,7 @@ public static class StorageSetup
         var signal = new ChatSignal();
         var store = new LiteDbStore(path, signal, options.PasswordOrNull);
         builder.Services.AddSingleton(signal);
-        builder.Services.AddSingleton(_ => store);
+        builder.Services.AddSingleton(store);
         builder.Services.AddSingleton<IChatPayStore>(sp => sp.GetRequiredService<LiteDbStore>());
         builder.Services.AddDataProtection().SetApplicationName("ChatPay").PersistKeysToFileSystem(new DirectoryInfo(options.KeyRingFullPath(builder.Environment.ContentRootPath)));
         builder.Services.AddSingleton<SecretProtector>();
@@ -28,6 +28,10 @@ public static class StorageSetup
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
+
+    /// <summary>The store <see cref="AddStorage"/> opened, for channels to register with while the host is built.</summary>
+    public static LiteDbStore Store(this WebApplicationBuilder builder) =>
+        (LiteDbStore)builder.Services.Single(d => d.ServiceType == typeof(LiteDbStore)).ImplementationInstance!;
 
     /// <summary>Says once, at start, what opening the database changed.</summary>
     public static WebApplication ReportStorage(this WebApplication app)

@@ -21,7 +21,7 @@ public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOut
         using var scope = logger.ForChat(chat);
         using (await _chats.AcquireAsync(chat.Key, cancellationToken))
             desk.Handle(chat, input, EventKey(update));
-        metrics.UpdatesHandled(ChatChannel.Telegram);
+        metrics.UpdatesHandled(TelegramChannel.Name);
 
         if (update.CallbackQuery is { } query) await AnswerAsync(query, cancellationToken);
     }
@@ -41,7 +41,7 @@ public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOut
         try
         {
             desk.HandleAll(inputs);
-            metrics.UpdatesHandled(ChatChannel.Telegram, inputs.Count);
+            metrics.UpdatesHandled(TelegramChannel.Name, inputs.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -124,7 +124,7 @@ public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOut
         }
     }
 
-    private static ChatAddress Address(Chat chat) => new(ChatChannel.Telegram, chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static ChatAddress Address(Chat chat) => new(TelegramChannel.Name, chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static string? Name(User? user) => user is null ? null : $"{user.FirstName} {user.LastName}".Trim();
 }

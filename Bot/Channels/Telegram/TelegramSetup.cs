@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.Outbox;
 using ChatPay.Bot.Health;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Security;
@@ -8,7 +9,7 @@ namespace ChatPay.Bot.Channels.Telegram;
 public static class TelegramSetup
 {
     /// <summary>The name Telegram's reachability is reported and checked under.</summary>
-    public const string Service = "telegram";
+    public static string Service => OutboxDelivery.ServiceOf(TelegramChannel.Name);
 
     /// <summary>The Telegram channel, on when Telegram:BotToken is set.</summary>
     public static WebApplicationBuilder AddTelegram(this WebApplicationBuilder builder)
@@ -25,12 +26,9 @@ public static class TelegramSetup
             ? options.WebhookSecret
             // 288 bits; "v2": a secret made before secrets had to be 32 characters long is not reused.
             : sp.GetRequiredService<HostSettings>().GetOrCreate("telegram.webhookSecret.v2", () => Secrets.NewToken() + Secrets.NewToken())));
-        services.AddSingleton(sp => new TelegramRateLimiter(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Limits, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TelegramInbound>();
-        services.AddSingleton<TelegramRecovery>();
-        services.AddReachabilityCheck(Service);
+        services.AddChannel<TelegramChannel>();
         services.AddHostedService<TelegramStartup>();
-        services.AddHostedService<TelegramDelivery>();
         if (options.Mode == TelegramMode.Polling) services.AddHostedService<TelegramPolling>();
         return builder;
     }

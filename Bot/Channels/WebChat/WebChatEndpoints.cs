@@ -81,7 +81,7 @@ public static class WebChatEndpoints
         };
         if (input is null) return TypedResults.BadRequest("Cần có nội dung tin nhắn.");
         desk.Handle(chat, input);
-        metrics.UpdatesHandled(ChatChannel.Web);
+        metrics.UpdatesHandled(WebChatIdentity.Channel);
         return TypedResults.Accepted((string?)null);
     }
 

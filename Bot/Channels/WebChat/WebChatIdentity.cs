@@ -19,6 +19,9 @@ public static class WebChatIdentity
         return ChatFor(token);
     }
 
+    /// <summary>The built-in web chat; its people read the chat log themselves.</summary>
+    public static ChatChannel Channel { get; } = new("Web");
+
     public static ChatAddress ChatFor(string token) =>
-        new(ChatChannel.Web, Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)))[..32]);
+        new(Channel, Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)))[..32]);
 }

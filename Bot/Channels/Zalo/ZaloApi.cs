@@ -17,7 +17,7 @@ public sealed class ZaloApi(HttpClient http, IOptions<ZaloOptions> options)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{options.Value.ApiBaseUrl.TrimEnd('/')}/v3.0/oa/message/cs")
         {
-            Content = JsonContent.Create(new JsonObject { ["recipient"] = new JsonObject { ["user_id"] = userId }, ["message"] = message }),
+            Content = JsonContent.Create(new JsonObject { ["recipient"] = new JsonObject { ["user_id"] = userId }, ["message"] = message.DeepClone() }),
         };
         request.Headers.Add("access_token", accessToken);
         using var response = await http.SendAsync(request, cancellationToken);

@@ -1,12 +1,9 @@
-using ChatPay.Bot.Health;
+using ChatPay.Bot.Channels.Outbox;
 
 namespace ChatPay.Bot.Channels.Zalo;
 
 public static class ZaloSetup
 {
-    /// <summary>The name Zalo's reachability is reported and checked under.</summary>
-    public const string Service = "zalo";
-
     /// <summary>The Zalo OA channel, on when its app, secrets and refresh token are configured.</summary>
     public static WebApplicationBuilder AddZalo(this WebApplicationBuilder builder)
     {
@@ -16,8 +13,7 @@ public static class ZaloSetup
         // No HTTP logging: token refresh bodies carry secrets.
         builder.Services.AddHttpClient<ZaloApi>(http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         builder.Services.AddSingleton<ZaloTokens>();
-        builder.Services.AddReachabilityCheck(Service);
-        builder.Services.AddHostedService<ZaloDelivery>();
+        builder.Services.AddChannel<ZaloChannel>();
         return builder;
     }
 

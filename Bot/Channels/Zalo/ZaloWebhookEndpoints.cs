@@ -54,7 +54,7 @@ public static class ZaloWebhookEndpoints
 
         if (Read(body) is not var (chat, input, key)) return Results.Ok();
         using (await Chats.AcquireAsync(chat.Key, cancellationToken)) desk.Handle(chat, input, key);
-        metrics.UpdatesHandled(ChatChannel.Zalo);
+        metrics.UpdatesHandled(ZaloChannel.Name);
         return Results.Ok();
     }
 
@@ -71,12 +71,12 @@ public static class ZaloWebhookEndpoints
                 ChatInput input = text.StartsWith(ZaloRenderer.PayloadMark, StringComparison.Ordinal)
                     ? new PressInput(text[ZaloRenderer.PayloadMark.Length..], null)
                     : new TextInput(text);
-                return (new ChatAddress(ChatChannel.Zalo, sender), input, $"Zalo:msg:{msgId}");
+                return (new ChatAddress(ZaloChannel.Name, sender), input, $"Zalo:msg:{msgId}");
 
             case "follow":
                 var follower = body.TryGetProperty("follower", out var f) ? Text(f, "id") : "";
                 if (follower.Length == 0) return null;
-                return (new ChatAddress(ChatChannel.Zalo, follower), new TextInput("/start"), $"Zalo:follow:{follower}:{Text(body, "timestamp")}");
+                return (new ChatAddress(ZaloChannel.Name, follower), new TextInput("/start"), $"Zalo:follow:{follower}:{Text(body, "timestamp")}");
 
             default:
                 return null;
