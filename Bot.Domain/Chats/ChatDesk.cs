@@ -63,7 +63,7 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
                 if (ChatCommand.TryParse(TextPolish.Clean(text.Text), out var command))
                 {
                     if (_staff.TryHandle(session, chat, command, input, now)) return;
-                    if (command.Name == "/baoloi" && !input.InGroup)
+                    if (command.Spec?.Action == CommandAction.Report && !input.InGroup)
                     {
                         _reports.Report(session, new LookupCaller(chat, input, limits), command.Argument, now, rules.CodeLookups);
                         return;

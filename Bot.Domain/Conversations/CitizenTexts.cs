@@ -24,8 +24,7 @@ public static class CitizenTexts
         "2. Kiểm tra các khoản phí, lệ phí rồi bấm \"Xác nhận\".\n" +
         "3. Chọn ngân hàng hoặc ví điện tử, bấm liên kết để thanh toán.\n" +
         "4. Biên lai sẽ được gửi vào cuộc trò chuyện này.\n" +
-        "Gõ /huy để hủy thao tác đang làm, /bienlai <mã hồ sơ> để nhận lại biên lai, " +
-        "/baoloi <mã hồ sơ> nếu đã bị trừ tiền mà hồ sơ chưa được ghi nhận.");
+        "Các lệnh:\n" + CommandTable.Lines(CommandUse.Citizens));
 
     public static OutgoingMessage Malformed() => new(
         $"Mã hồ sơ chưa đúng định dạng. Mã hồ sơ có dạng {CodeExample}.\nVui lòng kiểm tra và nhập lại.");

@@ -206,20 +206,20 @@ public sealed class Conversation
     private void OnCommand(string text)
     {
         ChatCommand.TryParse(text, out var command);
-        switch (command.Name)
+        switch (command.Spec?.Action)
         {
-            case "/start" or "/batdau":
+            case CommandAction.Start:
                 if (DossierCodeReader.Read(command.Argument) is DossierCodeReading.Found found) OnCode(found.Code);
                 else _machine.Fire(Trigger.Start);
                 break;
-            case "/huy" or "/cancel":
+            case CommandAction.Cancel:
                 if (_machine.CanFire(Trigger.Cancel)) _machine.Fire(Trigger.Cancel);
                 else Say(CitizenTexts.NothingToCancel());
                 break;
-            case "/trogiup" or "/help":
+            case CommandAction.Help:
                 Say(CitizenTexts.Help());
                 break;
-            case "/bienlai":
+            case CommandAction.Receipt:
                 ResendReceipt(command.Argument);
                 break;
             default:

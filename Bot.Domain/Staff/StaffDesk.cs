@@ -18,14 +18,14 @@ internal sealed class StaffDesk(ChatPayRules rules, IPublicLinks links, IAttempt
 
     public bool TryHandle(IStoreSession session, ChatAddress chat, ChatCommand command, ChatInput input, DateTimeOffset now)
     {
-        OutgoingMessage? reply = command.Name switch
+        OutgoingMessage? reply = command.Spec?.Action switch
         {
-            "/dangky" => Enroll(session, chat, command.Argument, input, now),
-            "/dsdangky" => EnrollmentRoster.List(session, chat, rules.Staff),
-            "/huydangky" => command.Argument.Length == 0
+            CommandAction.Enroll => Enroll(session, chat, command.Argument, input, now),
+            CommandAction.Roster => EnrollmentRoster.List(session, chat, rules.Staff),
+            CommandAction.Unenroll => command.Argument.Length == 0
                 ? Leave(session, chat, input.SenderName, now)
                 : EnrollmentRoster.End(session, chat, command.Argument, input.SenderName, now),
-            "/tracuu" => Lookup(session, chat, command.Argument, input, now),
+            CommandAction.Lookup => Lookup(session, chat, command.Argument, input, now),
             _ => null,
         };
         if (reply is null) return false;

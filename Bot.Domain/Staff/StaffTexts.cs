@@ -10,7 +10,7 @@ namespace ChatPay.Domain.Staff;
 public static class StaffTexts
 {
     public static OutgoingMessage GroupHelp() => new(
-        "Trong nhóm, tôi nhận các lệnh của cán bộ: /dangky <mã đăng ký>, /dsdangky, /huydangky, /tracuu <mã hồ sơ>.\n" +
+        "Trong nhóm, tôi nhận các lệnh của cán bộ:\n" + CommandTable.Lines(CommandUse.Staff) + "\n" +
         "Để nộp phí, lệ phí, công dân vui lòng nhắn riêng cho tôi.");
 
     public static OutgoingMessage EnrollUsage() => new("Cú pháp: /dangky <mã đăng ký>. Mã đăng ký do quản trị hệ thống cấp cho từng cơ quan.");

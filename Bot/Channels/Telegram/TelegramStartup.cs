@@ -1,3 +1,4 @@
+using ChatPay.Domain.Chats;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -12,17 +13,12 @@ namespace ChatPay.Bot.Channels.Telegram;
 public sealed class TelegramStartup(TelegramBot telegram, TelegramWebhookSecret secret, IOptions<TelegramOptions> options, ILogger<TelegramStartup> logger)
     : IHostedService
 {
-    public static readonly BotCommand[] Commands =
-    [
-        new() { Command = "start", Description = "Bắt đầu nộp phí, lệ phí hồ sơ" },
-        new() { Command = "huy", Description = "Hủy thao tác đang làm" },
-        new() { Command = "bienlai", Description = "Nhận lại biên lai: /bienlai <mã hồ sơ>" },
-        new() { Command = "baoloi", Description = "Đã trừ tiền nhưng hồ sơ chưa ghi nhận: /baoloi <mã hồ sơ>" },
-        new() { Command = "tracuu", Description = "Tra cứu hồ sơ: /tracuu <mã hồ sơ>" },
-        new() { Command = "trogiup", Description = "Hướng dẫn" },
-        new() { Command = "dangky", Description = "Cán bộ đăng ký nhận thông báo: /dangky <mã đăng ký>" },
-        new() { Command = "huydangky", Description = "Cán bộ ngừng nhận thông báo" },
-    ];
+    /// <summary>The menu Telegram shows: every command of the table, with how it is typed.</summary>
+    public static readonly BotCommand[] Commands = [.. CommandTable.All.Select(c => new BotCommand
+    {
+        Command = c.Name.TrimStart('/'),
+        Description = c.Usage is null ? c.Description : $"{c.Description}: {c.Syntax}",
+    })];
 
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
