@@ -1,6 +1,7 @@
 using ChatPay.Bot.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -13,9 +14,12 @@ namespace ChatPay.Tests.Support;
 public sealed class ChatPayApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public ChatPayApp(string databasePath, IReadOnlyDictionary<string, string?>? settings = null, int? port = null)
+    /// <param name="services">Registrations added to the Bot's own, as a deployment's extension would (a channel of its own, say).</param>
+    public ChatPayApp(string databasePath, IReadOnlyDictionary<string, string?>? settings = null, int? port = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Port = port ?? LoopbackPort.Free();
         BaseUrl = $"http://127.0.0.1:{Port}";
         _settings = new Dictionary<string, string?>
@@ -53,6 +57,7 @@ public sealed class ChatPayApp : WebApplicationFactory<Program>
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
+        if (_services is not null) builder.ConfigureServices(_services);
     }
 
     protected override void Dispose(bool disposing)
