@@ -68,6 +68,27 @@ public sealed class ChannelPacer(ChannelPacing pacing, Func<string, bool> isGrou
         while (!TryTake(chatId, out var wait)) await Task.Delay(wait, clock, cancellationToken);
     }
 
+    /// <summary>Waits for a token of the whole channel's limit only, then takes it (a look-up that sends nothing to the chat).</summary>
+    public async Task TakeGlobalAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_gate)
+            {
+                var now = clock.GetUtcNow();
+                var global = Global(now);
+                wait = global.WaitFor(now);
+                if (wait == TimeSpan.Zero)
+                {
+                    global.Take();
+                    return;
+                }
+            }
+            await Task.Delay(wait, clock, cancellationToken);
+        }
+    }
+
     /// <summary>How long until a send to the chat may go, taking nothing (zero: now).</summary>
     public TimeSpan WaitFor(string chatId)
     {

@@ -159,8 +159,10 @@ internal sealed class LostSendSearch(
         var id = from;
         while (id < from + slack)
         {
-            // Probes count against the channel's limits like any call.
-            await pacer.TakeAsync(chatId, cancellationToken);
+            // Probes count against the channel's overall limit like any call. Not against the chat's: an edit that finds no
+            // message sends the person nothing, and waiting a chat's second (a group's three) per probe is what kept people
+            // waiting minutes after a crash.
+            await pacer.TakeGlobalAsync(cancellationToken);
             ChannelAnswer answer;
             try
             {
@@ -176,6 +178,7 @@ internal sealed class LostSendSearch(
                     return id;
                 case ChannelAnswer.SlowDown slow:
                     pacer.Hold(chatId, slow.RetryAfter, slow.WholeChannel);
+                    await Task.Delay(slow.RetryAfter, clock, cancellationToken);
                     continue;
                 case ChannelAnswer.Failed failed:
                     throw new LookupFailed(failed.Reason);
