@@ -134,6 +134,13 @@ public sealed class BotUnderTest : IAsyncDisposable
         return long.Parse(line.Split(':', 2)[1].Trim().Split(' ')[0]);
     }
 
+    /// <summary>SIGKILL, as a crash or the out-of-memory killer would: nothing of the Bot's shutdown runs.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

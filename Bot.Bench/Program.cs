@@ -140,6 +140,16 @@ await using (var telegram = await FakeTelegramServer.StartAsync(new FakeTelegram
         $"longest {rush.LongestDelaySeconds:0.0} s; 429s: {rush.TooManyRequests}");
 }
 
+// 4c. Recovery after a kill: how long people wait for the answer to what they typed when the Bot died answering them.
+await using (var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { CallbackAnswerWindow = TimeSpan.FromMinutes(10) }))
+{
+    var recovery = await RecoveryAfterKill.RunAsync(telegram, Path.Combine(work.FullName, "recovery.db"),
+        database => BotUnderTest.StartAsync(database, TelegramSettings(telegram, limited: true)), options.RecoveryChats, firstCode: 400_000);
+    results["recoveryAfterKill"] = recovery;
+    Console.WriteLine($"recovery after a kill: {recovery.WaitingAtKill} of {recovery.Chats} chats waiting; restarted in {recovery.RestartSeconds:0.0} s, " +
+        $"all answered {recovery.SecondsToAllAnswered:0.0} s after; answered twice: {recovery.AnsweredTwice}");
+}
+
 // 5. Cold start on a database with many stored conversations.
 var stored = Path.Combine(work.FullName, "stored.db");
 ColdStart.Fill(stored, options.Stored);

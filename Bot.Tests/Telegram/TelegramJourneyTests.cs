@@ -1,3 +1,4 @@
+using ChatPay.Domain.Chats;
 using ChatPay.Domain;
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
@@ -150,7 +151,7 @@ public class TelegramJourneyTests
 
         await Eventually.HoldsAsync(() => harness.Telegram.Commands.Count > 0);
 
-        Assert.Contains(harness.Telegram.Commands, c => c.Command == "baoloi" && c.Description.Contains("Đã trừ tiền"));
+        Assert.Contains(harness.Telegram.Commands, c => c.Command == "baoloi" && c.Description.Contains(CommandTable.Of(CommandAction.Report).Description));
         Assert.Contains(harness.Telegram.Commands, c => c.Command == "dangky");
     }
 }
