@@ -1,7 +1,7 @@
 namespace ChatPay.Bench;
 
-/// <summary>Sizes of each run, from the command line: --journeys 2000 --paced-seconds 10 --alerts 1000 --alert-chats 100 --rush 300 --cpu-journeys 1000 --recovery-chats 100 --stored 100000 --out bench.json.</summary>
-public sealed record BenchOptions(int Journeys, int PacedSeconds, int PacedRate, int Alerts, int AlertChats, int Rush, int CpuJourneys, int RecoveryChats, int Stored, string Output)
+/// <summary>Sizes of each run, from the command line: --journeys 2000 --paced-seconds 10 --alerts 1000 --alert-chats 100 --rush 300 --cpu-journeys 1000 --recovery-chats 100 --stored 100000 --out bench.json --only cpu,recovery.</summary>
+public sealed record BenchOptions(int Journeys, int PacedSeconds, int PacedRate, int Alerts, int AlertChats, int Rush, int CpuJourneys, int RecoveryChats, int Stored, string Output, string Only)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -9,9 +9,13 @@ public sealed record BenchOptions(int Journeys, int PacedSeconds, int PacedRate,
         for (var i = 0; i + 1 < args.Length; i += 2) values[args[i].TrimStart('-')] = args[i + 1];
         int Int(string name, int fallback) => values.TryGetValue(name, out var text) ? int.Parse(text) : fallback;
         var options = new BenchOptions(Int("journeys", 2000), Int("paced-seconds", 10), Int("paced-rate", 100), Int("alerts", 1000), Int("alert-chats", 100),
-            Int("rush", 300), Int("cpu-journeys", 1000), Int("recovery-chats", 100), Int("stored", 100_000), values.GetValueOrDefault("out", "bench-results.json"));
+            Int("rush", 300), Int("cpu-journeys", 1000), Int("recovery-chats", 100), Int("stored", 100_000), values.GetValueOrDefault("out", "bench-results.json"),
+            values.GetValueOrDefault("only", "all"));
         if (options.Journeys is < 1 or > 100_000) throw new ArgumentException("--journeys must be 1 to 100000");
         if (options.Alerts % options.AlertChats != 0) throw new ArgumentException("--alerts must be a multiple of --alert-chats");
         return options;
     }
+
+    /// <summary>Sections to run (--only cpu,recovery): echo, journeys, cpu, burst, rush, recovery, cold; all by default.</summary>
+    public bool Runs(string section) => Only == "all" || Only.Split(',').Contains(section);
 }

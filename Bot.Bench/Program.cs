@@ -33,131 +33,152 @@ var results = new Dictionary<string, object>
 Console.WriteLine($"ChatPay benchmark — {Environment.ProcessorCount} cores, {results["machine"]}");
 
 // 1. The transport's ceiling.
-double echo;
-await using (var telegram = await FakeTelegramServer.StartAsync(unlimited))
+var echo = double.NaN;
+if (options.Runs("echo"))
+{
+    await using var telegram = await FakeTelegramServer.StartAsync(unlimited);
     echo = await EchoBaseline.UpdatesPerSecondAsync(telegram, chats: Math.Min(options.Journeys, 1000), updatesPerChat: 3);
-results["echoUpdatesPerSecond"] = Math.Round(echo, 1);
-Console.WriteLine($"echo baseline: {echo:0} updates/s");
+    results["echoUpdatesPerSecond"] = Math.Round(echo, 1);
+    Console.WriteLine($"echo baseline: {echo:0} updates/s");
+}
 
 // 2. Full journeys at saturation, then 3. paced for latency; footprint of the same process.
-await using (var telegram = await FakeTelegramServer.StartAsync(unlimited))
+if (options.Runs("journeys"))
 {
-    var database = Path.Combine(work.FullName, "journeys.db");
-    await using var bot = await BotUnderTest.StartAsync(database, TelegramSettings(telegram, limited: false));
-    const long officers = -100_500;
-    telegram.SendText(officers, $"/dangky {BotUnderTest.OfficerCode}", 1, "Cán bộ", "supergroup");
-    await telegram.WaitForMessageAsync(officers, m => m.Text.Contains("Đã đăng ký"));
-    var citizens = new Citizens(telegram, bot, officers);
-
-    var pacedJourneys = options.PacedRate * options.PacedSeconds / 3;
-    await citizens.RequestAsync(Enumerable.Range(0, options.Journeys + pacedJourneys).Select(Citizens.Code));
-
-    var watch = Stopwatch.StartNew();
-    var journeys = await Task.WhenAll(Enumerable.Range(0, options.Journeys).Select(async i =>
+    await using (var telegram = await FakeTelegramServer.StartAsync(unlimited))
     {
-        try
+        var database = Path.Combine(work.FullName, "journeys.db");
+        await using var bot = await BotUnderTest.StartAsync(database, TelegramSettings(telegram, limited: false));
+        const long officers = -100_500;
+        telegram.SendText(officers, $"/dangky {BotUnderTest.OfficerCode}", 1, "Cán bộ", "supergroup");
+        await telegram.WaitForMessageAsync(officers, m => m.Text.Contains("Đã đăng ký"));
+        var citizens = new Citizens(telegram, bot, officers);
+
+        var pacedJourneys = options.PacedRate * options.PacedSeconds / 3;
+        await citizens.RequestAsync(Enumerable.Range(0, options.Journeys + pacedJourneys).Select(Citizens.Code));
+
+        var watch = Stopwatch.StartNew();
+        var journeys = await Task.WhenAll(Enumerable.Range(0, options.Journeys).Select(async i =>
         {
-            return await citizens.PayAsync(1_000_000 + i, Citizens.Code(i), () => Task.CompletedTask);
-        }
-        catch (Exception e) when (e is TimeoutException or InvalidOperationException or HttpRequestException)
+            try
+            {
+                return await citizens.PayAsync(1_000_000 + i, Citizens.Code(i), () => Task.CompletedTask);
+            }
+            catch (Exception e) when (e is TimeoutException or InvalidOperationException or HttpRequestException)
+            {
+                return new Citizens.Journey([], TimeSpan.Zero, TimeSpan.Zero, Completed: false);
+            }
+        }));
+        var seconds = watch.Elapsed.TotalSeconds;
+        var done = journeys.Where(j => j.Completed).ToList();
+        var updatesPerSecond = done.Count * 3 / seconds;
+        results["journeys"] = new
         {
-            return new Citizens.Journey([], TimeSpan.Zero, TimeSpan.Zero, Completed: false);
-        }
-    }));
-    var seconds = watch.Elapsed.TotalSeconds;
-    var done = journeys.Where(j => j.Completed).ToList();
-    var updatesPerSecond = done.Count * 3 / seconds;
-    results["journeys"] = new
-    {
-        count = options.Journeys,
-        lost = journeys.Length - done.Count,
-        seconds = Math.Round(seconds, 2),
-        journeysPerSecond = Math.Round(done.Count / seconds, 1),
-        updatesPerSecond = Math.Round(updatesPerSecond, 1),
-        ratioToEcho = Math.Round(updatesPerSecond / echo, 3),
-        replyLatency = Percentiles.Of(done.SelectMany(j => j.Replies)),
-        ipnAnswer = Percentiles.Of(done.Select(j => j.IpnAnswer)),
-        clearedToAlert = Percentiles.Of(done.Select(j => j.ClearedToAlert)),
-    };
-    Console.WriteLine($"journeys: {done.Count}/{options.Journeys} in {seconds:0.0} s = {done.Count / seconds:0.0}/s, {updatesPerSecond:0} updates/s ({updatesPerSecond / echo:P0} of echo)");
+            count = options.Journeys,
+            lost = journeys.Length - done.Count,
+            seconds = Math.Round(seconds, 2),
+            journeysPerSecond = Math.Round(done.Count / seconds, 1),
+            updatesPerSecond = Math.Round(updatesPerSecond, 1),
+            ratioToEcho = Math.Round(updatesPerSecond / echo, 3),
+            replyLatency = Percentiles.Of(done.SelectMany(j => j.Replies)),
+            ipnAnswer = Percentiles.Of(done.Select(j => j.IpnAnswer)),
+            clearedToAlert = Percentiles.Of(done.Select(j => j.ClearedToAlert)),
+        };
+        Console.WriteLine($"journeys: {done.Count}/{options.Journeys} in {seconds:0.0} s = {done.Count / seconds:0.0}/s, {updatesPerSecond:0} updates/s ({updatesPerSecond / echo:P0} of echo)");
 
-    // Offered at a steady rate, as real citizens arrive, to read latency without queueing behind a flood (nor behind
-    // the alerts the flood left to send).
-    await bot.WaitUntilSentAsync();
-    var interval = TimeSpan.FromSeconds(1.0 / options.PacedRate);
-    var start = Stopwatch.GetTimestamp();
-    var slot = -1L;
-    async Task Pace()
-    {
-        var due = TimeSpan.FromTicks(interval.Ticks * Interlocked.Increment(ref slot)) - Stopwatch.GetElapsedTime(start);
-        if (due > TimeSpan.Zero) await Task.Delay(due);
+        // Offered at a steady rate, as real citizens arrive, to read latency without queueing behind a flood (nor behind
+        // the alerts the flood left to send).
+        await bot.WaitUntilSentAsync();
+        var interval = TimeSpan.FromSeconds(1.0 / options.PacedRate);
+        var start = Stopwatch.GetTimestamp();
+        var slot = -1L;
+        async Task Pace()
+        {
+            var due = TimeSpan.FromTicks(interval.Ticks * Interlocked.Increment(ref slot)) - Stopwatch.GetElapsedTime(start);
+            if (due > TimeSpan.Zero) await Task.Delay(due);
+        }
+        var paced = await Task.WhenAll(Enumerable.Range(options.Journeys, pacedJourneys).Select(i => citizens.PayAsync(1_000_000 + i, Citizens.Code(i), Pace)));
+        results["paced"] = new
+        {
+            offeredPerSecond = options.PacedRate,
+            replyLatency = Percentiles.Of(paced.SelectMany(j => j.Replies)),
+            ipnAnswer = Percentiles.Of(paced.Select(j => j.IpnAnswer)),
+            clearedToAlert = Percentiles.Of(paced.Select(j => j.ClearedToAlert)),
+        };
+        Console.WriteLine($"paced at {options.PacedRate}/s: replies {Percentiles.Of(paced.SelectMany(j => j.Replies))}; IPN {Percentiles.Of(paced.Select(j => j.IpnAnswer))}");
+
+        var databaseBytes = new DirectoryInfo(work.FullName).GetFiles("journeys*.db").Sum(f => f.Length);
+        results["footprint"] = new { peakMemoryMb = Math.Round(bot.PeakMemoryMb(), 1), databaseMb = Math.Round(databaseBytes / 1e6, 1), afterJourneys = options.Journeys + pacedJourneys };
+        Console.WriteLine($"footprint: peak {bot.PeakMemoryMb():0} MB, database {databaseBytes / 1e6:0.0} MB");
     }
-    var paced = await Task.WhenAll(Enumerable.Range(options.Journeys, pacedJourneys).Select(i => citizens.PayAsync(1_000_000 + i, Citizens.Code(i), Pace)));
-    results["paced"] = new
-    {
-        offeredPerSecond = options.PacedRate,
-        replyLatency = Percentiles.Of(paced.SelectMany(j => j.Replies)),
-        ipnAnswer = Percentiles.Of(paced.Select(j => j.IpnAnswer)),
-        clearedToAlert = Percentiles.Of(paced.Select(j => j.ClearedToAlert)),
-    };
-    Console.WriteLine($"paced at {options.PacedRate}/s: replies {Percentiles.Of(paced.SelectMany(j => j.Replies))}; IPN {Percentiles.Of(paced.Select(j => j.IpnAnswer))}");
-
-    var databaseBytes = new DirectoryInfo(work.FullName).GetFiles("journeys*.db").Sum(f => f.Length);
-    results["footprint"] = new { peakMemoryMb = Math.Round(bot.PeakMemoryMb(), 1), databaseMb = Math.Round(databaseBytes / 1e6, 1), afterJourneys = options.Journeys + pacedJourneys };
-    Console.WriteLine($"footprint: peak {bot.PeakMemoryMb():0} MB, database {databaseBytes / 1e6:0.0} MB");
 }
 
 // 3b. CPU per journey, limits off and on (a fixed number of citizens at a time, after a warm-up).
-var cpu = new List<CpuPerJourney.Result>();
-foreach (var limited in new[] { false, true })
+if (options.Runs("cpu"))
 {
-    await using var telegram = await FakeTelegramServer.StartAsync(limited ? new FakeTelegramOptions { CallbackAnswerWindow = TimeSpan.FromMinutes(10) } : unlimited);
-    await using var bot = await BotUnderTest.StartAsync(Path.Combine(work.FullName, $"cpu-{limited}.db"), TelegramSettings(telegram, limited));
-    var result = await CpuPerJourney.RunAsync(telegram, bot, limited, options.CpuJourneys, atOnce: 20, warmUp: 150, firstCode: 200_000);
-    cpu.Add(result);
-    Console.WriteLine($"CPU per journey, limits {(limited ? "on" : "off")}: {result.CpuMsPerJourney:0.0} ms ({result.Journeys} journeys, {result.AtOnce} at once, " +
-        $"{result.JourneysPerSecond:0.0}/s, peak {result.PeakMemoryMb:0} MB)");
+    var cpu = new List<CpuPerJourney.Result>();
+    foreach (var limited in new[] { false, true })
+    {
+        await using var telegram = await FakeTelegramServer.StartAsync(limited ? new FakeTelegramOptions { CallbackAnswerWindow = TimeSpan.FromMinutes(10) } : unlimited);
+        await using var bot = await BotUnderTest.StartAsync(Path.Combine(work.FullName, $"cpu-{limited}.db"), TelegramSettings(telegram, limited));
+        var result = await CpuPerJourney.RunAsync(telegram, bot, limited, options.CpuJourneys, atOnce: 20, warmUp: 150, firstCode: 200_000);
+        cpu.Add(result);
+        Console.WriteLine($"CPU per journey, limits {(limited ? "on" : "off")}: {result.CpuMsPerJourney:0.0} ms ({result.Journeys} journeys, {result.AtOnce} at once, " +
+            $"{result.JourneysPerSecond:0.0}/s, peak {result.PeakMemoryMb:0} MB)");
+    }
+    results["cpuPerJourney"] = cpu;
 }
-results["cpuPerJourney"] = cpu;
 
 // 4. Alerts in a burst, with Telegram's limits on both sides.
-await using (var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { CallbackAnswerWindow = TimeSpan.FromMinutes(10) }))
+if (options.Runs("burst"))
 {
-    await using var bot = await BotUnderTest.StartAsync(Path.Combine(work.FullName, "burst.db"), TelegramSettings(telegram, limited: true));
-    var burst = await AlertBurst.RunAsync(telegram, bot, options.Alerts, options.AlertChats);
-    results["alertBurst"] = burst;
-    Console.WriteLine($"alert burst: {burst.Alerts} alerts to {burst.Chats} chats as {burst.Messages} messages in {burst.Seconds:0.0} s " +
-        $"(limits allow {burst.LeastSeconds:0.0} s at least); 429s: {burst.TooManyRequests}");
+    await using (var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { CallbackAnswerWindow = TimeSpan.FromMinutes(10) }))
+    {
+        await using var bot = await BotUnderTest.StartAsync(Path.Combine(work.FullName, "burst.db"), TelegramSettings(telegram, limited: true));
+        var burst = await AlertBurst.RunAsync(telegram, bot, options.Alerts, options.AlertChats);
+        results["alertBurst"] = burst;
+        Console.WriteLine($"alert burst: {burst.Alerts} alerts to {burst.Chats} chats as {burst.Messages} messages in {burst.Seconds:0.0} s " +
+            $"(limits allow {burst.LeastSeconds:0.0} s at least); 429s: {burst.TooManyRequests}");
+    }
 }
 
 // 4b. A morning rush of payments to one agency group, with Telegram's limits on both sides.
-await using (var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { CallbackAnswerWindow = TimeSpan.FromMinutes(10) }))
+if (options.Runs("rush"))
 {
-    await using var bot = await BotUnderTest.StartAsync(Path.Combine(work.FullName, "rush.db"), TelegramSettings(telegram, limited: true));
-    var rush = await GroupRush.RunAsync(telegram, bot, options.Rush);
-    results["groupRush"] = rush;
-    Console.WriteLine($"group rush: {rush.Payments} payments as {rush.Messages} group messages; delay median {rush.MedianDelaySeconds:0.0} s, " +
-        $"longest {rush.LongestDelaySeconds:0.0} s; 429s: {rush.TooManyRequests}");
+    await using (var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { CallbackAnswerWindow = TimeSpan.FromMinutes(10) }))
+    {
+        await using var bot = await BotUnderTest.StartAsync(Path.Combine(work.FullName, "rush.db"), TelegramSettings(telegram, limited: true));
+        var rush = await GroupRush.RunAsync(telegram, bot, options.Rush);
+        results["groupRush"] = rush;
+        Console.WriteLine($"group rush: {rush.Payments} payments as {rush.Messages} group messages; delay median {rush.MedianDelaySeconds:0.0} s, " +
+            $"longest {rush.LongestDelaySeconds:0.0} s; 429s: {rush.TooManyRequests}");
+    }
 }
 
 // 4c. Recovery after a kill: how long people wait for the answer to what they typed when the Bot died answering them.
-await using (var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { CallbackAnswerWindow = TimeSpan.FromMinutes(10) }))
+if (options.Runs("recovery"))
 {
-    var recovery = await RecoveryAfterKill.RunAsync(telegram, Path.Combine(work.FullName, "recovery.db"),
-        database => BotUnderTest.StartAsync(database, TelegramSettings(telegram, limited: true)), options.RecoveryChats, firstCode: 400_000);
-    results["recoveryAfterKill"] = recovery;
-    Console.WriteLine($"recovery after a kill: {recovery.WaitingAtKill} of {recovery.Chats} chats waiting; restarted in {recovery.RestartSeconds:0.0} s, " +
-        $"all answered {recovery.SecondsToAllAnswered:0.0} s after; answered twice: {recovery.AnsweredTwice}");
+    await using (var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { CallbackAnswerWindow = TimeSpan.FromMinutes(10) }))
+    {
+        var recovery = await RecoveryAfterKill.RunAsync(telegram, Path.Combine(work.FullName, "recovery.db"),
+            database => BotUnderTest.StartAsync(database, TelegramSettings(telegram, limited: true)), options.RecoveryChats, firstCode: 260_000);
+        results["recoveryAfterKill"] = recovery;
+        Console.WriteLine($"recovery after a kill: {recovery.WaitingAtKill} of {recovery.Chats} chats waiting; restarted in {recovery.RestartSeconds:0.0} s, " +
+            $"all answered {recovery.SecondsToAllAnswered:0.0} s after (median {recovery.MedianSecondsToAnswer:0.0} s); answered twice: {recovery.AnsweredTwice}; 429s: {recovery.TooManyRequests}");
+    }
 }
 
 // 5. Cold start on a database with many stored conversations.
-var stored = Path.Combine(work.FullName, "stored.db");
-ColdStart.Fill(stored, options.Stored);
-await using (var telegram = await FakeTelegramServer.StartAsync(unlimited))
+if (options.Runs("cold"))
 {
-    await using var bot = await BotUnderTest.StartAsync(stored, TelegramSettings(telegram, limited: false));
-    results["coldStart"] = new { storedConversations = options.Stored, secondsToHealthy = Math.Round(bot.Startup.TotalSeconds, 2), memoryMb = Math.Round(bot.MemoryMb(), 1) };
-    Console.WriteLine($"cold start with {options.Stored} conversations: healthy in {bot.Startup.TotalSeconds:0.00} s, {bot.MemoryMb():0} MB");
+    var stored = Path.Combine(work.FullName, "stored.db");
+    ColdStart.Fill(stored, options.Stored);
+    await using (var telegram = await FakeTelegramServer.StartAsync(unlimited))
+    {
+        await using var bot = await BotUnderTest.StartAsync(stored, TelegramSettings(telegram, limited: false));
+        results["coldStart"] = new { storedConversations = options.Stored, secondsToHealthy = Math.Round(bot.Startup.TotalSeconds, 2), memoryMb = Math.Round(bot.MemoryMb(), 1) };
+        Console.WriteLine($"cold start with {options.Stored} conversations: healthy in {bot.Startup.TotalSeconds:0.00} s, {bot.MemoryMb():0} MB");
+    }
 }
 
 await File.WriteAllTextAsync(options.Output, JsonSerializer.Serialize(results, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));

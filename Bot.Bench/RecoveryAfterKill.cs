@@ -10,7 +10,7 @@ namespace ChatPay.Bench;
 /// </summary>
 public static class RecoveryAfterKill
 {
-    public sealed record Result(int Chats, int WaitingAtKill, double RestartSeconds, double SecondsToAllAnswered, int AnsweredTwice);
+    public sealed record Result(int Chats, int WaitingAtKill, double RestartSeconds, double SecondsToAllAnswered, int AnsweredTwice, int TooManyRequests, double MedianSecondsToAnswer);
 
     public static async Task<Result> RunAsync(FakeTelegramServer telegram, string databasePath, Func<string, Task<BotUnderTest>> start, int chats, int firstCode)
     {
@@ -32,11 +32,22 @@ public static class RecoveryAfterKill
         var restarted = restart.Elapsed;
         var sinceHealthy = Stopwatch.StartNew();
         var deadline = TimeSpan.FromMinutes(3);
-        while (Answered() < chats && sinceHealthy.Elapsed < deadline) await Task.Delay(5);
+        var waiting = chatIds.Where(c => !telegram.Messages(c).Any(IsFees)).ToHashSet();
+        var answeredAfter = new List<double>();
+        while (waiting.Count > 0 && sinceHealthy.Elapsed < deadline)
+        {
+            foreach (var chat in waiting.Where(c => telegram.Messages(c).Any(IsFees)).ToList())
+            {
+                waiting.Remove(chat);
+                answeredAfter.Add(sinceHealthy.Elapsed.TotalSeconds);
+            }
+            await Task.Delay(5);
+        }
         var allAnswered = sinceHealthy.Elapsed;
         await again.WaitUntilSentAsync();
         return new Result(chats, waitingAtKill, Math.Round(restarted.TotalSeconds, 2), Math.Round(allAnswered.TotalSeconds, 2),
-            chatIds.Count(c => telegram.Messages(c).Count(IsFees) > 1));
+            chatIds.Count(c => telegram.Messages(c).Count(IsFees) > 1), telegram.TooManyRequests,
+            Math.Round(answeredAfter.Order().ElementAtOrDefault(answeredAfter.Count / 2), 2));
     }
 
     private static bool IsFees(FakeMessage message) => message.Text.Contains("Tổng cộng");

@@ -465,6 +465,21 @@ public class FakeTelegramServerTests
     }
 
     [Fact]
+    public async Task Editing_the_users_own_message_is_refused_as_cannot_be_edited_and_a_deleted_one_as_not_found()
+    {
+        await using var fake = await FakeTelegramServer.StartAsync(Unthrottled);
+        fake.SendText(An, "/start");
+        var sent = await Client(fake).SendMessage(An, "x");
+        await Client(fake).DeleteMessage(An, sent.MessageId);
+
+        var users = await Refused(() => Client(fake).EditMessageText(An, sent.MessageId - 1, "sửa"));
+        var deleted = await Refused(() => Client(fake).EditMessageText(An, sent.MessageId, "sửa"));
+
+        Assert.Equal((400, "Bad Request: message can't be edited"), (users.ErrorCode, users.Message));
+        Assert.Equal((400, "Bad Request: message to edit not found"), (deleted.ErrorCode, deleted.Message));
+    }
+
+    [Fact]
     public async Task An_edit_with_the_same_text_formatting_and_keyboard_is_refused_as_not_modified()
     {
         await using var fake = await FakeTelegramServer.StartAsync(Unthrottled);

@@ -97,7 +97,7 @@ internal sealed class ChatBook(FloodControl flood, BotUser bot)
         {
             var chat = Reachable(chatId);
             var index = chat.Messages.FindIndex(m => m.MessageId == messageId);
-            if (index < 0) throw ApiError.BadRequest("message to edit not found");
+            if (index < 0) throw chat.EditRefusal(messageId);
             var current = chat.Messages[index];
             var content = change(current.Content);
             if (content.SameAs(current.Content)) throw ApiError.BadRequest(NotModified);
@@ -116,6 +116,7 @@ internal sealed class ChatBook(FloodControl flood, BotUser bot)
         {
             var chat = _chats.GetValueOrDefault(chatId) ?? throw ApiError.BadRequest("chat not found");
             if (chat.Messages.RemoveAll(m => m.MessageId == messageId) == 0) throw ApiError.BadRequest("message to delete not found");
+            chat.Deleted.Add(messageId);
         }
         ChangedIn(chatId).Pulse();
     }

@@ -21,6 +21,17 @@ internal sealed class ChatState(long id, string type, string name)
 
     public int NextMessageId() => ++_lastMessageId;
 
+    /// <summary>Ids of the bot's messages deleted since: Telegram no longer finds them.</summary>
+    public HashSet<int> Deleted { get; } = [];
+
+    /// <summary>
+    /// Why Telegram refuses to edit a message id the bot has no message at: an id some message of the chat took (the user's,
+    /// which a bot cannot edit) is "message can't be edited"; one nothing took yet, or a deleted one, "message to edit not found".
+    /// </summary>
+    public ApiError EditRefusal(int messageId) => messageId > 0 && messageId <= _lastMessageId && !Deleted.Contains(messageId)
+        ? ApiError.BadRequest("message can't be edited")
+        : ApiError.BadRequest("message to edit not found");
+
     public JsonObject ToJson() => Type == "private"
         ? new JsonObject { ["id"] = Id, ["type"] = Type, ["first_name"] = Name }
         : new JsonObject { ["id"] = Id, ["type"] = Type, ["title"] = Name };

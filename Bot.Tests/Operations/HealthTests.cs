@@ -1,6 +1,6 @@
-using ChatPay.Bot.Channels.Telegram;
 using System.Net;
 using System.Text.Json;
+using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Bot.Health;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;

@@ -1,6 +1,6 @@
-using ChatPay.Bot.Channels.Zalo;
-using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Bot.Channels.Telegram;
+using ChatPay.Bot.Channels.WebChat;
+using ChatPay.Bot.Channels.Zalo;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;

@@ -1,6 +1,6 @@
-using ChatPay.Bot.Channels.WebChat;
 using System.Net;
 using System.Net.Http.Json;
+using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Bot.Health;
 using ChatPay.Bot.Operations;
 using ChatPay.Bot.Payments.VnPay;

@@ -1,5 +1,5 @@
-using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Bot.Channels.Telegram;
+using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Bot.Limits;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;

@@ -1,5 +1,5 @@
-using ChatPay.Bot.Channels.Zalo;
 using ChatPay.Bot.Channels.Telegram;
+using ChatPay.Bot.Channels.Zalo;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using ChatPay.Tests.Support;

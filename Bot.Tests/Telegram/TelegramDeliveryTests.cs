@@ -1,8 +1,8 @@
 using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Domain;
 using ChatPay.Domain.Chats;
-using ChatPay.Tests.Support;
 using ChatPay.Fakes.Telegram;
+using ChatPay.Tests.Support;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 

@@ -1,5 +1,5 @@
-using ChatPay.Domain.Chats;
 using ChatPay.Domain;
+using ChatPay.Domain.Chats;
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
 using ChatPay.Domain.Vietnamese;

@@ -1,5 +1,5 @@
-using ChatPay.Bot.Channels.Zalo;
 using System.Net;
+using ChatPay.Bot.Channels.Zalo;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain;
 using ChatPay.Domain.Chats;

@@ -1,8 +1,8 @@
-using ChatPay.Domain.Chats;
 using ChatPay.Bot.Hosting;
+using ChatPay.Domain.Chats;
 using ChatPay.Domain.Dossiers;
-using ChatPay.Domain.Storage;
 using ChatPay.Domain.Staff;
+using ChatPay.Domain.Storage;
 
 namespace ChatPay.Bot.Api;
 

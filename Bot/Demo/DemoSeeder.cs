@@ -1,5 +1,5 @@
-using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Bot.Api;
+using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Bot.Hosting;
 using ChatPay.Domain;
 using ChatPay.Domain.Chats;

@@ -1,5 +1,5 @@
-using ChatPay.Bot.Storage;
 using ChatPay.Bot.Channels.Outbox;
+using ChatPay.Bot.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatPay.Bot.Health;

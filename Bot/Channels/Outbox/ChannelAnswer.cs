@@ -13,6 +13,12 @@ public abstract record ChannelAnswer
     public sealed record Refused(string Reason) : ChannelAnswer;
 
     /// <summary>
+    /// For an edit: no message has that id at all (none was given it yet, or it was deleted). Where the app numbers a chat's
+    /// messages in order, no later id has one either, which ends a search for a lost send at once.
+    /// </summary>
+    public sealed record Missing(string Reason) : ChannelAnswer;
+
+    /// <summary>
     /// No usable answer (network, server error, credentials refused): tried again with backoff. <paramref name="MayHaveArrived"/>
     /// when the app may have acted on the call all the same (the answer was lost, not the request).
     /// </summary>

@@ -28,6 +28,12 @@ public sealed class ChannelPacer(ChannelPacing pacing, Func<string, bool> isGrou
 
         public void Take() => _tokens -= 1;
 
+        public double Tokens(DateTimeOffset now)
+        {
+            Refill(now);
+            return Math.Max(0, _tokens);
+        }
+
         /// <summary>Full and not held: the same as a bucket made afresh, so it can be dropped.</summary>
         public bool Idle(DateTimeOffset now)
         {
@@ -96,6 +102,28 @@ public sealed class ChannelPacer(ChannelPacing pacing, Func<string, bool> isGrou
         {
             var now = clock.GetUtcNow();
             return WaitFor(BucketsOf(chatId, now), now);
+        }
+    }
+
+    /// <summary>How long until the chat's own limits (its own, its group's) allow a send, whatever the channel's overall one says.</summary>
+    public TimeSpan WaitForChat(string chatId)
+    {
+        lock (_gate)
+        {
+            var now = clock.GetUtcNow();
+            return WaitFor(BucketsOf(chatId, now)[..^1], now);
+        }
+    }
+
+    /// <summary>How many sends the channel's overall limit allows within <paramref name="span"/> from now (at least one).</summary>
+    public int Budget(TimeSpan span)
+    {
+        if (pacing.GlobalPerSecond is not { } perSecond) return int.MaxValue;
+        lock (_gate)
+        {
+            var now = clock.GetUtcNow();
+            var global = Global(now);
+            return (int)Math.Clamp(global.Tokens(now) + perSecond * Margin * span.TotalSeconds, 1, int.MaxValue);
         }
     }
 

@@ -21,8 +21,8 @@ public interface IChannel
 
     /// <summary>
     /// Changes a message sent before to read as <paramref name="message"/>. Only called where <see cref="ChannelTraits.CanEdit"/>.
-    /// An edit that changes nothing is <see cref="ChannelAnswer.Done"/>; an id that is not a message of this bot in this chat is
-    /// <see cref="ChannelAnswer.Refused"/> (the search for lost sends relies on both).
+    /// An edit that changes nothing is <see cref="ChannelAnswer.Done"/>; an id that no message has is <see cref="ChannelAnswer.Missing"/>,
+    /// and one that is not a message of this bot (the person's own) <see cref="ChannelAnswer.Refused"/>: the search for lost sends relies on all three.
     /// </summary>
     Task<ChannelAnswer> EditAsync(string chatId, string messageId, OutgoingMessage message, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Channel} cannot edit a sent message.");

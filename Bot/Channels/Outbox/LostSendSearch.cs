@@ -182,8 +182,11 @@ internal sealed class LostSendSearch(
                     continue;
                 case ChannelAnswer.Failed failed:
                     throw new LookupFailed(failed.Reason);
+                case ChannelAnswer.Missing:
+                    // No message has this id, so none has a later one: the send never arrived.
+                    return null;
             }
-            // Refused: not a message of this bot with that id; look further.
+            // Refused: the person's message (or another's in a group); look further.
             id++;
         }
         return null;

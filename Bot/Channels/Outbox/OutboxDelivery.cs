@@ -16,6 +16,9 @@ public sealed class OutboxDelivery : BackgroundService
     private const int ParallelChats = 8;
     private const int DueAtOnce = 1000;
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
+
+    /// <summary>How far ahead a round plans by the channel's overall limit: one read of the queue and two commits serve this much sending.</summary>
+    private static readonly TimeSpan RoundSpan = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromMinutes(1);
 
     private enum Outcome { Sent, Wait, Stop }
@@ -78,11 +81,13 @@ public sealed class OutboxDelivery : BackgroundService
     {
         _lost?.Start(cancellationToken);
         var due = _outbox.Due(_channel.Channel, _clock.GetUtcNow(), DueAtOnce).GroupBy(e => e.ChatKey)
-            .Select(chat => (Chat: chat.Key, Wait: _pacer.WaitFor(ChatAddress.FromKey(chat.Key).Id), Entries: chat.ToList())).ToList();
-        // Only chats the limits let through now are planned and marked: marking the others only to unmark them
-        // (two commits each) and look again milliseconds later is what made waiting cost CPU.
-        var plans = due.Where(p => p.Wait == TimeSpan.Zero).Select(p => (p.Chat, Batches: Plan(p.Chat, p.Entries))).ToList();
-        var held = due.Where(p => p.Wait > TimeSpan.Zero).Select(p => p.Wait).DefaultIfEmpty(LongestPause).Min();
+            .Select(chat => (Chat: chat.Key, Wait: _pacer.WaitForChat(ChatAddress.FromKey(chat.Key).Id), Entries: chat.ToList())).ToList();
+        // Only chats their own limits let through now are planned and marked, and only as many as the channel's overall limit
+        // lets send in the next second: each then waits its turn for an overall token within the round. Marking the others
+        // only to unmark them, or a round (a read of the queue and two commits) for every token, is what made waiting cost CPU.
+        var ready = due.Where(p => p.Wait == TimeSpan.Zero).ToList();
+        var plans = ready.Take(_pacer.Budget(RoundSpan)).Select(p => (p.Chat, Batches: Plan(p.Chat, p.Entries))).ToList();
+        var held = ready.Count > plans.Count ? TimeSpan.Zero : due.Where(p => p.Wait > TimeSpan.Zero).Select(p => p.Wait).DefaultIfEmpty(LongestPause).Min();
         if (_lost is not null) _outbox.MarkInFlight([.. plans.SelectMany(p => p.Batches).Where(b => !b.Edit).Select(b => b.Entries)]);
         using var gate = new SemaphoreSlim(ParallelChats);
         TimeSpan[] waits;
@@ -143,8 +148,9 @@ public sealed class OutboxDelivery : BackgroundService
     }
 
     /// <summary>The batch as the channel will show it: combined, then cut to its limits.</summary>
-    internal static MessageParts Render(IReadOnlyList<ChatLogEntry> batch, ChannelTraits traits) =>
-        MessageParts.Of(MessageDigest.Combine([.. batch.Select(e => e.ToMessage())]), traits);
+    internal static MessageParts Render(IReadOnlyList<ChatLogEntry> batch, ChannelTraits traits) => MessageParts.Of(Combined(batch), traits);
+
+    private static OutgoingMessage Combined(IReadOnlyList<ChatLogEntry> batch) => MessageDigest.Combine([.. batch.Select(e => e.ToMessage())]);
 
     private async Task<TimeSpan> DeliverChatAsync(string chatKey, List<Batch> plan, CancellationToken cancellationToken)
     {
@@ -159,7 +165,8 @@ public sealed class OutboxDelivery : BackgroundService
                 _outbox.Edited(batch.Rendered);
                 continue;
             }
-            if (!_pacer.TryTake(chatId, out var wait)) return Unsent(plan, i, wait);
+            if (_pacer.WaitForChat(chatId) is var wait && wait > TimeSpan.Zero) return Unsent(plan, i, wait);
+            await _pacer.TakeAsync(chatId, cancellationToken);
             var outcome = batch.Edit && _channel.Traits.CanEdit ? await EditAsync(chatKey, chatId, batch, cancellationToken) : await SendAsync(chatKey, chatId, batch, cancellationToken);
             if (outcome == Outcome.Wait) return Unsent(plan, i, TimeSpan.FromMilliseconds(50));
             if (outcome == Outcome.Stop) return Unsent(plan, i + 1, TimeSpan.Zero);
@@ -177,8 +184,7 @@ public sealed class OutboxDelivery : BackgroundService
     /// <summary>Sends a batch (or, for an app that cannot edit, a change to it as a short new message), part by part.</summary>
     private async Task<Outcome> SendAsync(string chatKey, string chatId, Batch batch, CancellationToken cancellationToken)
     {
-        var message = MessageDigest.Combine([.. batch.Entries.Select(e => e.ToMessage())]);
-        var parts = MessageParts.Of(batch.Edit ? MessageDigest.ChangeNotice(message) : message, _channel.Traits);
+        var parts = batch.Edit ? MessageParts.Of(MessageDigest.ChangeNotice(Combined(batch.Entries)), _channel.Traits) : Render(batch.Entries, _channel.Traits);
         string? keyId = null;
         for (var i = 0; i < parts.Parts.Count; i++)
         {
@@ -188,7 +194,7 @@ public sealed class OutboxDelivery : BackgroundService
             if (answer is not ChannelAnswer.Done done) return Handle(chatKey, batch, answer);
             if (i == parts.KeyPart) keyId = done.MessageId;
         }
-        _reachability.Answered(OutboxDelivery.ServiceOf(_channel.Channel));
+        _reachability.Answered(ServiceOf(_channel.Channel));
         if (batch.Edit)
         {
             _outbox.Edited(batch.Rendered);
@@ -207,7 +213,7 @@ public sealed class OutboxDelivery : BackgroundService
         var answer = await CallAsync(() => _channel.EditAsync(chatId, batch.Entries[0].ExternalId!, parts.Key, cancellationToken), cancellationToken);
         if (answer is not ChannelAnswer.Done) return Handle(chatKey, batch, answer);
         _outbox.Edited(batch.Rendered);
-        _reachability.Answered(OutboxDelivery.ServiceOf(_channel.Channel));
+        _reachability.Answered(ServiceOf(_channel.Channel));
         return Outcome.Sent;
     }
 
@@ -230,7 +236,7 @@ public sealed class OutboxDelivery : BackgroundService
     private Outcome Handle(string chatKey, Batch batch, ChannelAnswer answer)
     {
         var chatId = ChatAddress.FromKey(chatKey).Id;
-        var service = OutboxDelivery.ServiceOf(_channel.Channel);
+        var service = ServiceOf(_channel.Channel);
         switch (answer)
         {
             case ChannelAnswer.SlowDown slow:
@@ -238,11 +244,12 @@ public sealed class OutboxDelivery : BackgroundService
                 _pacer.Hold(chatId, slow.RetryAfter, slow.WholeChannel);
                 _logger.LogWarning("{Channel} asked to slow down for chat {ChatId}: retry after {RetryAfter}", _channel.Channel, chatId, slow.RetryAfter);
                 return Outcome.Wait;
-            case ChannelAnswer.Refused refused:
+            case ChannelAnswer.Refused or ChannelAnswer.Missing:
+                var reason = answer is ChannelAnswer.Refused refused ? refused.Reason : ((ChannelAnswer.Missing)answer).Reason;
                 _reachability.Answered(service);
-                _outbox.Refused(batch.Rendered, refused.Reason);
+                _outbox.Refused(batch.Rendered, reason);
                 if (_lost is null) _outbox.Flush();
-                _logger.LogWarning("{Channel} refused a message for chat {ChatId} for good: {Reason}", _channel.Channel, chatId, refused.Reason);
+                _logger.LogWarning("{Channel} refused a message for chat {ChatId} for good: {Reason}", _channel.Channel, chatId, reason);
                 return Outcome.Sent;
             case ChannelAnswer.Failed failed:
                 _reachability.Failed(service, failed.Reason);

@@ -70,6 +70,10 @@ public sealed class TelegramChannel(TelegramBot telegram, IOptions<TelegramOptio
         {
             return new ChannelAnswer.Done(messageId);
         }
+        catch (ApiRequestException e) when (e.ErrorCode == 400 && e.Message.Contains("message to edit not found", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ChannelAnswer.Missing($"{e.ErrorCode} {e.Message}");
+        }
         catch (Exception e) when (Classify(e, cancellationToken) is { } answer)
         {
             return answer;
