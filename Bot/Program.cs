@@ -1,7 +1,5 @@
 using ChatPay.Bot.Api;
-using ChatPay.Bot.Channels.Telegram;
-using ChatPay.Bot.Channels.WebChat;
-using ChatPay.Bot.Channels.Zalo;
+using ChatPay.Bot.Channels;
 using ChatPay.Bot.Demo;
 using ChatPay.Bot.Health;
 using ChatPay.Bot.Hosting;
@@ -28,9 +26,7 @@ try
     builder.AddPayments();
     builder.AddPaymentRequestApi();
     builder.AddPortalWebhook();
-    builder.AddWebChat();
-    builder.AddTelegram();
-    builder.AddZalo();
+    foreach (var channel in ChannelModules.All) channel.Add(builder);
     builder.AddDemo();
 
     await using var app = builder.Build();
@@ -44,9 +40,7 @@ try
     app.UseSecurityHeaders();
     app.UseRequestLimits();
     app.UseLimits();
-    app.MapWebChat();
-    app.MapTelegram();
-    app.MapZalo();
+    foreach (var channel in ChannelModules.All) channel.Map(app);
     app.MapPayments();
     app.MapPaymentRequestApi();
     app.MapReceipts();

@@ -1,6 +1,5 @@
 using ChatPay.Bot.Api;
-using ChatPay.Bot.Channels.Telegram;
-using ChatPay.Bot.Channels.Zalo;
+using ChatPay.Bot.Channels;
 using ChatPay.Bot.Conversations;
 using ChatPay.Bot.Demo;
 using ChatPay.Bot.Limits;
@@ -12,7 +11,7 @@ using ChatPay.Bot.Storage;
 
 namespace ChatPay.Bot.Hosting;
 
-/// <summary>The configuration sections ChatPay reads, each with its options class.</summary>
+/// <summary>The configuration sections ChatPay reads, each with its options class: the core's, then each channel's.</summary>
 public static class ChatPaySections
 {
     public static readonly IReadOnlyDictionary<string, Type> All = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
@@ -25,9 +24,8 @@ public static class ChatPaySections
         [StaffOptions.Section] = typeof(StaffOptions),
         [ApiOptions.Section] = typeof(ApiOptions),
         [PortalOptions.Section] = typeof(PortalOptions),
-        [TelegramOptions.Section] = typeof(TelegramOptions),
-        [ZaloOptions.Section] = typeof(ZaloOptions),
         [DemoOptions.Section] = typeof(DemoOptions),
         [LimitsOptions.Section] = typeof(LimitsOptions),
-    };
+    }.Concat(ChannelModules.All.Where(c => c.Section is not null).Select(c => KeyValuePair.Create(c.Section!, c.Options!)))
+        .ToDictionary(StringComparer.OrdinalIgnoreCase);
 }
