@@ -80,7 +80,16 @@ public class TelegramDeliveryTests
         harness.Telegram.SendText(officer, "/tracuu " + Code);
 
         // The failed send was postponed with backoff before the restart; the wait allows for the longest backoff.
-        await harness.Telegram.WaitForMessageAsync(officer, m => m.Text.Contains($"Hồ sơ {Code} đã thanh toán"), TimeSpan.FromSeconds(75));
+        try
+        {
+            await harness.Telegram.WaitForMessageAsync(officer, m => m.Text.Contains($"Hồ sơ {Code} đã thanh toán"), TimeSpan.FromSeconds(75));
+        }
+        catch (TimeoutException e)
+        {
+            var calls = string.Join("\n", harness.Telegram.Calls.Where(c => c.ChatId == officer));
+            var logs = string.Join("\n", harness.App.Logs.GetSnapshot().Select(r => $"{r.Timestamp:HH:mm:ss.fff} {r.Level} {r.Message}"));
+            throw new TimeoutException($"{e.Message}\nCalls:\n{calls}\nLogs after the restart:\n{logs}", e);
+        }
         await harness.WaitAsync(officer, "📋 Hồ sơ");
         Assert.Single(harness.Telegram.Messages(officer), m => m.Text.Contains(Said.Alert(Code)));
     }

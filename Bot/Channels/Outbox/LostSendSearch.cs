@@ -30,11 +30,21 @@ internal sealed class LostSendSearch(
     private const int PrivateSlack = 5;
     private const int GroupSlack = 30;
 
-    /// <summary>When to look for a chat's unanswered sends next, and how often that failed.</summary>
-    private sealed record Unsettled(DateTimeOffset LookAt, int Failures);
+    /// <summary>
+    /// When to look for a chat's unanswered sends next, and how often that failed. Compared by reference: a search ends only
+    /// the suspicion it was started for, never one a send raised while it ran.
+    /// </summary>
+    private sealed class Unsettled(DateTimeOffset lookAt, int failures)
+    {
+        public DateTimeOffset LookAt { get; } = lookAt;
+
+        public int Failures { get; } = failures;
+    }
 
     private readonly ConcurrentDictionary<string, Unsettled> _unsettled = new();
-    private readonly ConcurrentDictionary<string, Task> _settling = new();
+
+    /// <summary>Chats being settled now: added before the search starts, removed when it ends, so the two never cross.</summary>
+    private readonly ConcurrentDictionary<string, bool> _settling = new();
     private readonly SemaphoreSlim _settlers = new(ParallelSettles);
     private bool _crashLeftoversLoaded;
 
@@ -50,8 +60,8 @@ internal sealed class LostSendSearch(
             _crashLeftoversLoaded = true;
         }
         var now = clock.GetUtcNow();
-        foreach (var (chatKey, unsettled) in _unsettled.Where(u => u.Value.LookAt <= now && !_settling.ContainsKey(u.Key)))
-            _settling[chatKey] = SettleChatAsync(chatKey, unsettled, cancellationToken);
+        foreach (var (chatKey, unsettled) in _unsettled.Where(u => u.Value.LookAt <= now))
+            if (_settling.TryAdd(chatKey, true)) _ = SettleChatAsync(chatKey, unsettled, cancellationToken);
     }
 
     private async Task SettleChatAsync(string chatKey, Unsettled unsettled, CancellationToken cancellationToken)
@@ -75,12 +85,13 @@ internal sealed class LostSendSearch(
                     logger.LogWarning("Unanswered sends in chat {ChatKey} were not found within {Deadline}; they are sent again and may arrive twice",
                         chatKey, channel.Traits.RecoveryDeadline);
                 }
-                _unsettled.TryRemove(chatKey, out _);
+                // Only this suspicion: a send that failed while the search ran (its entries were freed) raised a new one.
+                _unsettled.TryRemove(KeyValuePair.Create(chatKey, unsettled));
             }
             catch (LookupFailed failure)
             {
                 var failures = unsettled.Failures + 1;
-                _unsettled[chatKey] = new Unsettled(clock.GetUtcNow() + OutboxDelivery.Backoff(failures), failures);
+                _unsettled.TryUpdate(chatKey, new Unsettled(clock.GetUtcNow() + OutboxDelivery.Backoff(failures), failures), unsettled);
                 reachability.Failed(OutboxDelivery.ServiceOf(channel.Channel), failure.Message);
                 logger.LogWarning("Could not yet look for unanswered sends in chat {ChatKey} ({Reason})", chatKey, failure.Message);
             }
