@@ -27,31 +27,3 @@ public static class CommandTable
     /// <summary>One line per command for a help text: "/bienlai &lt;mã hồ sơ&gt; — Nhận lại biên lai".</summary>
     public static string Lines(CommandUse use) => string.Join('\n', All.Where(c => c.Use == use).Select(c => $"{c.Syntax} — {c.Description}"));
 }
-
-/// <summary>One command: what it does, its name and aliases, who uses it, and how it is described to people (in Vietnamese).</summary>
-public sealed record CommandSpec(CommandAction Action, string Name, IReadOnlyList<string> Aliases, CommandUse Use, string Description, string? Usage = null)
-{
-    /// <summary>How it is typed: "/tracuu &lt;mã hồ sơ&gt;".</summary>
-    public string Syntax => Usage is null ? Name : $"{Name} {Usage}";
-}
-
-/// <summary>Who a command is for. Staff commands work in groups too; citizens' only in a private chat.</summary>
-public enum CommandUse
-{
-    Citizens,
-    Staff,
-}
-
-/// <summary>What a command does; the dispatcher maps each to its handler.</summary>
-public enum CommandAction
-{
-    Start,
-    Cancel,
-    Receipt,
-    Report,
-    Help,
-    Lookup,
-    Enroll,
-    Roster,
-    Unenroll,
-}

@@ -40,9 +40,3 @@ public readonly record struct MessageTopic(TopicKind Kind, string Subject)
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }
-
-public enum TopicKind
-{
-    Alert,
-    PaymentLink,
-}

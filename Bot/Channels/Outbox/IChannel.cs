@@ -27,9 +27,3 @@ public interface IChannel
     Task<ChannelAnswer> EditAsync(string chatId, string messageId, OutgoingMessage message, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Channel} cannot edit a sent message.");
 }
-
-/// <summary>A channel adapter's name, known before any instance exists (for the registrations made while the host is built).</summary>
-public interface INamedChannel
-{
-    static abstract ChatChannel Name { get; }
-}

@@ -218,7 +218,7 @@ public sealed class OutboxDelivery : BackgroundService
     }
 
     /// <summary>An adapter's unexpected exception is a failure the call may have survived: it is retried, and looked for first.</summary>
-    internal async Task<ChannelAnswer> CallAsync(Func<Task<ChannelAnswer>> call, CancellationToken cancellationToken)
+    private async Task<ChannelAnswer> CallAsync(Func<Task<ChannelAnswer>> call, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,0 +1,7 @@
+namespace ChatPay.Domain.Chats;
+
+public enum TopicKind
+{
+    Alert,
+    PaymentLink,
+}
