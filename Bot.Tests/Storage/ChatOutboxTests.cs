@@ -44,6 +44,22 @@ public class ChatOutboxTests : IDisposable
     }
 
     [Fact]
+    public void A_button_pressed_before_its_message_id_is_stored_is_found_in_its_own_chat_only_until_then()
+    {
+        using var store = new LiteDbStore(DatabasePath, new ChatSignal());
+        var outbox = new ChatOutbox(store);
+        var offered = Send(store, Chat(1), "offer");
+        Send(store, Chat(2), "offer");
+
+        Assert.Equal(offered, outbox.UnsentOffering(Chat(1).Key, "x:offer")?.Id);
+        Assert.Null(outbox.UnsentOffering(Chat(1).Key, "x:other"));
+        outbox.Delivered([new ChatOutbox.Rendered(offered, outbox.Due(TelegramChannel.Name, Now, 10)[0].Seq)], "9");
+        outbox.Flush();
+        Assert.Null(outbox.UnsentOffering(Chat(1).Key, "x:offer"));
+        Assert.NotNull(outbox.UnsentOffering(Chat(2).Key, "x:offer"));
+    }
+
+    [Fact]
     public void A_delivered_message_leaves_the_queue_and_comes_back_at_its_place_for_an_edit()
     {
         using var store = new LiteDbStore(DatabasePath, new ChatSignal());

@@ -61,8 +61,12 @@ public sealed class ChatOutbox(LiteDbStore store)
     /// the moment it shows, before the delivery round that sent it has stored what Telegram answered.
     /// </summary>
     public ChatLogEntry? UnsentOffering(string chatKey, string payload) =>
-        Log.Query().Where(e => e.ChatKey == chatKey && e.Outgoing && e.ExternalId == null).OrderByDescending(e => e.Id).Limit(RecentlySent).ToList()
+        Log.Query().Where(BsonExpression.Create(UnsentOfChat, chatKey)).OrderByDescending(e => e.Id).Limit(RecentlySent).ToList()
             .FirstOrDefault(e => e.Choices.Any(c => c.Payload == payload));
+
+    /// <summary>The text stays the same and the chat is a parameter: LiteDB then compiles it once (a lambda is translated on every call).</summary>
+    private const string UnsentOfChat =
+        $"$.{nameof(ChatLogEntry.ChatKey)} = @0 AND $.{nameof(ChatLogEntry.Outgoing)} = true AND $.{nameof(ChatLogEntry.ExternalId)} = null";
 
     /// <summary>A delivery round sends far fewer messages to one chat than this.</summary>
     private const int RecentlySent = 20;
