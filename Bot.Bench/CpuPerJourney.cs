@@ -9,7 +9,10 @@ namespace ChatPay.Bench;
 /// </summary>
 public static class CpuPerJourney
 {
-    public sealed record Result(bool Limited, int Journeys, int AtOnce, double CpuMsPerJourney, double JourneysPerSecond, double PeakMemoryMb);
+    /// <param name="IdleCpuMsPerJourney">What the Bot spends doing nothing (polls, timers) over the run's duration, per journey:
+    /// a run paced by Telegram's limits lasts minutes, so this part grows with the wait, not with the work.</param>
+    public sealed record Result(bool Limited, int Journeys, int AtOnce, double CpuMsPerJourney, double JourneysPerSecond, double PeakMemoryMb,
+        double IdleCpuMsPerSecond, double IdleCpuMsPerJourney);
 
     public static async Task<Result> RunAsync(FakeTelegramServer telegram, BotUnderTest bot, bool limited, int journeys, int atOnce, int warmUp, int firstCode)
     {
@@ -38,11 +41,17 @@ public static class CpuPerJourney
         }
 
         await RunAsync(firstCode, warmUp);
+        // The Bot at rest after the warm-up: its upkeep per second, to tell waiting from working in a paced run.
+        var idleBefore = bot.CpuTime();
+        var idle = System.Diagnostics.Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        var idleMsPerSecond = (bot.CpuTime() - idleBefore).TotalMilliseconds / idle.Elapsed.TotalSeconds;
         var cpuBefore = bot.CpuTime();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await RunAsync(firstCode + warmUp, journeys);
         var seconds = watch.Elapsed.TotalSeconds;
         var cpu = bot.CpuTime() - cpuBefore;
-        return new Result(limited, journeys, atOnce, Math.Round(cpu.TotalMilliseconds / journeys, 1), Math.Round(journeys / seconds, 1), Math.Round(bot.PeakMemoryMb(), 1));
+        return new Result(limited, journeys, atOnce, Math.Round(cpu.TotalMilliseconds / journeys, 1), Math.Round(journeys / seconds, 1), Math.Round(bot.PeakMemoryMb(), 1),
+            Math.Round(idleMsPerSecond, 2), Math.Round(idleMsPerSecond * seconds / journeys, 1));
     }
 }

@@ -124,7 +124,7 @@ if (options.Runs("cpu"))
         var result = await CpuPerJourney.RunAsync(telegram, bot, limited, options.CpuJourneys, atOnce: 20, warmUp: 150, firstCode: 200_000);
         cpu.Add(result);
         Console.WriteLine($"CPU per journey, limits {(limited ? "on" : "off")}: {result.CpuMsPerJourney:0.0} ms ({result.Journeys} journeys, {result.AtOnce} at once, " +
-            $"{result.JourneysPerSecond:0.0}/s, peak {result.PeakMemoryMb:0} MB)");
+            $"{result.JourneysPerSecond:0.0}/s, peak {result.PeakMemoryMb:0} MB; at rest {result.IdleCpuMsPerSecond:0.0} ms a second, {result.IdleCpuMsPerJourney:0.0} ms a journey over this run)");
     }
     results["cpuPerJourney"] = cpu;
 }
