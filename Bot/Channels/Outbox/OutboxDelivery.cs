@@ -19,6 +19,13 @@ public sealed class OutboxDelivery : BackgroundService
 
     /// <summary>How far ahead a round plans by the channel's overall limit: one read of the queue and two commits serve this much sending.</summary>
     private static readonly TimeSpan RoundSpan = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A chat whose own limit frees a send within this long is served in this round, which waits for it: when every chat
+    /// waits its second, a round (a read of the queue, two commits) per token was most of what pacing cost. New messages
+    /// for other chats wait at most this long more for the next round.
+    /// </summary>
+    private static readonly TimeSpan PlanAhead = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromMinutes(1);
 
     private enum Outcome { Sent, Wait, Stop }
@@ -82,12 +89,12 @@ public sealed class OutboxDelivery : BackgroundService
         _lost?.Start(cancellationToken);
         var due = _outbox.Due(_channel.Channel, _clock.GetUtcNow(), DueAtOnce).GroupBy(e => e.ChatKey)
             .Select(chat => (Chat: chat.Key, Wait: _pacer.WaitForChat(ChatAddress.FromKey(chat.Key).Id), Entries: chat.ToList())).ToList();
-        // Only chats their own limits let through now are planned and marked, and only as many as the channel's overall limit
-        // lets send in the next second: each then waits its turn for an overall token within the round. Marking the others
+        // Only chats their own limits let through now or within PlanAhead are planned and marked, and only as many as the
+        // channel's overall limit lets send in the next second: each then waits for its tokens within the round. Marking the others
         // only to unmark them, or a round (a read of the queue and two commits) for every token, is what made waiting cost CPU.
-        var ready = due.Where(p => p.Wait == TimeSpan.Zero).ToList();
+        var ready = due.Where(p => p.Wait <= PlanAhead).ToList();
         var plans = ready.Take(_pacer.Budget(RoundSpan)).Select(p => (p.Chat, Batches: Plan(p.Chat, p.Entries))).ToList();
-        var held = ready.Count > plans.Count ? TimeSpan.Zero : due.Where(p => p.Wait > TimeSpan.Zero).Select(p => p.Wait).DefaultIfEmpty(LongestPause).Min();
+        var held = ready.Count > plans.Count ? TimeSpan.Zero : due.Where(p => p.Wait > PlanAhead).Select(p => p.Wait).DefaultIfEmpty(LongestPause).Min();
         if (_lost is not null) _outbox.MarkInFlight([.. plans.SelectMany(p => p.Batches).Where(b => !b.Edit).Select(b => b.Entries)]);
         using var gate = new SemaphoreSlim(ParallelChats);
         TimeSpan[] waits;
@@ -165,7 +172,7 @@ public sealed class OutboxDelivery : BackgroundService
                 _outbox.Edited(batch.Rendered);
                 continue;
             }
-            if (_pacer.WaitForChat(chatId) is var wait && wait > TimeSpan.Zero) return Unsent(plan, i, wait);
+            if (_pacer.WaitForChat(chatId) is var wait && wait > PlanAhead) return Unsent(plan, i, wait);
             await _pacer.TakeAsync(chatId, cancellationToken);
             var outcome = batch.Edit && _channel.Traits.CanEdit ? await EditAsync(chatKey, chatId, batch, cancellationToken) : await SendAsync(chatKey, chatId, batch, cancellationToken);
             if (outcome == Outcome.Wait) return Unsent(plan, i, TimeSpan.FromMilliseconds(50));
