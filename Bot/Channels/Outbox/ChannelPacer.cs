@@ -54,28 +54,13 @@ public sealed class ChannelPacer(ChannelPacing pacing, Func<string, bool> isGrou
     private readonly Lock _gate = new();
     private Bucket? _global;
 
-    /// <summary>Takes a send for the chat if every limit allows it now; otherwise says how long to wait.</summary>
-    public bool TryTake(string chatId, out TimeSpan wait)
-    {
-        lock (_gate)
-        {
-            var now = clock.GetUtcNow();
-            var buckets = BucketsOf(chatId, now);
-            wait = WaitFor(buckets, now);
-            if (wait > TimeSpan.Zero) return false;
-            foreach (var bucket in buckets) bucket.Take();
-            return true;
-        }
-    }
-
-    /// <summary>Waits for a token for the chat, then takes it.</summary>
-    public async Task TakeAsync(string chatId, CancellationToken cancellationToken)
-    {
-        while (!TryTake(chatId, out var wait)) await Task.Delay(wait, clock, cancellationToken);
-    }
+    /// <summary>Waits for a token of every limit the chat falls under, then takes them.</summary>
+    public Task TakeAsync(string chatId, CancellationToken cancellationToken) => TakeAsync(now => BucketsOf(chatId, now), cancellationToken);
 
     /// <summary>Waits for a token of the whole channel's limit only, then takes it (a look-up that sends nothing to the chat).</summary>
-    public async Task TakeGlobalAsync(CancellationToken cancellationToken)
+    public Task TakeGlobalAsync(CancellationToken cancellationToken) => TakeAsync(now => [Global(now)], cancellationToken);
+
+    private async Task TakeAsync(Func<DateTimeOffset, List<Bucket>> bucketsAt, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -83,25 +68,15 @@ public sealed class ChannelPacer(ChannelPacing pacing, Func<string, bool> isGrou
             lock (_gate)
             {
                 var now = clock.GetUtcNow();
-                var global = Global(now);
-                wait = global.WaitFor(now);
+                var buckets = bucketsAt(now);
+                wait = WaitFor(buckets, now);
                 if (wait == TimeSpan.Zero)
                 {
-                    global.Take();
+                    foreach (var bucket in buckets) bucket.Take();
                     return;
                 }
             }
             await Task.Delay(wait, clock, cancellationToken);
-        }
-    }
-
-    /// <summary>How long until a send to the chat may go, taking nothing (zero: now).</summary>
-    public TimeSpan WaitFor(string chatId)
-    {
-        lock (_gate)
-        {
-            var now = clock.GetUtcNow();
-            return WaitFor(BucketsOf(chatId, now), now);
         }
     }
 

@@ -54,8 +54,6 @@ public sealed class OutboxDelivery : BackgroundService
         if (channel.Traits.CanFindLostSends) _lost = new LostSendSearch(channel, outbox, _pacer, reachability, metrics, clock, logger);
     }
 
-    public ChatChannel Channel => _channel.Channel;
-
     /// <summary>The name the channel's reachability is reported under ("telegram").</summary>
     public static string ServiceOf(ChatChannel channel) => channel.Name.ToLowerInvariant();
 

@@ -10,7 +10,7 @@ public sealed class TelegramBot
     public TelegramBot(HttpClient http, IOptions<TelegramOptions> options)
     {
         var settings = options.Value;
-        // ChatPay paces and retries itself (TelegramDelivery); the client's own 429 retry would block a chat's queue.
+        // ChatPay paces and retries itself (OutboxDelivery); the client's own 429 retry would block a chat's queue.
         Client = new TelegramBotClient(new TelegramBotClientOptions(settings.BotToken, baseUrl: settings.ApiBaseUrl.TrimEnd('/')) { RetryCount = 0 }, http)
         {
             Timeout = TimeSpan.FromSeconds(settings.PollTimeoutSeconds + 15),
