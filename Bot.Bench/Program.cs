@@ -117,7 +117,7 @@ if (options.Runs("journeys"))
 if (options.Runs("cpu"))
 {
     var cpu = new List<CpuPerJourney.Result>();
-    foreach (var limited in new[] { false, true })
+    foreach (var limited in options.CpuLimitSettings())
     {
         await using var telegram = await FakeTelegramServer.StartAsync(limited ? new FakeTelegramOptions { CallbackAnswerWindow = TimeSpan.FromMinutes(10) } : unlimited);
         await using var bot = await BotUnderTest.StartAsync(Path.Combine(work.FullName, $"cpu-{limited}.db"), TelegramSettings(telegram, limited));

@@ -85,6 +85,7 @@ public class ChatOutboxTests : IDisposable
             old = [Send(store, Chat(1), "a"), Send(store, Chat(2), "b"), Send(store, Chat(1), "c")];
         using (var raw = new LiteDatabase(new ConnectionString { Filename = DatabasePath, Connection = ConnectionType.Direct }))
         {
+            EarlierVersions.ChatLogIndexes(raw);
             var log = raw.GetCollection(LiteChatLog.Collection);
             foreach (var entry in log.FindAll().ToList())
             {
@@ -99,4 +100,50 @@ public class ChatOutboxTests : IDisposable
 
         Assert.Equal([.. old, later], new ChatOutbox(reopened).Due(TelegramChannel.Name, Now, 10).Select(e => e.Id));
     }
+
+    [Fact]
+    public void Changes_are_numbered_on_from_the_last_one_after_a_restart_and_after_a_move_from_an_earlier_version()
+    {
+        using (var store = new LiteDbStore(DatabasePath, new ChatSignal()))
+        {
+            var first = Send(store, Chat(1), "a");
+            Send(store, Chat(2), "b");
+            store.Write(s => { s.ChatLog.Replace(first, new OutgoingMessage("a again")); return true; });
+        }
+        using (var reopened = new LiteDbStore(DatabasePath, new ChatSignal()))
+        {
+            Send(reopened, Chat(1), "c");
+            Assert.Equal([2, 3, 4], Seqs(reopened));
+        }
+        using (var raw = new LiteDatabase(new ConnectionString { Filename = DatabasePath, Connection = ConnectionType.Direct }))
+            EarlierVersions.ChatLogIndexes(raw);
+
+        using var moved = new LiteDbStore(DatabasePath, new ChatSignal());
+        Send(moved, Chat(2), "d");
+        Assert.Equal([2, 3, 4, 5], Seqs(moved));
+        Assert.Equal(["ChatKey", "Queue", "Refs", "_id"], moved.Collection<BsonDocument>("$indexes").Find(Query.EQ("collection", LiteChatLog.Collection)).Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Topics_and_sent_messages_written_before_the_move_are_still_found()
+    {
+        long alert;
+        using (var store = new LiteDbStore(DatabasePath, new ChatSignal()))
+        {
+            alert = store.Write(s => s.ChatLog.Send(Chat(1), new OutgoingMessage("Đã thanh toán"), Now, MessageTopic.Alert("H42.10-1")));
+            var outbox = new ChatOutbox(store);
+            outbox.Delivered(outbox.Due(TelegramChannel.Name, Now, 10).Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)), "77");
+            outbox.Flush();
+        }
+        using (var raw = new LiteDatabase(new ConnectionString { Filename = DatabasePath, Connection = ConnectionType.Direct }))
+            EarlierVersions.ChatLogIndexes(raw);
+
+        using var moved = new LiteDbStore(DatabasePath, new ChatSignal());
+        Assert.Equal(alert, Assert.Single(moved.Read(s => s.ChatLog.OnTopic(MessageTopic.Alert("H42.10-1")))).Id);
+        Assert.Empty(moved.Read(s => s.ChatLog.OnTopic(MessageTopic.Alert("H42.10-2"))));
+        Assert.Equal(alert, Assert.Single(new ChatOutbox(moved).SharingMessage(Chat(1).Key, "77")).Id);
+        Assert.Empty(new ChatOutbox(moved).SharingMessage(Chat(2).Key, "77"));
+    }
+
+    private static long[] Seqs(LiteDbStore store) => [.. store.Collection<ChatLogEntry>(LiteChatLog.Collection).FindAll().Select(e => e.Seq).Order()];
 }

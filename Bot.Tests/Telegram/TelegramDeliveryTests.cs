@@ -87,7 +87,7 @@ public class TelegramDeliveryTests
         catch (TimeoutException e)
         {
             var calls = string.Join("\n", harness.Telegram.Calls.Where(c => c.ChatId == officer));
-            var logs = string.Join("\n", harness.App.Logs.GetSnapshot().Select(r => $"{r.Timestamp:HH:mm:ss.fff} {r.Level} {r.Message}"));
+            var logs = string.Join("\n", harness.App.Logs.GetSnapshot().Select(r => $"{r.Timestamp:HH:mm:ss.fff} {r.Level} {r.Message} {r.Exception}"));
             throw new TimeoutException($"{e.Message}\nCalls:\n{calls}\nLogs after the restart:\n{logs}", e);
         }
         await harness.WaitAsync(officer, "📋 Hồ sơ");

@@ -49,7 +49,7 @@ public sealed class PortalWebhook(
             {
                 portalEvent.DeliveredAt = clock.GetUtcNow();
                 portalEvent.NextAttemptAt = null;
-                _events.Update(portalEvent);
+                Save(portalEvent);
                 reachability.Answered(PortalSetup.Service);
                 return true;
             }
@@ -62,10 +62,12 @@ public sealed class PortalWebhook(
         reachability.Failed(PortalSetup.Service, portalEvent.LastError);
         var wait = TimeSpan.FromTicks(Math.Min(options.Value.RetryDelay.Ticks << Math.Min(portalEvent.Attempts - 1, 16), LongestWait.Ticks));
         portalEvent.NextAttemptAt = clock.GetUtcNow() + wait;
-        _events.Update(portalEvent);
+        Save(portalEvent);
         logger.LogWarning("Portal webhook for {DossierCode} failed ({Error}); retrying in {Wait}", portalEvent.Data.DossierCode, portalEvent.LastError, wait);
         return false;
     }
+
+    private void Save(PortalEvent portalEvent) => store.WriteTo<PortalEvent>(LiteIntegrationEvents.Collection, c => c.Update(portalEvent));
 
     /// <summary>Lower-case hex HMAC-SHA256 of "{timestamp}.{body}": what the portal recomputes to trust the event.</summary>
     public static string Sign(string timestamp, string body, string secret) =>

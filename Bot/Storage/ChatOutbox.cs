@@ -15,6 +15,9 @@ public sealed class ChatOutbox(LiteDbStore store)
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<(Rendered, Action<ChatLogEntry, Rendered>)> _outcomes = new();
 
+    /// <summary>Entries marked in flight by this process and not yet settled by a flush, as the round read them.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, ChatLogEntry> _sending = new();
+
     private ILiteCollection<ChatLogEntry> Log => store.Collection<ChatLogEntry>(LiteChatLog.Collection);
 
     /// <summary>
@@ -50,17 +53,22 @@ public sealed class ChatOutbox(LiteDbStore store)
     }
 
     /// <summary>A channel's queue, in the order it was written (see <see cref="ChatLogEntry.Outbox"/>).</summary>
-    private static BsonExpression QueuedFor(ChatChannel channel) => BsonExpression.Create($"$.{nameof(ChatLogEntry.Outbox)} BETWEEN @0 AND @1",
-        ChatLogEntry.QueueKey(channel.ToString(), 0), ChatLogEntry.QueueKey(channel.ToString(), long.MaxValue));
+    private static BsonExpression QueuedFor(ChatChannel channel) =>
+        ChatLogIndexes.QueuedBetween(ChatLogEntry.QueueKey(channel.ToString(), 0), ChatLogEntry.QueueKey(channel.ToString(), long.MaxValue));
 
     public IReadOnlyList<ChatLogEntry> SharingMessage(string chatKey, string externalId) =>
-        Log.Where(nameof(ChatLogEntry.ExternalRef), ChatLogEntry.RefOf(chatKey, externalId)).OrderBy(e => e.Id).ToList();
+        Log.Find(ChatLogIndexes.Referring(ChatLogEntry.RefOf(chatKey, externalId))).OrderBy(e => e.Id).ToList();
 
     /// <summary>
     /// The latest message of a chat offering a button whose message id is not stored yet: a person can press a button
     /// the moment it shows, before the delivery round that sent it has stored what Telegram answered.
     /// </summary>
+    /// <remarks>
+    /// A person who presses at once (a bot in a test, or someone quick) mostly presses on a message of the round still
+    /// being sent: that one is known without reading the chat.
+    /// </remarks>
     public ChatLogEntry? UnsentOffering(string chatKey, string payload) =>
+        _sending.Values.Where(e => e.ChatKey == chatKey && e.Choices.Any(c => c.Payload == payload)).MaxBy(e => e.Id) ??
         Log.Query().Where(BsonExpression.Create(UnsentOfChat, chatKey)).OrderByDescending(e => e.Id).Limit(RecentlySent).ToList()
             .FirstOrDefault(e => e.Choices.Any(c => c.Payload == payload));
 
@@ -78,18 +86,18 @@ public sealed class ChatOutbox(LiteDbStore store)
     public void MarkInFlight(IReadOnlyList<IReadOnlyList<ChatLogEntry>> batches)
     {
         if (batches.Count == 0) return;
+        var batchOf = batches.SelectMany(batch => batch.Select(sending => (sending.Id, First: batch[0].Id))).DistinctBy(x => x.Id).ToDictionary(x => x.Id, x => x.First);
         store.WriteDirect(db =>
         {
             var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
-            foreach (var batch in batches)
-                foreach (var sending in batch)
-                    if (log.Get(sending.Id) is { } entry)
-                    {
-                        entry.InFlightBatch = batch[0].Id;
-                        log.Update(entry);
-                    }
+            foreach (var entry in log.GetAll(batchOf.Keys).ToList())
+            {
+                entry.InFlightBatch = batchOf[entry.Id];
+                log.Update(entry);
+            }
             return true;
         });
+        foreach (var entry in batches.SelectMany(batch => batch)) _sending[entry.Id] = entry;
     }
 
     /// <summary>The chats with messages a channel was sending when the process stopped.</summary>
@@ -158,14 +166,13 @@ public sealed class ChatOutbox(LiteDbStore store)
             store.WriteDirect(db =>
             {
                 var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
+                var entries = log.GetAll(changes.Select(c => c.Rendered.Id)).ToDictionary(e => e.Id);
                 foreach (var (rendered, change) in changes)
-                {
-                    if (log.Get(rendered.Id) is not { } entry) continue;
-                    change(entry, rendered);
-                    log.Update(entry);
-                }
+                    if (entries.TryGetValue(rendered.Id, out var entry)) change(entry, rendered);
+                foreach (var entry in entries.Values) log.Update(entry);
                 return true;
             });
+            foreach (var (rendered, _) in changes) _sending.TryRemove(rendered.Id, out _);
         }
         catch
         {

@@ -31,6 +31,37 @@ internal static class ChatPayMapper
         mapper.Entity<LookupTally>().Id(t => t.ChatKey, autoId: false);
         mapper.Entity<FeeLine>().Ignore(f => f.KindLabel);
         mapper.Entity<ChatLogEntry>().Id(e => e.Id, autoId: true);
+        MapEveryPart(mapper, [typeof(Dossier), typeof(Payment), typeof(SupportCase), typeof(Receipt), typeof(ConversationSnapshot), typeof(Enrollment),
+            typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry)]);
         return mapper;
+    }
+
+    /// <summary>
+    /// Builds the mapping of every type stored inside the root types now, on one thread. LiteDB publishes a type's
+    /// mapping before it has finished building it, so two threads reading the first document with, say, a button
+    /// could see it without its constructor and fail ("does not have a default constructor"): seen after restarts,
+    /// when a delivery round and a poll read the chat log at once.
+    /// </summary>
+    private static void MapEveryPart(BsonMapper mapper, IEnumerable<Type> roots)
+    {
+        var entity = typeof(BsonMapper).GetMethod(nameof(BsonMapper.Entity))!;
+        var seen = new HashSet<Type>();
+        var pending = new Stack<Type>(roots);
+        while (pending.TryPop(out var type))
+        {
+            if (!seen.Add(type)) continue;
+            entity.MakeGenericMethod(type).Invoke(mapper, null);
+            foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+                foreach (var part in PartsOf(property.PropertyType)) pending.Push(part);
+        }
+    }
+
+    /// <summary>The types a property holds that map to documents of their own: classes and records, also as list elements.</summary>
+    private static IEnumerable<Type> PartsOf(Type type)
+    {
+        var element = type.IsArray ? type.GetElementType()! : type.IsGenericType ? type.GetGenericArguments() is [var only] ? only : null : type;
+        if (element is null || element == typeof(string) || element.IsPrimitive || element.IsEnum || element.Namespace?.StartsWith("ChatPay", StringComparison.Ordinal) != true)
+            return [];
+        return [element];
     }
 }

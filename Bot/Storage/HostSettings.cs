@@ -10,7 +10,8 @@ public sealed class HostSettings(LiteDbStore store, SecretProtector protector, I
 {
     private sealed record Setting(string Id, string Value);
 
-    private readonly ILiteCollection<Setting> _settings = store.Collection<Setting>("settings");
+    private const string Collection = "settings";
+    private readonly ILiteCollection<Setting> _settings = store.Collection<Setting>(Collection);
 
     /// <summary>Returns the stored value, or stores and returns a new one made by <paramref name="create"/>.</summary>
     public string GetOrCreate(string key, Func<string> create)
@@ -23,7 +24,7 @@ public sealed class HostSettings(LiteDbStore store, SecretProtector protector, I
                 logger.LogWarning("The stored value {Key} cannot be decrypted (the key ring or Storage:SecretsKey changed); a new one is made", key);
             }
             var value = create();
-            _settings.Upsert(new Setting(key, protector.Protect(value)));
+            store.WriteTo<Setting>(Collection, c => c.Upsert(new Setting(key, protector.Protect(value))));
             return value;
         }
     }

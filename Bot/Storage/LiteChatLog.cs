@@ -44,7 +44,7 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq, Func<Chat
     }
 
     public IReadOnlyList<SentMessage> OnTopic(MessageTopic topic) =>
-        _log.Where(nameof(ChatLogEntry.Topic), topic.Key).OrderBy(e => e.Id)
+        _log.Find(ChatLogIndexes.Referring(topic.Key)).OrderBy(e => e.Id)
             .Select(e => new SentMessage(e.Id, ChatAddress.FromKey(e.ChatKey), e.ToMessage(), e.Delivery, e.At)).ToList();
 
     public void Replace(long messageId, OutgoingMessage message)

@@ -34,7 +34,6 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
             try
             {
                 EnsureIndexes();
-                _lastSeq = _db.GetCollection<ChatLogEntry>(LiteChatLog.Collection).Query().OrderByDescending(e => e.Seq).Select(e => e.Seq).FirstOrDefault();
             }
             catch
             {
@@ -61,7 +60,6 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
     {
         _db = new LiteDatabase(memory, ChatPayMapper.Create());
         EnsureIndexes();
-        _lastSeq = _db.GetCollection<ChatLogEntry>(LiteChatLog.Collection).Query().OrderByDescending(e => e.Seq).Select(e => e.Seq).FirstOrDefault();
         _signal = signal;
         FilePath = InMemory;
     }
@@ -105,8 +103,19 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         }
     }
 
-    /// <summary>A collection outside the domain's (settings, the sandbox gateway's own records); each call is atomic by itself.</summary>
+    /// <summary>A collection outside the domain's (settings, the sandbox gateway's own records), to read; writes go through <see cref="WriteTo{T}"/>.</summary>
     internal ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
+
+    /// <summary>
+    /// A write to a collection outside the domain's, serialised with every other write: LiteDB 5 corrupts the list of free
+    /// pages in its header when two transactions write different collections at once (litedb-org/LiteDB#2825; seen here
+    /// as a database that would not open again after a restart, once the chat log's sparse indexes freed pages often).
+    /// </summary>
+    internal void WriteTo<T>(string collection, Action<ILiteCollection<T>> write) => WriteDirect(db =>
+    {
+        write(db.GetCollection<T>(collection));
+        return true;
+    });
 
     public T Write<T>(Func<IStoreSession, T> work)
     {
@@ -116,9 +125,11 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         {
             _db.BeginTrans();
             session = new LiteDbSession(_db, NextSeq, IsReadFromLog);
+            var seqBefore = _lastSeq;
             try
             {
                 result = work(session);
+                if (_lastSeq != seqBefore) ChatLogIndexes.StoreLastSeq(_db, _lastSeq);
                 if (!_db.Commit()) throw new InvalidOperationException("LiteDB did not commit the transaction.");
             }
             catch
@@ -171,9 +182,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         File.Delete(partial);
         lock (_writeLock)
         {
-            // With every committed page moved into the data file and steps held back, the file is a whole database.
-            // Host bookkeeping written outside the lock lands in the log meanwhile, not in the data file: LiteDB only
-            // moves the log at a checkpoint, and it checkpoints by itself only after 1,000 logged pages.
+            // With every committed page moved into the data file and every write held back, the file is a whole database.
             _db.Checkpoint();
             using var source = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var copy = new FileStream(partial, OwnerOnlyFiles.NewFile());
@@ -193,21 +202,6 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         _fileLock?.Dispose();
     }
 
-    /// <summary>
-    /// Before queue places existed the outbox key was the channel's name alone. Such entries are older than any written
-    /// since, and their ids keep their order: that is their place (every write moved the sequence on at least as far).
-    /// </summary>
-    private static readonly string[] ChannelsOfEarlierVersions = ["Web", "Telegram", "Zalo"];
-
-    private static void PlaceQueuedEntriesOfEarlierVersions(ILiteCollection<ChatLogEntry> log)
-    {
-        foreach (var entry in log.Find(BsonExpression.Create($"$.{nameof(ChatLogEntry.Outbox)} IN @0", new BsonArray(ChannelsOfEarlierVersions.Select(n => new BsonValue(n))))).ToList())
-        {
-            entry.QueuePlace = entry.Id;
-            log.Update(entry);
-        }
-    }
-
     private void EnsureIndexes()
     {
         var payments = _db.GetCollection<Payment>(LitePayments.Collection);
@@ -223,13 +217,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         var enrollments = _db.GetCollection<Enrollment>(LiteEnrollments.Collection);
         enrollments.EnsureIndex(e => e.ChatKey);
         enrollments.EnsureIndex(e => e.AgencyCode);
-        var log = _db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
-        log.EnsureIndex(e => e.ChatKey);
-        log.EnsureIndex(e => e.Outbox);
-        PlaceQueuedEntriesOfEarlierVersions(log);
-        log.EnsureIndex(e => e.Seq, unique: true);
-        log.EnsureIndex(e => e.Topic);
-        log.EnsureIndex(e => e.ExternalRef);
+        _lastSeq = ChatLogIndexes.Ensure(_db);
         _db.GetCollection(LiteInbox.Collection).EnsureIndex(LiteInbox.SeenAt);
         _db.GetCollection(LiteLookupTallies.Collection).EnsureIndex(LiteLookupTallies.WindowStart);
         var dossiers = _db.GetCollection<Dossier>(LiteDossiers.Collection);

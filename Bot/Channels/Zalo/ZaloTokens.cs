@@ -18,7 +18,8 @@ public sealed class ZaloTokens(LiteDbStore store, SecretProtector protector, Zal
 
     private sealed record Stored(string Id, string AccessToken, DateTimeOffset AccessExpiresAt, string RefreshToken, string SeededFrom);
 
-    private readonly ILiteCollection<Stored> _tokens = store.Collection<Stored>("zalo_tokens");
+    private readonly ILiteCollection<Stored> _tokens = store.Collection<Stored>(Collection);
+    private const string Collection = "zalo_tokens";
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
     /// <summary>The pair in force, decrypted; read from the database once, then kept as it is saved (only this process writes it).</summary>
@@ -78,7 +79,7 @@ public sealed class ZaloTokens(LiteDbStore store, SecretProtector protector, Zal
 
     private void Save(Stored tokens)
     {
-        _tokens.Upsert(tokens with { AccessToken = protector.Protect(tokens.AccessToken), RefreshToken = protector.Protect(tokens.RefreshToken) });
+        store.WriteTo<Stored>(Collection, c => c.Upsert(tokens with { AccessToken = protector.Protect(tokens.AccessToken), RefreshToken = protector.Protect(tokens.RefreshToken) }));
         _current = tokens;
     }
 

@@ -15,7 +15,8 @@ public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeP
     public const string BadSignature = "Sai chữ ký (invalid signature).";
     public const string Expired = "Giao dịch đã quá thời gian chờ thanh toán.";
 
-    private readonly ILiteCollection<SandboxTransaction> _transactions = store.Collection<SandboxTransaction>("sandbox_transactions");
+    private const string Collection = "sandbox_transactions";
+    private readonly ILiteCollection<SandboxTransaction> _transactions = store.Collection<SandboxTransaction>(Collection);
     private readonly Lock _gate = new();
 
     public VnPayMerchant Merchant => merchant;
@@ -58,7 +59,7 @@ public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeP
                 CreateDate = Field(fields, "vnp_CreateDate"),
                 ReturnUrl = Field(fields, "vnp_ReturnUrl"),
             };
-            _transactions.Insert(transaction);
+            store.WriteTo<SandboxTransaction>(Collection, c => c.Insert(transaction));
             return transaction;
         }
     }
@@ -85,7 +86,7 @@ public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeP
             transaction.PayDate = clock.GetUtcNow();
             transaction.IpnSuppressed = ipn.Mode == SandboxIpnMode.Never;
             transaction.NextIpnAt = ipn.Mode == SandboxIpnMode.Late ? clock.GetUtcNow() + ipn.Delay : clock.GetUtcNow();
-            _transactions.Update(transaction);
+            Save(transaction);
             return transaction;
         }
     }
@@ -116,7 +117,7 @@ public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeP
             .ToList();
     }
 
-    public void Save(SandboxTransaction transaction) => _transactions.Update(transaction);
+    public void Save(SandboxTransaction transaction) => store.WriteTo<SandboxTransaction>(Collection, c => c.Update(transaction));
 
     private static string Field(IReadOnlyDictionary<string, string> fields, string name) => fields.GetValueOrDefault(name, "");
 }

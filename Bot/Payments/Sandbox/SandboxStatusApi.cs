@@ -10,7 +10,7 @@ public sealed class SandboxStatusApi(SandboxBank bank, LiteDbStore store)
 {
     private sealed record SeenRequest(string Id, DateTimeOffset At);
 
-    private readonly ILiteCollection<SeenRequest> _seen = store.Collection<SeenRequest>("sandbox_requests");
+    private const string SeenCollection = "sandbox_requests";
 
     public static async Task<IResult> Answer(HttpRequest request, SandboxStatusApi api)
     {
@@ -36,11 +36,14 @@ public sealed class SandboxStatusApi(SandboxBank bank, LiteDbStore store)
             return Reply(merchant, "03", "Invalid request format", null, null);
         if (Field("vnp_TmnCode") != merchant.TmnCode) return Reply(merchant, "02", "Merchant is not valid", null, null);
         if (!VnPayQuery.Verify(request, VnPayQuery.RequestSigned, merchant.HashSecret)) return Reply(merchant, "97", "Invalid checksum", null, null);
-        lock (_seen)
+        var firstTime = store.WriteDirect(db =>
         {
-            if (_seen.Get(Field("vnp_RequestId")) is not null) return Reply(merchant, "94", "Duplicate request", null, null);
-            _seen.Insert(new SeenRequest(Field("vnp_RequestId"), DateTimeOffset.UtcNow));
-        }
+            var seen = db.GetCollection<SeenRequest>(SeenCollection);
+            if (seen.Get(Field("vnp_RequestId")) is not null) return false;
+            seen.Insert(new SeenRequest(Field("vnp_RequestId"), DateTimeOffset.UtcNow));
+            return true;
+        });
+        if (!firstTime) return Reply(merchant, "94", "Duplicate request", null, null);
 
         var transaction = bank.Find(Field("vnp_TxnRef"));
         return transaction is null

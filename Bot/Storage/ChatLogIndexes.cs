@@ -1,0 +1,77 @@
+using LiteDB;
+
+namespace ChatPay.Bot.Storage;
+
+/// <summary>
+/// The chat log's indexes and its sequence counter. The log is the busiest collection (every message both ways, and
+/// the outbox's bookkeeping), and LiteDB keeps a node in an index for every document, a null key included: adding one
+/// cost about 6 µs more per index, and each change of a key a removal and an insertion. So a key most entries lack is
+/// indexed through an expression that yields no key for them (a sparse index), and the sequence number, needed only at
+/// start, is a counter stored with each step instead of an index kept up to date on every change.
+/// </summary>
+internal static class ChatLogIndexes
+{
+    /// <summary>Entries a channel still has work on, by queue key (<see cref="ChatLogEntry.Outbox"/>); delivered and incoming entries have none.</summary>
+    private const string Queue = $"FILTER([$.{nameof(ChatLogEntry.Outbox)}] => @ != null)";
+
+    /// <summary>
+    /// Entries by topic and by the channel's message (<see cref="ChatLogEntry.ExternalRef"/>). The two share an index
+    /// and cannot be confused: a reference holds '#', a topic key never does.
+    /// </summary>
+    private const string Refs = $"FILTER([$.{nameof(ChatLogEntry.Topic)}, $.{nameof(ChatLogEntry.ExternalRef)}] => @ != null)";
+
+    private const string StateCollection = "chat_log_state";
+    private const string LastSeqId = "lastSeq";
+
+    /// <summary>A channel's queue between two keys, read in key order from the index.</summary>
+    public static BsonExpression QueuedBetween(string from, string to) => BsonExpression.Create($"{Queue} ANY BETWEEN @0 AND @1", from, to);
+
+    /// <summary>Entries with that topic key or message reference.</summary>
+    public static BsonExpression Referring(string key) => BsonExpression.Create($"{Refs} ANY = @0", key);
+
+    /// <summary>Kept in the step that gives the numbers, so a restart after a crash goes on from the last committed one.</summary>
+    public static void StoreLastSeq(LiteDatabase db, long seq) =>
+        db.GetCollection(StateCollection).Upsert(new BsonDocument { ["_id"] = LastSeqId, ["value"] = seq });
+
+    /// <summary>Ensures the indexes, bringing a database of an earlier version over, and returns the last sequence number given.</summary>
+    public static long Ensure(LiteDatabase db)
+    {
+        var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
+        var earlier = IndexNames(db);
+        log.EnsureIndex(e => e.ChatKey);
+        if (earlier.Contains("Outbox"))
+        {
+            PlaceQueuedEntriesOfEarlierVersions(log);
+            log.DropIndex("Outbox");
+        }
+        log.EnsureIndex(nameof(Queue), Queue);
+        log.DropIndex(nameof(ChatLogEntry.Topic));
+        log.DropIndex(nameof(ChatLogEntry.ExternalRef));
+        log.EnsureIndex(nameof(Refs), Refs);
+
+        if (db.GetCollection(StateCollection).FindById(LastSeqId) is { } state) return state["value"].AsInt64;
+        // A database of an earlier version: its highest number, by the index it still has (read before it goes).
+        var last = log.Query().OrderByDescending(e => e.Seq).Select(e => e.Seq).FirstOrDefault();
+        StoreLastSeq(db, last);
+        log.DropIndex(nameof(ChatLogEntry.Seq));
+        return last;
+    }
+
+    private static HashSet<string> IndexNames(LiteDatabase db) =>
+        [.. db.GetCollection("$indexes").Find(Query.EQ("collection", LiteChatLog.Collection)).Select(i => i["name"].AsString)];
+
+    /// <summary>
+    /// Before queue places existed the outbox key was the channel's name alone. Such entries are older than any written
+    /// since, and their ids keep their order: that is their place (every write moved the sequence on at least as far).
+    /// </summary>
+    private static readonly string[] ChannelsOfEarlierVersions = ["Web", "Telegram", "Zalo"];
+
+    private static void PlaceQueuedEntriesOfEarlierVersions(ILiteCollection<ChatLogEntry> log)
+    {
+        foreach (var entry in log.Find(BsonExpression.Create($"$.{nameof(ChatLogEntry.Outbox)} IN @0", new BsonArray(ChannelsOfEarlierVersions.Select(n => new BsonValue(n))))).ToList())
+        {
+            entry.QueuePlace = entry.Id;
+            log.Update(entry);
+        }
+    }
+}
