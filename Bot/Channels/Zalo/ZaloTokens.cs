@@ -18,8 +18,8 @@ public sealed class ZaloTokens(LiteDbStore store, SecretProtector protector, Zal
 
     private sealed record Stored(string Id, string AccessToken, DateTimeOffset AccessExpiresAt, string RefreshToken, string SeededFrom);
 
-    private readonly ILiteCollection<Stored> _tokens = store.Collection<Stored>(Collection);
     private const string Collection = "zalo_tokens";
+    private readonly ILiteCollection<Stored> _tokens = store.Collection<Stored>(Collection);
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
     /// <summary>The pair in force, decrypted; read from the database once, then kept as it is saved (only this process writes it).</summary>
