@@ -10,6 +10,7 @@ public sealed record FakeMoMoOptions
     /// <summary>MoMo does not document its IPN retries; the fake sends an unacknowledged IPN this many times in all.</summary>
     public int IpnAttempts { get; init; } = 3;
 
+    /// <summary>Waited on <see cref="Clock"/>: with a fake clock, a test advances it (or sets zero).</summary>
     public TimeSpan IpnRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>MoMo expects the partner's answer within 15 s.</summary>

@@ -45,9 +45,9 @@ public sealed partial class FakeMoMoServer : IAsyncDisposable
     {
         var app = LoopbackApp.Create();
         var server = new FakeMoMoServer(options ?? new FakeMoMoOptions(), app);
-        app.MapPost("/v2/gateway/api/create", async (HttpRequest request) => Results.Json(server.Create(await FieldsAsync(request))));
-        app.MapPost("/v2/gateway/api/query", async (HttpRequest request) => Results.Json(server.Query(await FieldsAsync(request))));
-        app.MapPost("/v2/gateway/api/refund", async (HttpRequest request) => Results.Json(server.Refund(await FieldsAsync(request))));
+        app.MapPost("/v2/gateway/api/create", async (HttpRequest request) => Results.Json(server.Create(await RequestFields.ReadAsync(request))));
+        app.MapPost("/v2/gateway/api/query", async (HttpRequest request) => Results.Json(server.Query(await RequestFields.ReadAsync(request))));
+        app.MapPost("/v2/gateway/api/refund", async (HttpRequest request) => Results.Json(server.Refund(await RequestFields.ReadAsync(request))));
         app.MapGet("/pay/{orderId}", (string orderId) => server._orders.TryGetValue(orderId, out var order)
             ? Results.Content($"<!doctype html><title>MoMo</title><p>{order.OrderInfo}</p><p>{order.Amount:N0} VND</p>", "text/html; charset=utf-8")
             : Results.NotFound());
@@ -107,23 +107,22 @@ public sealed partial class FakeMoMoServer : IAsyncDisposable
 
     private Dictionary<string, object> Create(Dictionary<string, string> f)
     {
-        string F(string name) => f.GetValueOrDefault(name, "");
-        if (F("partnerCode") != Options.PartnerCode
+        if (f.Text("partnerCode") != Options.PartnerCode
             || !MoMoSignature.Matches(MoMoSignature.Of(Options.SecretKey, Options.AccessKey, f, MoMoSignature.CreateFields), f.GetValueOrDefault("signature")))
             return Answer(f, 13, "Xác thực doanh nghiệp thất bại.");
         var request = MoMoSignature.RawString(f.Where(p => p.Key != "signature"));
-        if (_requests.TryGetValue(F("requestId"), out var earlier))
-            return earlier == request && _orders.TryGetValue(F("orderId"), out var replayed) ? Created(replayed) : Answer(f, 40, "RequestId bị trùng.");
-        if (F("requestId").Length is 0 or > 50 || F("orderId").Length is 0 or > 200 || !OrderIdShape().IsMatch(F("orderId")) || F("orderInfo").Length > 255
-            || F("redirectUrl").Length == 0 || F("ipnUrl").Length == 0 || F("requestType") is not ("captureWallet" or "payWithATM") || !ValidExtraData(F("extraData")))
+        if (_requests.TryGetValue(f.Text("requestId"), out var earlier))
+            return earlier == request && _orders.TryGetValue(f.Text("orderId"), out var replayed) ? Created(replayed) : Answer(f, 40, "RequestId bị trùng.");
+        if (f.Text("requestId").Length is 0 or > 50 || f.Text("orderId").Length is 0 or > 200 || !OrderIdShape().IsMatch(f.Text("orderId")) || f.Text("orderInfo").Length > 255
+            || f.Text("redirectUrl").Length == 0 || f.Text("ipnUrl").Length == 0 || f.Text("requestType") is not ("captureWallet" or "payWithATM") || !ValidExtraData(f.Text("extraData")))
             return Answer(f, 20, "Yêu cầu sai định dạng.");
-        var (least, most) = F("requestType") == "payWithATM" ? (10_000L, 50_000_000L) : (1_000L, 50_000_000L);
-        if (!long.TryParse(F("amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount < least || amount > most)
+        var (least, most) = f.Text("requestType") == "payWithATM" ? (10_000L, 50_000_000L) : (1_000L, 50_000_000L);
+        if (!long.TryParse(f.Text("amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount < least || amount > most)
             return Answer(f, 21, "Số tiền giao dịch không hợp lệ.");
         var order = new MoMoOrder
         {
-            OrderId = F("orderId"), RequestId = F("requestId"), Amount = amount, OrderInfo = F("orderInfo"), ExtraData = F("extraData"),
-            IpnUrl = F("ipnUrl"), RedirectUrl = F("redirectUrl"), RequestType = F("requestType"), Request = request,
+            OrderId = f.Text("orderId"), RequestId = f.Text("requestId"), Amount = amount, OrderInfo = f.Text("orderInfo"), ExtraData = f.Text("extraData"),
+            IpnUrl = f.Text("ipnUrl"), RedirectUrl = f.Text("redirectUrl"), RequestType = f.Text("requestType"), Request = request,
         };
         if (!_orders.TryAdd(order.OrderId, order)) return Answer(f, 41, "OrderId bị trùng.");
         _requests[order.RequestId] = request;
@@ -143,28 +142,28 @@ public sealed partial class FakeMoMoServer : IAsyncDisposable
 
     private Dictionary<string, object> Query(Dictionary<string, string> f)
     {
-        if (f.GetValueOrDefault("partnerCode") != Options.PartnerCode
+        if (f.Text("partnerCode") != Options.PartnerCode
             || !MoMoSignature.Matches(MoMoSignature.Of(Options.SecretKey, Options.AccessKey, f, MoMoSignature.QueryFields), f.GetValueOrDefault("signature")))
             return Answer(f, 13, "Xác thực doanh nghiệp thất bại.");
-        if (!_orders.TryGetValue(f.GetValueOrDefault("orderId", ""), out var order)) return Answer(f, 42, "OrderId không tồn tại.");
+        if (!_orders.TryGetValue(f.Text("orderId"), out var order)) return Answer(f, 42, "OrderId không tồn tại.");
         var answer = Result(order, order.ResultCode switch { 0 => "Thành công.", 1000 => "Giao dịch đang chờ người dùng xác nhận.", 1006 => "Người dùng từ chối.", _ => "Giao dịch hết hạn." });
-        answer["requestId"] = f.GetValueOrDefault("requestId", "");
+        answer["requestId"] = f.Text("requestId");
         answer["refundTrans"] = Array.Empty<object>();
         return answer;
     }
 
     private Dictionary<string, object> Refund(Dictionary<string, string> f)
     {
-        string F(string name) => f.GetValueOrDefault(name, "");
-        if (F("partnerCode") != Options.PartnerCode
+        if (f.Text("partnerCode") != Options.PartnerCode
             || !MoMoSignature.Matches(MoMoSignature.Of(Options.SecretKey, Options.AccessKey, f, MoMoSignature.RefundFields), f.GetValueOrDefault("signature")))
             return Answer(f, 13, "Xác thực doanh nghiệp thất bại.");
         // A refund is an order of its own: its orderId must be new.
-        if (_orders.ContainsKey(F("orderId")) || !_requests.TryAdd(F("requestId"), MoMoSignature.RawString(f))) return Answer(f, 41, "OrderId bị trùng.");
-        if (!long.TryParse(F("amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0) return Answer(f, 21, "Số tiền giao dịch không hợp lệ.");
+        if (_orders.ContainsKey(f.Text("orderId"))) return Answer(f, 41, "OrderId bị trùng.");
+        if (!_requests.TryAdd(f.Text("requestId"), MoMoSignature.RawString(f))) return Answer(f, 40, "RequestId bị trùng.");
+        if (!long.TryParse(f.Text("amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0) return Answer(f, 21, "Số tiền giao dịch không hợp lệ.");
         lock (_orders)
         {
-            var paid = _orders.Values.FirstOrDefault(o => o.ResultCode == 0 && o.TransId.ToString(CultureInfo.InvariantCulture) == F("transId"));
+            var paid = _orders.Values.FirstOrDefault(o => o.ResultCode == 0 && o.TransId.ToString(CultureInfo.InvariantCulture) == f.Text("transId"));
             if (paid is null) return Answer(f, 1080, "Hoàn tiền thất bại: giao dịch gốc không tồn tại.");
             if (paid.Refunded >= paid.Amount) return Answer(f, 1081, "Giao dịch đã được hoàn tiền.");
             if (paid.Refunded + amount > paid.Amount) return Answer(f, 1080, "Hoàn tiền thất bại: vượt quá số tiền đã thanh toán.");
@@ -178,7 +177,7 @@ public sealed partial class FakeMoMoServer : IAsyncDisposable
 
     private Dictionary<string, object> Answer(Dictionary<string, string> f, int resultCode, string message) => new()
     {
-        ["partnerCode"] = f.GetValueOrDefault("partnerCode", ""), ["orderId"] = f.GetValueOrDefault("orderId", ""), ["requestId"] = f.GetValueOrDefault("requestId", ""),
+        ["partnerCode"] = f.Text("partnerCode"), ["orderId"] = f.Text("orderId"), ["requestId"] = f.Text("requestId"),
         ["resultCode"] = resultCode, ["message"] = message, ["responseTime"] = Options.Clock.GetUtcNow().ToUnixTimeMilliseconds(),
     };
 
@@ -194,20 +193,6 @@ public sealed partial class FakeMoMoServer : IAsyncDisposable
         catch (Exception e) when (e is FormatException or JsonException)
         {
             return false;
-        }
-    }
-
-    /// <summary>JSON only, as MoMo; a number keeps the text it was sent as, which is what the signature covers.</summary>
-    private static async Task<Dictionary<string, string>> FieldsAsync(HttpRequest request)
-    {
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body);
-            return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
-        }
-        catch (JsonException)
-        {
-            return [];
         }
     }
 

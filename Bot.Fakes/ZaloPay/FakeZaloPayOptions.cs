@@ -13,6 +13,7 @@ public sealed record FakeZaloPayOptions
     /// <summary>ZaloPay calls back again at most 3 times when the merchant does not acknowledge; the interval is not documented.</summary>
     public int CallbackRetries { get; init; } = 3;
 
+    /// <summary>Waited on <see cref="Clock"/>: with a fake clock, a test advances it (or sets zero).</summary>
     public TimeSpan CallbackRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long ZaloPay waits for the merchant's answer to a callback.</summary>

@@ -50,10 +50,10 @@ public sealed partial class FakeZaloPayServer : IAsyncDisposable
     {
         var app = LoopbackApp.Create();
         var server = new FakeZaloPayServer(options ?? new FakeZaloPayOptions(), app);
-        app.MapPost("/v2/create", async (HttpRequest request) => Results.Json(server.Create(await FieldsAsync(request))));
-        app.MapPost("/v2/query", async (HttpRequest request) => Results.Json(server.Query(await FieldsAsync(request))));
-        app.MapPost("/v2/refund", async (HttpRequest request) => Results.Json(server.Refund(await FieldsAsync(request))));
-        app.MapPost("/v2/query_refund", async (HttpRequest request) => Results.Json(server.QueryRefund(await FieldsAsync(request))));
+        app.MapPost("/v2/create", async (HttpRequest request) => Results.Json(server.Create(await RequestFields.ReadAsync(request, formsToo: true))));
+        app.MapPost("/v2/query", async (HttpRequest request) => Results.Json(server.Query(await RequestFields.ReadAsync(request, formsToo: true))));
+        app.MapPost("/v2/refund", async (HttpRequest request) => Results.Json(server.Refund(await RequestFields.ReadAsync(request, formsToo: true))));
+        app.MapPost("/v2/query_refund", async (HttpRequest request) => Results.Json(server.QueryRefund(await RequestFields.ReadAsync(request, formsToo: true))));
         app.MapGet("/order/{token}", (string token) => server._orders.Values.FirstOrDefault(o => o.Token == token) is { } order
             ? Results.Content($"<!doctype html><title>ZaloPay</title><p>{order.Description}</p><p>{order.Amount:N0} VND</p>", "text/html; charset=utf-8")
             : Results.NotFound());
@@ -124,17 +124,16 @@ public sealed partial class FakeZaloPayServer : IAsyncDisposable
 
     private Dictionary<string, object> Create(Dictionary<string, string> f)
     {
-        string F(string name) => f.GetValueOrDefault(name, "");
-        if (F("app_id") != Options.AppId.ToString(CultureInfo.InvariantCulture)
-            || !ZaloPayMac.Matches(Options.Key1, f.GetValueOrDefault("mac"), F("app_id"), F("app_trans_id"), F("app_user"), F("amount"), F("app_time"), F("embed_data"), F("item")))
+        if (f.Text("app_id") != Options.AppId.ToString(CultureInfo.InvariantCulture)
+            || !ZaloPayMac.Matches(Options.Key1, f.GetValueOrDefault("mac"), f.Text("app_id"), f.Text("app_trans_id"), f.Text("app_user"), f.Text("amount"), f.Text("app_time"), f.Text("embed_data"), f.Text("item")))
             return Refused(-402, "Sai app_id hoặc mac");
         if (Invalid(f) is { } problem) return Refused(-401, problem);
         var now = Options.Clock.GetUtcNow();
         var expiry = f.TryGetValue("expire_duration_seconds", out var seconds) ? TimeSpan.FromSeconds(long.Parse(seconds, CultureInfo.InvariantCulture)) : DefaultExpiry;
         var order = new ZaloPayOrder
         {
-            AppTransId = F("app_trans_id"), AppUser = F("app_user"), Amount = long.Parse(F("amount"), CultureInfo.InvariantCulture),
-            AppTime = long.Parse(F("app_time"), CultureInfo.InvariantCulture), EmbedData = F("embed_data"), Item = F("item"), Description = F("description"),
+            AppTransId = f.Text("app_trans_id"), AppUser = f.Text("app_user"), Amount = long.Parse(f.Text("amount"), CultureInfo.InvariantCulture),
+            AppTime = long.Parse(f.Text("app_time"), CultureInfo.InvariantCulture), EmbedData = f.Text("embed_data"), Item = f.Text("item"), Description = f.Text("description"),
             CallbackUrl = f.GetValueOrDefault("callback_url") is { Length: > 0 } callback ? callback : null, ExpiresAt = now + expiry,
             Token = Guid.NewGuid().ToString("N"),
         };
@@ -150,18 +149,17 @@ public sealed partial class FakeZaloPayServer : IAsyncDisposable
     /// <summary>What ZaloPay refuses as bad parameters (-401), or null.</summary>
     private string? Invalid(Dictionary<string, string> f)
     {
-        string F(string name) => f.GetValueOrDefault(name, "");
-        if (F("app_user").Length is 0 or > 50) return "app_user phải có 1–50 ký tự";
-        if (F("description").Length is 0 or > 256) return "description phải có 1–256 ký tự";
-        if (!long.TryParse(F("amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0) return "amount không hợp lệ";
-        if (!long.TryParse(F("app_time"), NumberStyles.None, CultureInfo.InvariantCulture, out var appTime)) return "app_time không hợp lệ";
+        if (f.Text("app_user").Length is 0 or > 50) return "app_user phải có 1–50 ký tự";
+        if (f.Text("description").Length is 0 or > 256) return "description phải có 1–256 ký tự";
+        if (!long.TryParse(f.Text("amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0) return "amount không hợp lệ";
+        if (!long.TryParse(f.Text("app_time"), NumberStyles.None, CultureInfo.InvariantCulture, out var appTime)) return "app_time không hợp lệ";
         var at = DateTimeOffset.FromUnixTimeMilliseconds(appTime);
         if ((Options.Clock.GetUtcNow() - at).Duration() > AppTimeWindow) return "app_time quá 15 phút";
-        var id = F("app_trans_id");
+        var id = f.Text("app_trans_id");
         if (id.Length > 40 || !TransIdShape().IsMatch(id) || id[..6] != at.ToOffset(VietnamTime).ToString("yyMMdd", CultureInfo.InvariantCulture))
             return "app_trans_id phải bắt đầu bằng ngày yymmdd (GMT+7) và dài tối đa 40 ký tự";
-        if (!IsJson(F("item"), JsonValueKind.Array, 2048)) return "item phải là một mảng JSON, tối đa 2048 ký tự";
-        if (!IsJson(F("embed_data"), JsonValueKind.Object, 1024)) return "embed_data phải là một đối tượng JSON, tối đa 1024 ký tự";
+        if (!IsJson(f.Text("item"), JsonValueKind.Array, 2048)) return "item phải là một mảng JSON, tối đa 2048 ký tự";
+        if (!IsJson(f.Text("embed_data"), JsonValueKind.Object, 1024)) return "embed_data phải là một đối tượng JSON, tối đa 1024 ký tự";
         if (f.TryGetValue("expire_duration_seconds", out var seconds)
             && (!long.TryParse(seconds, NumberStyles.None, CultureInfo.InvariantCulture, out var s) || s is < 300 or > 2_592_000))
             return "expire_duration_seconds phải trong 300–2592000";
@@ -170,10 +168,9 @@ public sealed partial class FakeZaloPayServer : IAsyncDisposable
 
     private Dictionary<string, object> Query(Dictionary<string, string> f)
     {
-        string F(string name) => f.GetValueOrDefault(name, "");
-        if (F("app_id") != Options.AppId.ToString(CultureInfo.InvariantCulture) || !ZaloPayMac.Matches(Options.Key1, f.GetValueOrDefault("mac"), F("app_id"), F("app_trans_id"), Options.Key1))
+        if (f.Text("app_id") != Options.AppId.ToString(CultureInfo.InvariantCulture) || !ZaloPayMac.Matches(Options.Key1, f.GetValueOrDefault("mac"), f.Text("app_id"), f.Text("app_trans_id"), Options.Key1))
             return Refused(-402, "Sai app_id hoặc mac");
-        if (!_orders.TryGetValue(F("app_trans_id"), out var order)) return Refused(-401, "Giao dịch không tồn tại");
+        if (!_orders.TryGetValue(f.Text("app_trans_id"), out var order)) return Refused(-401, "Giao dịch không tồn tại");
         var code = order.State switch
         {
             ZaloPayOrderState.Paid => 1,
@@ -190,21 +187,20 @@ public sealed partial class FakeZaloPayServer : IAsyncDisposable
 
     private Dictionary<string, object> Refund(Dictionary<string, string> f)
     {
-        string F(string name) => f.GetValueOrDefault(name, "");
-        if (F("app_id") != Options.AppId.ToString(CultureInfo.InvariantCulture)
-            || !ZaloPayMac.Matches(Options.Key1, f.GetValueOrDefault("mac"), F("app_id"), F("zp_trans_id"), F("amount"), F("description"), F("timestamp")))
+        if (f.Text("app_id") != Options.AppId.ToString(CultureInfo.InvariantCulture)
+            || !ZaloPayMac.Matches(Options.Key1, f.GetValueOrDefault("mac"), f.Text("app_id"), f.Text("zp_trans_id"), f.Text("amount"), f.Text("description"), f.Text("timestamp")))
             return Refused(-402, "Sai app_id hoặc mac");
-        if (!RefundIdShape().IsMatch(F("m_refund_id")) || !F("m_refund_id").Contains($"_{Options.AppId}_", StringComparison.Ordinal))
+        if (!RefundIdShape().IsMatch(f.Text("m_refund_id")) || !f.Text("m_refund_id").Contains($"_{Options.AppId}_", StringComparison.Ordinal))
             return Refused(-401, "m_refund_id phải có dạng yymmdd_appid_xxx");
-        if (!long.TryParse(F("amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0) return Refused(-401, "amount không hợp lệ");
-        if (_refunds.TryGetValue(F("m_refund_id"), out var earlier)) return Processing(earlier.ZpTransId);
+        if (!long.TryParse(f.Text("amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0) return Refused(-401, "amount không hợp lệ");
+        if (_refunds.TryGetValue(f.Text("m_refund_id"), out var earlier)) return Processing(earlier.ZpTransId);
         lock (_orders)
         {
-            var order = _orders.Values.FirstOrDefault(o => o.State == ZaloPayOrderState.Paid && o.ZpTransId.ToString(CultureInfo.InvariantCulture) == F("zp_trans_id"));
+            var order = _orders.Values.FirstOrDefault(o => o.State == ZaloPayOrderState.Paid && o.ZpTransId.ToString(CultureInfo.InvariantCulture) == f.Text("zp_trans_id"));
             if (order is null) return Refused(-401, "Giao dịch không tồn tại hoặc chưa thanh toán");
             if (order.Refunded + amount > order.Amount) return Refused(-401, "Số tiền hoàn vượt quá số tiền đã thanh toán");
             order.Refunded += amount;
-            _refunds[F("m_refund_id")] = (order.ZpTransId, amount);
+            _refunds[f.Text("m_refund_id")] = (order.ZpTransId, amount);
             return Processing(order.ZpTransId);
         }
 
@@ -216,11 +212,10 @@ public sealed partial class FakeZaloPayServer : IAsyncDisposable
 
     private Dictionary<string, object> QueryRefund(Dictionary<string, string> f)
     {
-        string F(string name) => f.GetValueOrDefault(name, "");
-        if (F("app_id") != Options.AppId.ToString(CultureInfo.InvariantCulture) || !ZaloPayMac.Matches(Options.Key1, f.GetValueOrDefault("mac"), F("app_id"), F("m_refund_id"), F("timestamp")))
+        if (f.Text("app_id") != Options.AppId.ToString(CultureInfo.InvariantCulture) || !ZaloPayMac.Matches(Options.Key1, f.GetValueOrDefault("mac"), f.Text("app_id"), f.Text("m_refund_id"), f.Text("timestamp")))
             return Refused(-402, "Sai app_id hoặc mac");
         // Refunds are processed asynchronously; by the time the merchant asks, this one has gone through.
-        return _refunds.ContainsKey(F("m_refund_id"))
+        return _refunds.ContainsKey(f.Text("m_refund_id"))
             ? new() { ["return_code"] = 1, ["return_message"] = "Hoàn tiền thành công", ["sub_return_code"] = 1 }
             : Refused(-401, "Không tìm thấy yêu cầu hoàn tiền");
     }
@@ -244,14 +239,6 @@ public sealed partial class FakeZaloPayServer : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    /// <summary>Form or JSON, as ZaloPay accepts both; a JSON number keeps the text it was sent as, which is what the MAC covers.</summary>
-    private static async Task<Dictionary<string, string>> FieldsAsync(HttpRequest request)
-    {
-        if (request.HasFormContentType) return (await request.ReadFormAsync()).ToDictionary(p => p.Key, p => p.Value.ToString());
-        using var document = await JsonDocument.ParseAsync(request.Body);
-        return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
     }
 
     [GeneratedRegex(@"^\d{6}_[0-9A-Za-z_\-.]+$")]
