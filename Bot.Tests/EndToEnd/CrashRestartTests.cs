@@ -85,7 +85,11 @@ public class CrashRestartTests
         foreach (var group in OfficerGroups)
         {
             var text = string.Join("\n", telegram.Messages(group).Select(m => m.Text));
-            for (var i = 0; i < Citizens; i++) Assert.Single(Regex.Matches(text, Regex.Escape($"Hồ sơ {Code(i)} đã thanh toán")));
+            var notOnce = Enumerable.Range(0, Citizens).Where(i => Regex.Matches(text, Regex.Escape($"Hồ sơ {Code(i)} đã thanh toán")).Count != 1).ToList();
+            // An alert twice is the rarest failure here (seen once in ~13 full runs): say which messages carried it, and what the Bot logged.
+            Assert.True(notOnce.Count == 0, $"Alerts not exactly once in group {group}: {string.Join(", ", notOnce.Select(Code))}\n" +
+                string.Join("\n", telegram.Messages(group).Where(m => notOnce.Any(i => m.Text.Contains(Code(i)))).Select(m => $"#{m.MessageId}: {m.Text.Replace('\n', ' ')}")) +
+                $"\nThe Bot's last output:\n{bot.LastOutput}");
         }
         foreach (var name in new[] { LiteDossiers.Collection, LitePayments.Collection, LiteReceipts.Collection, LiteChatLog.Collection, LiteConversations.Collection })
             Assert.True(store.Collection<BsonDocument>(name).Count() > 0);
