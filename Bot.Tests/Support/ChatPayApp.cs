@@ -25,6 +25,7 @@ public sealed class ChatPayApp : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["Storage:DatabasePath"] = databasePath,
+            ["Urls"] = BaseUrl,
             ["App:PublicBaseUrl"] = BaseUrl,
             ["Demo:Enabled"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -36,7 +37,10 @@ public sealed class ChatPayApp : WebApplicationFactory<Program>
             ["Limits:LongPolls:PerAddress"] = "100000", ["Limits:LongPolls:Total"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
-        UseKestrel(Port);
+        // Not UseKestrel(port): it rewrites the server's addresses after the app has started binding them, and loses that
+        // race now and then ("IServerAddressesFeature.Addresses cannot be modified after the server has started",
+        // dotnet/aspnetcore#67714). The address comes from the app's own "Urls" setting instead, as in production.
+        UseKestrel();
         StartServer();
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
     }
