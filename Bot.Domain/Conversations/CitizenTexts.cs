@@ -114,11 +114,14 @@ public static class CitizenTexts
         : $"Liên kết thanh toán {Vnd.Format(payment.Amount)} qua {payment.BankName} đã đóng.");
 
     public static string PaymentFailedLead(Payment payment) =>
-        $"Thanh toán chưa thành công: {FailureReasons.Explain(payment.ResponseCode, payment.TransactionStatus)}\nBạn có thể thử lại hoặc chọn ngân hàng khác.";
+        $"Thanh toán chưa thành công: {FailureReason(payment)}\nBạn có thể thử lại hoặc chọn ngân hàng khác.";
+
+    /// <summary>The gateway adapter's reason, or a plain one where it gave none.</summary>
+    public static string FailureReason(Payment payment) => payment.FailureReason ?? "Giao dịch không thành công.";
 
     public static OutgoingMessage MoneyHeld(Payment payment) => new(
         $"Giao dịch {Vnd.Format(payment.Amount)} cho hồ sơ {payment.DossierCode} chưa thành công: " +
-        FailureReasons.Explain(payment.ResponseCode, payment.TransactionStatus));
+        FailureReason(payment));
 
     public static OutgoingMessage ReportUsage() => new(
         $"Cú pháp: /baoloi <mã hồ sơ>, ví dụ /baoloi {CodeExample}.\nDùng khi bạn đã bị trừ tiền nhưng hồ sơ chưa được ghi nhận thanh toán.");

@@ -1,4 +1,7 @@
 namespace ChatPay.Domain.Payments;
 
-/// <summary>A bank or e-wallet the citizen can choose. <paramref name="GatewayCode"/> is passed to the gateway, if any.</summary>
-public sealed record BankOption(string Code, string Name, string? GatewayCode = null);
+/// <summary>
+/// A bank or e-wallet the citizen can choose: paid through <paramref name="Gateway"/> (an adapter's name; empty: the
+/// deployment's default), which is passed <paramref name="GatewayCode"/> where it lets the merchant preselect a method.
+/// </summary>
+public sealed record BankOption(string Code, string Name, string? GatewayCode = null, string Gateway = "");

@@ -1,25 +1,40 @@
 namespace ChatPay.Domain.Payments;
 
-/// <summary>What the gateway says happened to one attempt, from its signed callback or its status API.</summary>
+/// <summary>
+/// What a gateway says happened to one attempt, from its signed callback or its status API, in the domain's words.
+/// </summary>
+/// <param name="Gateway">The adapter's name ("VnPay", "MoMo", "ZaloPay").</param>
+/// <param name="PaymentId">The attempt, as the adapter read it from the gateway's reference.</param>
+/// <param name="Amount">Whole đồng, as the gateway reports it (-1 when it reported something that is not an amount).</param>
+/// <param name="Code">The gateway's own result code(s), kept for history and support ("24/02", "1006").</param>
+/// <param name="Reason">Why it did not succeed, in Vietnamese a citizen can read (the adapter's mapping of its codes).</param>
+/// <param name="TransactionNo">The gateway's transaction number.</param>
+/// <param name="PaidWith">The bank or wallet the gateway says the money came from.</param>
 public sealed record GatewayReport(
-    string Reference,
+    string Gateway,
+    string PaymentId,
     long Amount,
-    bool Succeeded,
-    string ResponseCode,
-    string TransactionStatus,
+    GatewayOutcome Outcome,
+    string Code,
+    string? Reason,
     string? TransactionNo,
-    string? BankCode,
-    string? BankTransactionNo,
-    string? CardType,
+    string? PaidWith,
     DateTimeOffset? PaidAt)
 {
-    /// <summary>Debited at the bank but reversed (status 04) or held as suspected fraud (07): money the citizen is owed.</summary>
-    public bool MoneyHeld => !Succeeded && (TransactionStatus is "04" or "07" || ResponseCode == "07");
+    /// <summary>The gateway's own reference of the attempt, where it differs from ChatPay's id.</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>The gateway's own fields, opaque to the domain: kept with the attempt for history and support.</summary>
+    public IReadOnlyDictionary<string, string> Details { get; init; } = new Dictionary<string, string>();
+
+    public bool Succeeded => Outcome == GatewayOutcome.Succeeded;
+
+    /// <summary>Debited but not a success: money the citizen is owed, or that support must look into.</summary>
+    public bool MoneyHeld => Outcome is GatewayOutcome.Reversed or GatewayOutcome.Held;
 
     /// <summary>
-    /// The gateway's verdict is final: a success, or a failure it does not change on its own — an error (status 02),
-    /// a reversed debit (04) or money held as suspected fraud (07). Anything else (01 not completed, refund states,
-    /// a status it has not documented) is no verdict: the attempt stays unsettled and the status API is asked.
+    /// The gateway's verdict is final: a success, or a failure it does not change on its own. Anything else (not finished,
+    /// a state the adapter cannot read) is no verdict: the attempt stays unsettled and the status API is asked.
     /// </summary>
-    public bool Final => Succeeded || TransactionStatus is "02" or "04" or "07";
+    public bool Final => Outcome is GatewayOutcome.Succeeded or GatewayOutcome.Failed or GatewayOutcome.Reversed or GatewayOutcome.Held;
 }

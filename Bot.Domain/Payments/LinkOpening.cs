@@ -5,7 +5,7 @@ public abstract record LinkOpening
 {
     private LinkOpening() { }
 
-    /// <summary>The attempt is open: send the person to the gateway.</summary>
+    /// <summary>The attempt is open: send the person to the gateway (to its <see cref="Payment.Checkout"/>, once it has one).</summary>
     public sealed record Ready(Payment Payment) : LinkOpening;
 
     public sealed record AlreadyPaid(Payment Payment) : LinkOpening;

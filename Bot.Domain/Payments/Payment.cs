@@ -3,14 +3,14 @@ using ChatPay.Domain.Chats;
 namespace ChatPay.Domain.Payments;
 
 /// <summary>
-/// One attempt to pay a dossier's request. Its id is also the gateway reference (vnp_TxnRef):
-/// the dossier code and the attempt number, so support can read it.
+/// One attempt to pay a dossier's request through one gateway. Its id is the dossier code and the attempt number, so
+/// support can read it; gateways are given it as (or inside) their own order reference.
 /// </summary>
 public sealed class Payment
 {
     private Payment()
     {
-        Id = DossierCode = BankCode = BankName = PayerChatKey = LinkToken = "";
+        Id = DossierCode = BankCode = BankName = PayerChatKey = LinkToken = Gateway = "";
     }
 
     public string Id { get; private set; }
@@ -21,6 +21,12 @@ public sealed class Payment
     public string BankCode { get; private set; }
     public string BankName { get; private set; }
     public string? GatewayBankCode { get; private set; }
+
+    /// <summary>The gateway adapter the attempt is paid through (empty in attempts stored before there were several: the default one).</summary>
+    public string Gateway { get; private set; }
+
+    /// <summary>Where the gateway sends the person, from the moment the attempt was started there (the first click on its link).</summary>
+    public GatewayCheckout? Checkout { get; private set; }
     public string PayerChatKey { get; private set; }
 
     /// <summary>The unguessable part of the citizen's payment link.</summary>
@@ -32,16 +38,26 @@ public sealed class Payment
     public DateTimeOffset ExpiresAt { get; private set; }
     public DateTimeOffset? OpenedAt { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }
-    public string? ResponseCode { get; private set; }
-    public string? TransactionStatus { get; private set; }
+    /// <summary>What the gateway reported last, in the domain's words and in its own code.</summary>
+    public GatewayOutcome? Outcome { get; private set; }
+    public string? GatewayCode { get; private set; }
+
+    /// <summary>Why the attempt did not succeed, as the gateway's adapter words it for the citizen.</summary>
+    public string? FailureReason { get; private set; }
     public string? TransactionNo { get; private set; }
-    public string? PaidWithBankCode { get; private set; }
-    public string? BankTransactionNo { get; private set; }
-    public string? CardType { get; private set; }
+
+    /// <summary>The bank or wallet the gateway says the money came from.</summary>
+    public string? PaidWith { get; private set; }
     public DateTimeOffset? PaidAt { get; private set; }
 
-    /// <summary>The gateway's codes of a failure it later turned into a success ("24/02"), kept for the history.</summary>
+    /// <summary>The gateway's own fields of its last report, kept for history and support.</summary>
+    public Dictionary<string, string> GatewayDetails { get; private set; } = [];
+
+    /// <summary>The gateway's code of a failure it later turned into a success ("24/02"), kept for the history.</summary>
     public string? FailedBefore { get; private set; }
+
+    /// <summary>The gateway's own reference of the attempt: the one it was started with, else ChatPay's id.</summary>
+    public string GatewayReference => Checkout?.Reference ?? Id;
 
     /// <summary>When the gateway's status API should next be asked about this attempt; null once its result is known.</summary>
     public DateTimeOffset? NextCheckAt { get; private set; }
@@ -73,6 +89,7 @@ public sealed class Payment
         BankCode = bank.Code,
         BankName = bank.Name,
         GatewayBankCode = bank.GatewayCode,
+        Gateway = bank.Gateway,
         PayerChatKey = payer.Key,
         LinkToken = linkToken,
         State = PaymentState.Created,
@@ -88,6 +105,9 @@ public sealed class Payment
         OpenedAt = now;
         NextCheckAt = firstCheckAt;
     }
+
+    /// <summary>The gateway took the order: the attempt keeps where it sends the person, and is never started there again.</summary>
+    public void Started(GatewayCheckout checkout) => Checkout ??= checkout;
 
     /// <summary>Someone reported a problem: ask the gateway now.</summary>
     public void RequestCheck(DateTimeOffset now)
@@ -113,7 +133,7 @@ public sealed class Payment
             throw new InvalidOperationException($"Payment {Id} is already {State}.");
         OpenedAt ??= now;
         if (State == PaymentState.Created) State = PaymentState.Pending;
-        LastCheck = $"cổng thanh toán báo chưa có kết quả (trạng thái {report.TransactionStatus})";
+        LastCheck = $"cổng thanh toán báo chưa có kết quả (mã {report.Code})";
         NextCheckAt = now;
     }
 
@@ -125,7 +145,7 @@ public sealed class Payment
     {
         if (State is PaymentState.Succeeded)
             throw new InvalidOperationException($"Payment {Id} is already {State}.");
-        if (State is PaymentState.Failed) FailedBefore = $"{ResponseCode}/{TransactionStatus}";
+        if (State is PaymentState.Failed) FailedBefore = GatewayCode;
         Record(report, now);
         State = PaymentState.Succeeded;
         Flag = flag;
@@ -154,12 +174,12 @@ public sealed class Payment
 
     private void Record(GatewayReport report, DateTimeOffset now)
     {
-        ResponseCode = report.ResponseCode;
-        TransactionStatus = report.TransactionStatus;
+        Outcome = report.Outcome;
+        GatewayCode = report.Code;
+        FailureReason = report.Succeeded ? null : report.Reason;
         TransactionNo = report.TransactionNo;
-        PaidWithBankCode = report.BankCode;
-        BankTransactionNo = report.BankTransactionNo;
-        CardType = report.CardType;
+        PaidWith = report.PaidWith;
+        GatewayDetails = new Dictionary<string, string>(report.Details);
         FinishedAt = now;
         NextCheckAt = null;
     }

@@ -27,8 +27,9 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
     /// <summary>Settles inside a step the caller opened (the status-query reconciliation does).</summary>
     internal SettlementOutcome Settle(IStoreSession session, GatewayReport report)
     {
-        var payment = session.Payments.Find(report.Reference);
-        if (payment is null) return SettlementOutcome.UnknownPayment;
+        var payment = session.Payments.Find(report.PaymentId);
+        // A gateway speaks only for the attempts started through it (an empty name: one stored before there were several).
+        if (payment is null || (payment.Gateway.Length > 0 && payment.Gateway != report.Gateway)) return SettlementOutcome.UnknownPayment;
         if (payment.Amount != report.Amount) return SettlementOutcome.AmountMismatch;
         if (payment.State == PaymentState.Succeeded) return SettlementOutcome.AlreadySettled;
         // A failure stands unless the gateway now reports the money taken (the payer retried on its page): that is never dropped.

@@ -43,13 +43,13 @@ public sealed class Reconciliation(IChatPayStore store, TimeProvider clock, Chat
 
     /// <summary>
     /// No final result. Before the link expired the person may still be paying: ask again later. After it,
-    /// "unknown" or "not completed" (01) means no money moved. Any other status without a verdict, and a gateway that
+    /// "no such order" or "not finished" means no money moved. Any other status without a verdict, and a gateway that
     /// will not answer, are asked about until the give-up time, then support is told.
     /// </summary>
     private void RecordNoResult(IStoreSession session, Payment payment, GatewayStatus status, DateTimeOffset now)
     {
         var linkClosed = now > payment.ExpiresAt + rules.Reconciliation.Delay;
-        var noMoneyMoved = status is GatewayStatus.NotFound or GatewayStatus.Reported { Report.TransactionStatus: "01" };
+        var noMoneyMoved = status is GatewayStatus.NotFound or GatewayStatus.Reported { Report.Outcome: GatewayOutcome.Pending };
         if (noMoneyMoved && linkClosed)
         {
             payment.Expire(now);
@@ -68,7 +68,7 @@ public sealed class Reconciliation(IChatPayStore store, TimeProvider clock, Chat
 
     private static string Describe(GatewayStatus status) => status switch
     {
-        GatewayStatus.Reported { Report: var r } => $"trạng thái {r.TransactionStatus}",
+        GatewayStatus.Reported { Report: var r } => $"mã {r.Code}",
         GatewayStatus.NotFound => "không có giao dịch",
         GatewayStatus.Unavailable u => $"không trả lời được ({u.Reason})",
         _ => "?",

@@ -1,5 +1,6 @@
 using System.Text;
 using ChatPay.Domain.Chats;
+using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
@@ -39,12 +40,12 @@ public static class DossierHistory
 
     private static string Describe(Payment payment)
     {
-        var line = new StringBuilder($"{payment.Id} — {payment.BankName} — {Vnd.Format(payment.Amount)} — tạo {VietnamTime.Format(payment.CreatedAt)}");
+        var line = new StringBuilder($"{payment.Id} — {payment.BankName}{GatewayOf(payment)} — {Vnd.Format(payment.Amount)} — tạo {VietnamTime.Format(payment.CreatedAt)}");
         if (payment.OpenedAt is { } opened) line.Append($", mở {VietnamTime.Format(opened)}");
         line.Append(" — ").Append(payment.State switch
         {
             PaymentState.Succeeded => "Thành công",
-            PaymentState.Failed => $"Thất bại (mã {payment.ResponseCode}/{payment.TransactionStatus}: {FailureReasons.Explain(payment.ResponseCode, payment.TransactionStatus)})",
+            PaymentState.Failed => $"Thất bại (mã {payment.GatewayCode}: {CitizenTexts.FailureReason(payment)})",
             PaymentState.Expired => "Hết hạn",
             PaymentState.Cancelled => "Đã hủy",
             PaymentState.Pending => "Đang chờ kết quả",
@@ -56,6 +57,10 @@ public static class DossierHistory
         if (payment.Checks > 0) line.Append($" — đã hỏi cổng thanh toán {payment.Checks} lần (lần cuối: {payment.LastCheck})");
         return line.ToString();
     }
+
+    /// <summary>The gateway, and its own reference where it is not the attempt's id.</summary>
+    private static string GatewayOf(Payment payment) => payment.Gateway.Length == 0 ? ""
+        : payment.GatewayReference == payment.Id ? $" qua {payment.Gateway}" : $" qua {payment.Gateway} (tham chiếu {payment.GatewayReference})";
 
     private static string Describe(Receipt receipt) =>
         $"Biên lai số {receipt.NumberText()} ({receipt.Series}) lúc {VietnamTime.Format(receipt.PaidAt)}, {Vnd.Format(receipt.Total)}";

@@ -11,7 +11,7 @@ public static class SupportReasons
     public const string ReportedByCitizen = "Công dân báo đã thanh toán nhưng hồ sơ chưa ghi nhận; cổng thanh toán không xác nhận được.";
 
     public static string MoneyHeld(Payment payment, GatewayReport report) =>
-        $"Giao dịch {payment.Id}: ngân hàng đã trừ tiền nhưng cổng thanh toán báo trạng thái {report.TransactionStatus}.";
+        $"Giao dịch {payment.Id}: ngân hàng đã trừ tiền nhưng cổng thanh toán báo mã {report.Code}: {report.Reason}";
 
     public static string Refund(Dossier dossier, Payment payment) =>
         $"Cần hoàn tiền: hồ sơ {dossier.Code} ({StaffTexts.StatusText(dossier.Status)}) nhận thêm {Vnd.Format(payment.Amount)} " +

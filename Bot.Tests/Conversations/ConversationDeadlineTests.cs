@@ -73,7 +73,7 @@ public class ConversationDeadlineTests : IDisposable
         var payment = _desk.PayLink();
         _desk.Clock.Advance(TimeSpan.FromMinutes(15));
 
-        Assert.IsType<LinkOpening.Closed>(_desk.PaymentLinks.Open(payment.LinkToken));
+        Assert.IsType<LinkOpening.Closed>(_desk.OpenLink(payment.LinkToken));
     }
 
     [Fact]
@@ -81,10 +81,10 @@ public class ConversationDeadlineTests : IDisposable
     {
         var payment = _desk.PayLink();
 
-        var opening = Assert.IsType<LinkOpening.Ready>(_desk.PaymentLinks.Open(payment.LinkToken));
+        var opening = Assert.IsType<LinkOpening.Ready>(_desk.OpenLink(payment.LinkToken));
 
         Assert.Equal(PaymentState.Pending, opening.Payment.State);
         Assert.Equal(PaymentState.Pending, _desk.Payment(payment.Id).State);
-        Assert.IsType<LinkOpening.Unknown>(_desk.PaymentLinks.Open("no-such-token"));
+        Assert.IsType<LinkOpening.Unknown>(_desk.OpenLink("no-such-token"));
     }
 }

@@ -122,7 +122,7 @@ public class SandboxGatewayTests : IDisposable
 
         var citizen = await PayAsync(app, "Reversed");
 
-        await citizen.WaitForTextAsync(FailureReasons.Explain("00", "04"));
+        await citizen.WaitForTextAsync(VnPayCodes.Explain("00", "04"));
         var payment = Payment(app);
         Assert.Equal(PaymentState.Failed, payment.State);
         Assert.Equal(PaymentFlag.MoneyHeld, payment.Flag);
@@ -171,7 +171,8 @@ public class SandboxGatewayTests : IDisposable
         await app.Http.GetStringAsync(bankPage);
         var unfinished = Assert.IsType<GatewayStatus.Reported>(await client.QueryAsync(Payment(app), default));
         Assert.False(unfinished.Report.Final);
-        Assert.Equal("01", unfinished.Report.TransactionStatus);
+        Assert.Equal(GatewayOutcome.Pending, unfinished.Report.Outcome);
+        Assert.Equal("/01", unfinished.Report.Code);
 
         await SandboxPayer.PayAsync(app.Http, linkUrl);
         var paid = Assert.IsType<GatewayStatus.Reported>(await client.QueryAsync(Payment(app), default));

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Payments;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatPay.Bot.Payments.VnPay;
@@ -138,11 +139,11 @@ public class VnPayIpnTests : IAsyncLifetime
     {
         var page = await _app.Http.GetStringAsync($"{VnPayEndpoints.ReturnPath}?{VnPaySignature.SignedQuery(Result(), Merchant.HashSecret)}");
 
-        Assert.Contains(VnPayEndpoints.PaidHeading, page);
+        Assert.Contains(ReturnPages.PaidHeading, page);
         Assert.Equal(DossierStatus.AwaitingPayment, Dossier.Status);
 
         var forged = await _app.Http.GetAsync($"{VnPayEndpoints.ReturnPath}?{VnPaySignature.SignedQuery(Result(), "wrong")}");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Contains(VnPayEndpoints.NotAuthenticHeading, await forged.Content.ReadAsStringAsync());
+        Assert.Contains(ReturnPages.NotAuthenticHeading, await forged.Content.ReadAsStringAsync());
     }
 }

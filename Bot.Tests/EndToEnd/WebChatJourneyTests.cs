@@ -47,7 +47,7 @@ public class WebChatJourneyTests : IDisposable
             Assert.Equal("Thanh toán 600.000 ₫", link.Label);
 
             var returnPage = await SandboxPayer.PayAsync(app.Http, link.Url);
-            Assert.Contains(VnPayEndpoints.PaidHeading, returnPage);
+            Assert.Contains(ReturnPages.PaidHeading, returnPage);
 
             var receipt = await citizen.WaitForTextAsync(Said.Paid);
             Assert.Contains(Vnd.Format(600_000), receipt.Text);
@@ -88,11 +88,11 @@ public class WebChatJourneyTests : IDisposable
 
         var returnPage = await SandboxPayer.PayAsync(app.Http, linkUrl, "Decline");
 
-        Assert.Contains(FailureReasons.Explain("51"), returnPage);
-        await citizen.WaitForTextAsync(FailureReasons.Explain("51"));
+        Assert.Contains(VnPayCodes.Explain("51"), returnPage);
+        await citizen.WaitForTextAsync(VnPayCodes.Explain("51"));
         await citizen.PressAsync("Agribank");
         var retry = (await citizen.WaitForAsync(m => m.Links.Count > 0 && m.Text.Contains("Agribank"))).Links.Single();
-        Assert.Contains(VnPayEndpoints.PaidHeading, await SandboxPayer.PayAsync(app.Http, retry.Url));
+        Assert.Contains(ReturnPages.PaidHeading, await SandboxPayer.PayAsync(app.Http, retry.Url));
         await citizen.WaitForTextAsync(Said.Paid);
     }
 

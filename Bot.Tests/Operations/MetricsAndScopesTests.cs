@@ -44,7 +44,7 @@ public class MetricsAndScopesTests : IDisposable
         await SandboxPayer.PayAsync(app.Http, await citizen.RequestPaymentLinkAsync(Code));
         await citizen.WaitForTextAsync(Said.Paid);
 
-        var ipn = Assert.Single(app.Logs.GetSnapshot(), r => r.Message.StartsWith($"IPN for {Code}_1", StringComparison.Ordinal));
+        var ipn = Assert.Single(app.Logs.GetSnapshot(), r => r.Message.StartsWith($"VnPay callback for {Code}_1", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Information, ipn.Level);
         var fields = ipn.Scopes.OfType<IEnumerable<KeyValuePair<string, object>>>().SelectMany(scope => scope).ToList();
         Assert.Contains(new KeyValuePair<string, object>("DossierCode", Code), fields);

@@ -29,7 +29,7 @@ public class ReconciliationTests : IDisposable
     private static GatewayStatus Reported(GatewayReport report) => new GatewayStatus.Reported(report);
 
     private static GatewayReport Unfinished(Payment payment) =>
-        new(payment.Id, payment.Amount, false, "", "01", null, null, null, null, null);
+        new(Desk.Gateway, payment.Id, payment.Amount, GatewayOutcome.Pending, "01", "Giao dịch chưa hoàn tất.", null, null, null);
 
     private IReadOnlyList<SupportCase> Cases() => _desk.Store.Read(s => s.SupportCases.Of(Code));
 
@@ -147,14 +147,15 @@ public class ReconciliationTests : IDisposable
     {
         var payment = _desk.OpenedPayment();
 
-        _desk.Settlement.Settle(_desk.Paid(payment) with { Succeeded = false, ResponseCode = "00", TransactionStatus = "04" });
+        var reversed = _desk.Reversed(payment);
+        _desk.Settlement.Settle(reversed);
 
         var after = _desk.Payment(payment.Id);
         Assert.Equal(PaymentState.Failed, after.State);
         Assert.Equal(PaymentFlag.MoneyHeld, after.Flag);
         Assert.Equal(DossierStatus.AwaitingPayment, _desk.Dossier(Code).Status);
-        Assert.Contains(FailureReasons.Explain("00", "04"), _desk.LastReply());
-        Assert.StartsWith(SupportHeadline(SupportReasons.MoneyHeld(after, _desk.Paid(payment) with { TransactionStatus = "04" })), _desk.LastReply(SupportChat));
+        Assert.Contains(reversed.Reason!, _desk.LastReply());
+        Assert.StartsWith(SupportHeadline(SupportReasons.MoneyHeld(after, reversed)), _desk.LastReply(SupportChat));
     }
 
     [Fact]

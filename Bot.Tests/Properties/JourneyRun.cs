@@ -48,7 +48,7 @@ public sealed class JourneyRun : IDisposable
                 Deliver(report);
                 break;
             case JourneyOp.OpenLink(var attempt):
-                if (Attempts() is { Count: > 0 } all) _desk.PaymentLinks.Open(all[attempt % all.Count].LinkToken);
+                if (Attempts() is { Count: > 0 } all) _desk.OpenLink(all[attempt % all.Count].LinkToken);
                 break;
             case JourneyOp.PassTime(var minutes):
                 _desk.Clock.Advance(TimeSpan.FromMinutes(minutes));
@@ -131,7 +131,7 @@ public sealed class JourneyRun : IDisposable
         {
             Outcome.Paid => _desk.Paid(payment, $"14{Math.Abs(payment.Id.GetHashCode()) % 1_000_000:000000}"),
             Outcome.Declined => _desk.Declined(payment),
-            _ => _desk.Declined(payment, "00") with { TransactionStatus = "04" },
+            _ => _desk.Reversed(payment),
         };
         if (report.WrongAmount) gatewayReport = gatewayReport with { Amount = gatewayReport.Amount + 1_000 };
         else if (outcome == Outcome.Paid) _moneyTaken.Add(payment.Id);

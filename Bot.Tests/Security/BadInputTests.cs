@@ -1,3 +1,4 @@
+using ChatPay.Bot.Payments;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -282,7 +283,7 @@ public class BadInputTests : IDisposable
 
         Assert.Equal("97", ipn!.RspCode);
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
-        Assert.Contains(VnPayEndpoints.NotAuthenticHeading, await page.Content.ReadAsStringAsync());
+        Assert.Contains(ReturnPages.NotAuthenticHeading, await page.Content.ReadAsStringAsync());
         Assert.Equal(before, BadInput.Records(app.Service<LiteDbStore>()));
     }
 

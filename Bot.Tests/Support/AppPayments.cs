@@ -1,3 +1,4 @@
+using ChatPay.Bot.Payments;
 using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Domain;
 using ChatPay.Domain.Chats;
@@ -24,6 +25,7 @@ public static class AppPayments
             session.Payments.Save(started);
             return started;
         });
-        app.Service<PaymentSettlement>().Settle(new GatewayReport(payment.Id, payment.Amount, true, "00", "00", "1", "NCB", null, "ATM", DateTimeOffset.UtcNow));
+        app.Service<PaymentSettlement>().Settle(new GatewayReport(PaymentGateways.NameOf(payment), payment.Id, payment.Amount, GatewayOutcome.Succeeded, "00/00", null, "1", "NCB",
+            DateTimeOffset.UtcNow));
     }
 }

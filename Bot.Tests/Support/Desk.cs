@@ -128,7 +128,7 @@ public sealed class Desk : IDisposable
     public Payment OpenedPayment(string code = "H42.10-261125-0001", ChatAddress? chat = null)
     {
         var payment = PayLink(code, chat: chat);
-        PaymentLinks.Open(payment.LinkToken);
+        OpenLink(payment.LinkToken);
         return Payment(payment.Id);
     }
 
@@ -160,11 +160,21 @@ public sealed class Desk : IDisposable
     public Receipt? ReceiptOf(string dossierCode = "H42.10-261125-0001") =>
         Dossier(dossierCode).ReceiptId is { } id ? Store.Read(session => session.Receipts.Find(id)) : null;
 
-    public GatewayReport Paid(Payment payment, string transactionNo = "14000001") =>
-        new(payment.Id, payment.Amount, true, "00", "00", transactionNo, "NCB", "VNP1", "ATM", Clock.GetUtcNow());
+    /// <summary>The gateway the desk's reports come from: its attempts name none, so any gateway may speak for them.</summary>
+    public const string Gateway = "TestPay";
 
-    public GatewayReport Declined(Payment payment, string responseCode = "51") =>
-        new(payment.Id, payment.Amount, false, responseCode, "02", "14000009", "NCB", null, "ATM", Clock.GetUtcNow());
+    /// <summary>Follows a payment link the way the pay endpoint does once a gateway has started the attempt.</summary>
+    public LinkOpening OpenLink(string token) => PaymentLinks.Open(token, new GatewayCheckout($"ref-{token}", $"https://gateway.test/pay/{token}"));
+
+    public GatewayReport Paid(Payment payment, string transactionNo = "14000001") =>
+        new(Gateway, payment.Id, payment.Amount, GatewayOutcome.Succeeded, "00", null, transactionNo, "NCB", Clock.GetUtcNow());
+
+    /// <summary>A final failure, with the reason the gateway's adapter would give.</summary>
+    public GatewayReport Declined(Payment payment, string code = "51", string reason = "Tài khoản không đủ số dư.") =>
+        new(Gateway, payment.Id, payment.Amount, GatewayOutcome.Failed, code, reason, "14000009", "NCB", Clock.GetUtcNow());
+
+    /// <summary>Debited, then reversed by the gateway: money owed back.</summary>
+    public GatewayReport Reversed(Payment payment) => Declined(payment, "00/04", "Ngân hàng đã trừ tiền nhưng giao dịch không thành công.") with { Outcome = GatewayOutcome.Reversed };
 
     public void Dispose()
     {

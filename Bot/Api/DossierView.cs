@@ -1,6 +1,8 @@
 using ChatPay.Bot.Hosting;
+using ChatPay.Bot.Payments;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Payments;
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
 
@@ -29,8 +31,15 @@ public sealed record DossierView(
     public sealed record FeeView(string Kind, string Name, long Amount);
     public sealed record ReceiptView(string Number, string Series, string FormNumber, DateTimeOffset PaidAt, long Total, string Url);
     public sealed record ClaimView(string By, DateTimeOffset At);
-    public sealed record AttemptView(string Reference, string State, string? Flag, long Amount, string Bank, DateTimeOffset CreatedAt, DateTimeOffset? OpenedAt,
-        DateTimeOffset? FinishedAt, string? ResponseCode, string? TransactionStatus, string? TransactionNo, int StatusChecks, string? LastStatusCheck);
+
+    /// <summary>An attempt in neutral words; what only its gateway speaks (VNPay's response code, MoMo's resultCode…) is under <see cref="GatewayDetails"/>.</summary>
+    public sealed record AttemptView(string Id, string Gateway, string Reference, string State, string? Flag, long Amount, string Bank, DateTimeOffset CreatedAt,
+        DateTimeOffset? OpenedAt, DateTimeOffset? FinishedAt, string? Outcome, string? FailureReason, string? TransactionNo, string? PaidWith, int StatusChecks,
+        string? LastStatusCheck, GatewayDetailsView GatewayDetails);
+
+    /// <summary>The gateway's own code of its last report, and the fields it reported, as it named them.</summary>
+    public sealed record GatewayDetailsView(string? Code, IReadOnlyDictionary<string, string> Fields);
+
     public sealed record AlertView(string Channel, string Delivery, DateTimeOffset At);
     public sealed record CaseView(string State, DateTimeOffset OpenedAt, bool ReportedByCitizen, string? Reason, string? Resolution);
 
@@ -50,12 +59,15 @@ public sealed record DossierView(
             dossier.PaidAt,
             receipt is null ? null : new ReceiptView(receipt.NumberText(), receipt.Series, receipt.FormNumber, receipt.PaidAt, receipt.Total, links.ReceiptUrl(receipt)),
             dossier.ClaimedBy is null ? null : new ClaimView(dossier.ClaimedBy, dossier.ClaimedAt!.Value),
-            [.. session.Payments.OfDossier(dossier.Code).Select(p => new AttemptView(p.Id, Camel(p.State.ToString()),
-                p.Flag == Domain.Payments.PaymentFlag.None ? null : Camel(p.Flag.ToString()), p.Amount, p.BankName, p.CreatedAt, p.OpenedAt, p.FinishedAt,
-                p.ResponseCode, p.TransactionStatus, p.TransactionNo, p.Checks, p.LastCheck))],
+            [.. session.Payments.OfDossier(dossier.Code).Select(Attempt)],
             [.. session.ChatLog.OnTopic(MessageTopic.Alert(dossier.Code)).Select(a => new AlertView(a.Chat.Channel.ToString(), Camel(a.Delivery.ToString()), a.At))],
             [.. session.SupportCases.Of(dossier.Code).Select(c => new CaseView(Camel(c.State.ToString()), c.OpenedAt, c.ReporterChatKey is not null, c.Reason, c.Resolution))]);
     }
+
+    private static AttemptView Attempt(Payment p) => new(p.Id, PaymentGateways.NameOf(p), p.GatewayReference, Camel(p.State.ToString()),
+        p.Flag == PaymentFlag.None ? null : Camel(p.Flag.ToString()), p.Amount, p.BankName, p.CreatedAt, p.OpenedAt, p.FinishedAt,
+        p.Outcome is { } outcome ? Camel(outcome.ToString()) : null, p.FailureReason, p.TransactionNo, p.PaidWith, p.Checks, p.LastCheck,
+        new GatewayDetailsView(p.GatewayCode, p.GatewayDetails));
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Payments;
 using ChatPay.Bot.Api;
 using ChatPay.Bot.Channels.WebChat;
 using ChatPay.Bot.Hosting;
@@ -62,7 +63,9 @@ public sealed class DemoSeeder(
             return started;
         });
         if (payment is null) return;
-        settlement.Settle(new GatewayReport(payment.Id, payment.Amount, true, "00", "00", "14000000", payment.GatewayBankCode, "VNP00000000", "ATM", clock.GetUtcNow()));
+        // Seeded as already paid: no gateway was involved, and the report says so in its code.
+        settlement.Settle(new GatewayReport(PaymentGateways.NameOf(payment), payment.Id, payment.Amount, GatewayOutcome.Succeeded, "demo", null, "14000000",
+            payment.BankName, clock.GetUtcNow()));
     }
 
     private void PrintBanner()

@@ -11,7 +11,10 @@ using ChatPay.Bot.Storage;
 
 namespace ChatPay.Bot.Hosting;
 
-/// <summary>The configuration sections ChatPay reads, each with its options class: the core's, then each channel's.</summary>
+/// <summary>
+/// The configuration sections ChatPay reads, each with its options class: the core's, then each channel's and each gateway's
+/// (a gateway's lies inside Payments, as Payments:MoMo, and is checked as its own section).
+/// </summary>
 public static class ChatPaySections
 {
     public static readonly IReadOnlyDictionary<string, Type> All = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
@@ -27,5 +30,6 @@ public static class ChatPaySections
         [DemoOptions.Section] = typeof(DemoOptions),
         [LimitsOptions.Section] = typeof(LimitsOptions),
     }.Concat(ChannelModules.All.Where(c => c.Section is not null).Select(c => KeyValuePair.Create(c.Section!, c.Options!)))
+        .Concat(GatewayModules.All.Select(g => KeyValuePair.Create(g.Section, g.Options)))
         .ToDictionary(StringComparer.OrdinalIgnoreCase);
 }

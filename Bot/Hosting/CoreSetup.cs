@@ -63,7 +63,7 @@ public static class CoreSetup
         return new ChatPayRules(
             conversations.IdleTimeout,
             payments.LinkLifetime,
-            payments.BanksOrDefault(),
+            PaymentsSetup.Choices(payments, services.GetRequiredService<IConfiguration>()),
             new ReceiptRules(receipts.FormNumber, receipts.SeriesPrefix),
             new StaffRules(agencies, supportCode, staff.ClaimReminderAfter, staff.MaxReminders),
             new ReconciliationRules(payments.Reconciliation.Delay, payments.Reconciliation.GiveUpAfter),

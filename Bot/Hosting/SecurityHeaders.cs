@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatPay.Bot.Payments;
+using ChatPay.Bot.Payments.MoMo;
 using ChatPay.Bot.Payments.VnPay;
+using ChatPay.Bot.Payments.ZaloPay;
 using ChatPay.Bot.Receipts;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +24,7 @@ public static class SecurityHeaders
         $"default-src 'self'; script-src 'self' 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(PrintScript)))}'; " +
         "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-    private static readonly string[] NoStorePaths = [ReceiptEndpoints.Path, VnPayEndpoints.ReturnPath, PaymentLinkEndpoints.Path, "/sandbox/"];
+    private static readonly string[] NoStorePaths = [ReceiptEndpoints.Path, VnPayEndpoints.ReturnPath, MoMoEndpoints.ReturnPath, ZaloPayEndpoints.ReturnPath, PaymentLinkEndpoints.Path, "/sandbox/"];
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {

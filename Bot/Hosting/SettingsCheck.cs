@@ -46,6 +46,8 @@ public static class SettingsCheck
         }
         foreach (var child in section.GetChildren())
         {
+            // A section of its own inside this one (Payments:MoMo) is checked as such.
+            if (ChatPaySections.All.ContainsKey(child.Path)) continue;
             var property = type.GetProperty(child.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             if (property is null || !(property.CanWrite || ElementType(property.PropertyType) is not null)) unknown.Add(child.Path);
             else Walk(child, property.PropertyType, unknown);

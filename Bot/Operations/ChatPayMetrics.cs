@@ -25,7 +25,7 @@ public sealed class ChatPayMetrics
     {
         var meter = meters.Create(MeterName);
         _updates = meter.CreateCounter<long>("chatpay.updates.handled", "{update}", "Messages and button presses handled, by channel");
-        _ipns = meter.CreateCounter<long>("chatpay.ipn.answered", "{ipn}", "Payment results from the gateway, by the answer given (00 recorded, 02 already, 97 bad signature…)");
+        _ipns = meter.CreateCounter<long>("chatpay.ipn.answered", "{ipn}", "Payment results from the gateways, by gateway and the answer given in its own code (VNPay: 00 recorded, 02 already, 97 bad signature…)");
         _sent = meter.CreateCounter<long>("chatpay.messages.sent", "{message}", "Messages delivered to Telegram and Zalo, by channel");
         _recoveryGaveUp = meter.CreateCounter<long>("chatpay.recovery.gave_up", "{chat}",
             "Chats whose unanswered sends were not found in time and were sent again (each may have arrived twice)");
@@ -42,7 +42,8 @@ public sealed class ChatPayMetrics
 
     public void UpdatesHandled(ChatChannel channel, int count = 1) => _updates.Add(count, new KeyValuePair<string, object?>("channel", channel.ToString()));
 
-    public void IpnAnswered(string code) => _ipns.Add(1, new KeyValuePair<string, object?>("code", code));
+    public void IpnAnswered(string gateway, string code) =>
+        _ipns.Add(1, new KeyValuePair<string, object?>("gateway", gateway), new KeyValuePair<string, object?>("code", code));
 
     public void MessagesSent(ChatChannel channel, int count) => _sent.Add(count, new KeyValuePair<string, object?>("channel", channel.ToString()));
 

@@ -1,8 +1,14 @@
 namespace ChatPay.Bot.Payments;
 
+/// <summary>Payments:Gateway: whether money moves.</summary>
 public enum GatewayKind
 {
-    /// <summary>VNPay's protocol against the sandbox the bot serves itself: no credentials, no real money.</summary>
+    /// <summary>The embedded sandbox speaks VNPay's protocol: no credentials, no real money; runs only with the demo.</summary>
     Sandbox,
-    VnPay,
+
+    /// <summary>Every gateway whose section has credentials is offered; a start with none is refused.</summary>
+    Live,
+
+    /// <summary>The earlier name of <see cref="Live"/>, still accepted.</summary>
+    VnPay = Live,
 }

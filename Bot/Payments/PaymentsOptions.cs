@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using ChatPay.Bot.Payments.Sandbox;
-using ChatPay.Bot.Payments.VnPay;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Payments;
 
@@ -12,51 +11,43 @@ public sealed class PaymentsOptions : IValidatableObject
 
     public GatewayKind Gateway { get; set; } = GatewayKind.Sandbox;
 
-    /// <summary>How long a payment link stays valid (also sent to the gateway as vnp_ExpireDate).</summary>
+    /// <summary>How long a payment link stays valid (also sent to the gateway as its order's expiry).</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>The banks and e-wallets offered, in order. Configuring this replaces the default list.</summary>
+    /// <summary>
+    /// The banks and e-wallets offered, in order, each with the gateway it is paid through (empty: VNPay). Configuring
+    /// this replaces the default list: every offered gateway's own choices.
+    /// </summary>
     public List<BankOption> Banks { get; set; } = [];
-
-    public VnPayOptions VnPay { get; set; } = new();
 
     public SandboxOptions Sandbox { get; set; } = new();
 
     public ReconciliationOptions Reconciliation { get; set; } = new();
 
-    public IReadOnlyList<BankOption> BanksOrDefault() => Banks.Count > 0 ? Banks : DefaultBanks;
+    /// <summary>The choices offered with these gateways: Payments:Banks (an empty gateway read as VNPay), or each gateway's defaults.</summary>
+    public IReadOnlyList<BankOption> ChoicesFor(IReadOnlyList<GatewayModules.Module> offered) => Banks.Count > 0
+        ? [.. Banks.Select(b => b.Gateway.Length > 0 ? b : b with { Gateway = PaymentGateways.Earliest })]
+        : [.. offered.SelectMany(m => m.DefaultChoices)];
 
-    /// <summary>Codes VNPay's payment page accepts as vnp_BankCode.</summary>
-    public static readonly IReadOnlyList<BankOption> DefaultBanks =
-    [
-        new("VCB", "Vietcombank", "VIETCOMBANK"),
-        new("CTG", "VietinBank", "VIETINBANK"),
-        new("BIDV", "BIDV", "BIDV"),
-        new("AGR", "Agribank", "AGRIBANK"),
-        new("TCB", "Techcombank", "TECHCOMBANK"),
-        new("MB", "MB Bank", "MBBANK"),
-        new("QR", "Ví điện tử / quét mã VNPAY-QR", "VNPAYQR"),
-        new("ATM", "Thẻ ATM, tài khoản ngân hàng khác", "VNBANK"),
-    ];
+    /// <summary>The first configured choice whose gateway is not offered, or null.</summary>
+    public BankOption? UnofferedChoice(IReadOnlyList<GatewayModules.Module> offered) =>
+        ChoicesFor(offered).FirstOrDefault(c => offered.All(m => !string.Equals(m.Name, c.Gateway, StringComparison.Ordinal)));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (LinkLifetime < TimeSpan.FromMinutes(1) || LinkLifetime > TimeSpan.FromDays(1))
             yield return new ValidationResult("Payments:LinkLifetime must be between 1 minute and 1 day.");
 
-        var banks = BanksOrDefault();
-        foreach (var bank in banks)
+        foreach (var bank in Banks)
         {
             if (string.IsNullOrEmpty(bank.Code) || bank.Code.Length > ButtonPayload.MaxArgumentLength || !bank.Code.All(char.IsAsciiLetterOrDigit))
                 yield return new ValidationResult($"Payments:Banks: code '{bank.Code}' must be 1–{ButtonPayload.MaxArgumentLength} letters or digits.");
             if (string.IsNullOrWhiteSpace(bank.Name))
                 yield return new ValidationResult($"Payments:Banks: bank '{bank.Code}' needs a name.");
         }
-        if (banks.Select(b => b.Code).Distinct().Count() != banks.Count)
+        if (Banks.Select(b => b.Code).Distinct().Count() != Banks.Count)
             yield return new ValidationResult("Payments:Banks: codes must be unique.");
 
-        if (Gateway == GatewayKind.VnPay)
-            foreach (var error in VnPay.ValidateForUse()) yield return error;
         foreach (var error in Reconciliation.Validate()) yield return error;
         foreach (var error in Sandbox.Validate()) yield return error;
     }

@@ -1,80 +1,51 @@
 using ChatPay.Bot.Demo;
-using ChatPay.Bot.Health;
-using ChatPay.Bot.Hosting;
-using ChatPay.Bot.Payments.Sandbox;
-using ChatPay.Bot.Payments.VnPay;
-using ChatPay.Bot.Storage;
 using ChatPay.Domain.Payments;
-using ChatPay.Domain.Security;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace ChatPay.Bot.Payments;
 
 public static class PaymentsSetup
 {
-    private const string SandboxTmnCode = "CHATPAY1";
-
-    /// <summary>The name the gateway's reachability (its status API) is reported and checked under.</summary>
-    public const string Service = "gateway";
-
-    /// <summary>The VNPay adapter, pointed at VNPay or at the embedded sandbox (Payments:Gateway).</summary>
+    /// <summary>
+    /// The gateways this deployment offers (<see cref="GatewayModules"/>), the port they are found through, the shared
+    /// callback handling, and the status checks of attempts whose result never came.
+    /// </summary>
     public static WebApplicationBuilder AddPayments(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var offered = GatewayModules.Offered(builder.Configuration, Kind(builder.Configuration));
         services.AddOptions<PaymentsOptions>().BindConfiguration(PaymentsOptions.Section).ValidateDataAnnotations()
-            .Validate<IOptions<DemoOptions>>((payments, demo) => payments.Gateway != GatewayKind.VnPay || !demo.Value.Enabled,
-                "Demo:Enabled must be false when Payments:Gateway is VnPay: demo dossiers must never take real money.")
+            .Validate<IOptions<DemoOptions>>((payments, demo) => payments.Gateway != GatewayKind.Live || !demo.Value.Enabled,
+                "Demo:Enabled must be false when Payments:Gateway is Live: demo dossiers must never take real money.")
             .Validate<IOptions<DemoOptions>>((payments, demo) => payments.Gateway != GatewayKind.Sandbox || demo.Value.Enabled,
-                "Payments:Gateway is Sandbox (the default), which moves no money and runs only with the demo: set Payments:Gateway to VnPay with its credentials, or Demo:Enabled to true.")
+                "Payments:Gateway is Sandbox (the default), which moves no money and runs only with the demo: set Payments:Gateway to Live with a gateway's credentials (Payments:VnPay, Payments:MoMo or Payments:ZaloPay), or Demo:Enabled to true.")
+            .Validate(_ => offered.Count > 0,
+                "Payments:Gateway is Live but no gateway has credentials: set Payments:VnPay:TmnCode, Payments:MoMo:PartnerCode or Payments:ZaloPay:AppId with the rest of its section.")
+            .Validate(payments => payments.UnofferedChoice(offered) is null,
+                $"Payments:Banks: a choice names a gateway this deployment does not offer; offered: {string.Join(", ", offered.Select(m => m.Name))}.")
             .ValidateOnStart();
-        services.AddSingleton(CreateMerchant);
-        services.AddSingleton<VnPayGateway>();
-        services.AddHttpClient<VnPayStatusClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton(new OfferedGateways(offered.Select(m => m.Name).ToHashSet()));
+        services.AddSingleton<PaymentGateways>();
+        services.AddSingleton<GatewayCallbacks>();
+        services.AddSingleton<GatewayCalls>();
+        foreach (var module in offered) module.Add(builder);
         services.AddSingleton<Reconciliation>();
         services.AddHostedService<ReconciliationService>();
-
-        if (Gateway(builder) == GatewayKind.Sandbox)
-        {
-            services.AddSingleton<SandboxBank>();
-            services.AddSingleton<SandboxStatusApi>();
-            services.AddSingleton(sp =>
-            {
-                var options = sp.GetRequiredService<IOptions<PaymentsOptions>>().Value.Sandbox;
-                var url = options.IpnUrl.Length > 0 ? options.IpnUrl : sp.GetRequiredService<AppLinks>().Absolute(VnPayEndpoints.IpnPath);
-                return new SandboxIpnTarget(url, options.IpnRetryInterval, options.IpnMaxAttempts, options.IpnMode, options.IpnDelay);
-            });
-            services.AddHttpClient<SandboxIpnSender>(http => http.Timeout = TimeSpan.FromSeconds(30));
-            services.AddHostedService<SandboxIpnRetryService>();
-            services.AddHealthChecks().AddCheck(Service, () => HealthCheckResult.Healthy("the embedded sandbox: no money moves"));
-        }
-        else services.AddReachabilityCheck(Service);
         return builder;
     }
 
     public static WebApplication MapPayments(this WebApplication app)
     {
         app.MapPaymentLinks();
-        app.MapVnPay();
-        if (Gateway(app.Configuration) == GatewayKind.Sandbox) app.MapSandboxGateway();
+        foreach (var module in GatewayModules.Offered(app.Configuration, Kind(app.Configuration))) module.Map(app);
         return app;
     }
 
-    private static GatewayKind Gateway(WebApplicationBuilder builder) => Gateway(builder.Configuration);
-
-    private static GatewayKind Gateway(IConfiguration configuration) =>
+    /// <summary>Payments:Gateway as configured, read before the options are bound (it decides what is registered).</summary>
+    public static GatewayKind Kind(IConfiguration configuration) =>
         configuration.GetSection(PaymentsOptions.Section).Get<PaymentsOptions>()?.Gateway ?? GatewayKind.Sandbox;
 
-    private static VnPayMerchant CreateMerchant(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<PaymentsOptions>>().Value;
-        var links = services.GetRequiredService<AppLinks>();
-        var returnUrl = links.Absolute(VnPayEndpoints.ReturnPath);
-        if (options.Gateway == GatewayKind.VnPay)
-            return new VnPayMerchant(options.VnPay.TmnCode, options.VnPay.HashSecret, options.VnPay.PaymentUrl, options.VnPay.ApiUrl, returnUrl);
-
-        // The sandbox's secret is made once and kept, so IPNs signed before a restart still verify after it.
-        var secret = services.GetRequiredService<HostSettings>().GetOrCreate("sandbox.hashSecret", Secrets.NewToken);
-        return new VnPayMerchant(SandboxTmnCode, secret, links.Absolute(SandboxEndpoints.PaymentPath), links.Absolute(SandboxEndpoints.ApiPath), returnUrl);
-    }
+    /// <summary>The choices offered: Payments:Banks as configured, or each offered gateway's own.</summary>
+    public static IReadOnlyList<BankOption> Choices(PaymentsOptions options, IConfiguration configuration) =>
+        options.ChoicesFor(GatewayModules.Offered(configuration, Kind(configuration)));
 }

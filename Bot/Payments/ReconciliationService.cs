@@ -1,16 +1,15 @@
 using ChatPay.Bot.Hosting;
-using ChatPay.Bot.Payments.VnPay;
 using ChatPay.Domain.Payments;
 using Microsoft.Extensions.Options;
 
 namespace ChatPay.Bot.Payments;
 
 /// <summary>
-/// Asks the gateway about every attempt whose check is due — an IPN that never came, or a citizen's /baoloi —
-/// and hands each answer to the domain's reconciliation. Due times are stored, so a restart loses none.
+/// Asks each attempt's gateway about every attempt whose check is due — a callback that never came, or a citizen's
+/// /baoloi — and hands each answer to the domain's reconciliation. Due times are stored, so a restart loses none.
 /// </summary>
 public sealed class ReconciliationService(
-    Reconciliation reconciliation, VnPayStatusClient gateway, IOptions<PaymentsOptions> options, TimeProvider clock, ILogger<ReconciliationService> logger)
+    Reconciliation reconciliation, PaymentGateways gateways, IOptions<PaymentsOptions> options, TimeProvider clock, ILogger<ReconciliationService> logger)
     : PeriodicService(options.Value.Reconciliation.Interval, clock, logger)
 {
     private const int Batch = 20;
@@ -22,7 +21,14 @@ public sealed class ReconciliationService(
         do
         {
             due = reconciliation.DueChecks(Batch);
-            foreach (var payment in due) reconciliation.Record(payment.Id, await gateway.QueryAsync(payment, cancellationToken));
+            foreach (var payment in due)
+            {
+                // A gateway this deployment no longer offers cannot be asked: the attempt is checked again, then support is told.
+                var status = gateways.For(payment) is { } gateway
+                    ? await gateway.QueryAsync(payment, cancellationToken)
+                    : new GatewayStatus.Unavailable($"{PaymentGateways.NameOf(payment)} is not offered");
+                reconciliation.Record(payment.Id, status);
+            }
         }
         while (due.Count == Batch);
     }

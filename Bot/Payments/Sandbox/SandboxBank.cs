@@ -25,7 +25,7 @@ public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeP
     public string? Check(IReadOnlyDictionary<string, string> fields)
     {
         if (!VnPaySignature.Verify(fields, merchant.HashSecret)) return BadSignature;
-        if (Field(fields, "vnp_Version") != VnPayGateway.Version || Field(fields, "vnp_Command") != "pay") return "Phiên bản hoặc lệnh không hợp lệ.";
+        if (Field(fields, "vnp_Version") != VnPayMessages.Version || Field(fields, "vnp_Command") != "pay") return "Phiên bản hoặc lệnh không hợp lệ.";
         if (Field(fields, "vnp_TmnCode") != merchant.TmnCode) return "Website này chưa được phê duyệt (sai mã website).";
         if (!long.TryParse(Field(fields, "vnp_Amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0 || amount % 100 != 0)
             return "Số tiền không hợp lệ.";

@@ -32,7 +32,7 @@ public sealed class SandboxStatusApi(SandboxBank bank, LiteDbStore store)
         if (request is null) return Reply(merchant, "03", "Invalid request format", null, null);
         string Field(string name) => request.GetValueOrDefault(name, "");
 
-        if (Field("vnp_Command") != VnPayQuery.Command || Field("vnp_Version") != VnPayGateway.Version || Field("vnp_RequestId").Length is 0 or > 32)
+        if (Field("vnp_Command") != VnPayQuery.Command || Field("vnp_Version") != VnPayMessages.Version || Field("vnp_RequestId").Length is 0 or > 32)
             return Reply(merchant, "03", "Invalid request format", null, null);
         if (Field("vnp_TmnCode") != merchant.TmnCode) return Reply(merchant, "02", "Merchant is not valid", null, null);
         if (!VnPayQuery.Verify(request, VnPayQuery.RequestSigned, merchant.HashSecret)) return Reply(merchant, "97", "Invalid checksum", null, null);

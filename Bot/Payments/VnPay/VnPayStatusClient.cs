@@ -16,7 +16,7 @@ public sealed class VnPayStatusClient(
         var request = new Dictionary<string, string>
         {
             ["vnp_RequestId"] = Guid.NewGuid().ToString("N"),
-            ["vnp_Version"] = VnPayGateway.Version,
+            ["vnp_Version"] = VnPayMessages.Version,
             ["vnp_Command"] = VnPayQuery.Command,
             ["vnp_TmnCode"] = merchant.TmnCode,
             ["vnp_TxnRef"] = payment.Id,
@@ -40,18 +40,18 @@ public sealed class VnPayStatusClient(
         catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException or NotSupportedException)
         {
             metrics.GatewayAnswered(clock.GetElapsedTime(started), "failed");
-            reachability.Failed(PaymentsSetup.Service, $"status query: {e.GetType().Name}");
+            reachability.Failed(VnPayAdapter.Service, $"status query: {e.GetType().Name}");
             logger.LogWarning(e, "Status query for {TxnRef} failed", payment.Id);
             return new GatewayStatus.Unavailable("no answer");
         }
 
         if (answer is null || !VnPayQuery.Verify(answer, VnPayQuery.ResponseSigned, merchant.HashSecret))
         {
-            reachability.Failed(PaymentsSetup.Service, "status query: an answer not signed by the gateway");
+            reachability.Failed(VnPayAdapter.Service, "status query: an answer not signed by the gateway");
             logger.LogWarning("Status query for {TxnRef} got an answer that is not signed by the gateway", payment.Id);
             return new GatewayStatus.Unavailable("invalid signature");
         }
-        reachability.Answered(PaymentsSetup.Service);
+        reachability.Answered(VnPayAdapter.Service);
         var code = Field(answer, "vnp_ResponseCode");
         if (Mismatch(answer, payment, code) is { } mismatch)
         {
@@ -78,24 +78,12 @@ public sealed class VnPayStatusClient(
         return Field(answer, "vnp_Amount") == amount ? null : $"vnp_Amount '{Field(answer, "vnp_Amount")}' instead of {amount}";
     }
 
-    private static GatewayReport Report(Dictionary<string, string> answer, string reference)
+    /// <summary>The status API does not return the payment's own response code; the transaction status says what happened.</summary>
+    private static GatewayReport Report(Dictionary<string, string> answer, string paymentId)
     {
         var status = Field(answer, "vnp_TransactionStatus");
-        return new GatewayReport(
-            Reference: reference,
-            Amount: long.TryParse(Field(answer, "vnp_Amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var hundredths) && hundredths % 100 == 0 ? hundredths / 100 : -1,
-            Succeeded: status == "00",
-            // The status API does not return the payment's own response code; the transaction status says what happened.
-            ResponseCode: status == "00" ? "00" : "",
-            TransactionStatus: status,
-            TransactionNo: NullIfEmpty(Field(answer, "vnp_TransactionNo")),
-            BankCode: NullIfEmpty(Field(answer, "vnp_BankCode")),
-            BankTransactionNo: null,
-            CardType: null,
-            PaidAt: VnPayTime.Parse(Field(answer, "vnp_PayDate")));
+        return VnPayCodes.Report(answer, paymentId, VnPayMessages.ParseAmount(Field(answer, "vnp_Amount")), status == "00" ? "00" : "", status);
     }
 
     private static string Field(Dictionary<string, string> fields, string name) => fields.GetValueOrDefault(name, "");
-
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace ChatPay.Bot.Payments.VnPay;
 
 /// <summary>Speaks VNPay payment API 2.1.0 for one merchant: builds signed payment URLs and reads signed callbacks.</summary>
-public sealed class VnPayGateway(VnPayMerchant merchant)
+public sealed class VnPayMessages(VnPayMerchant merchant)
 {
     public const string Version = "2.1.0";
 
@@ -41,24 +41,13 @@ public sealed class VnPayGateway(VnPayMerchant merchant)
         if (!VnPaySignature.Verify(fields, merchant.HashSecret)) return VnPayCallback.Forged;
         if (Field(fields, "vnp_TmnCode") != merchant.TmnCode) return VnPayCallback.Forged;
 
-        var responseCode = Field(fields, "vnp_ResponseCode");
-        var transactionStatus = Field(fields, "vnp_TransactionStatus");
-        var report = new GatewayReport(
-            Reference: Field(fields, "vnp_TxnRef"),
-            Amount: ParseAmount(Field(fields, "vnp_Amount")),
-            Succeeded: responseCode == "00" && transactionStatus == "00",
-            ResponseCode: responseCode,
-            TransactionStatus: transactionStatus,
-            TransactionNo: NullIfEmpty(Field(fields, "vnp_TransactionNo")),
-            BankCode: NullIfEmpty(Field(fields, "vnp_BankCode")),
-            BankTransactionNo: NullIfEmpty(Field(fields, "vnp_BankTranNo")),
-            CardType: NullIfEmpty(Field(fields, "vnp_CardType")),
-            PaidAt: VnPayTime.Parse(Field(fields, "vnp_PayDate")));
+        var report = VnPayCodes.Report(fields, Field(fields, "vnp_TxnRef"), ParseAmount(Field(fields, "vnp_Amount")),
+            Field(fields, "vnp_ResponseCode"), Field(fields, "vnp_TransactionStatus"));
         return new VnPayCallback(true, report);
     }
 
     /// <summary>vnp_Amount is đồng × 100. Anything else cannot equal an order's amount, so it reads as -1 and fails the amount check.</summary>
-    private static long ParseAmount(string text) =>
+    internal static long ParseAmount(string text) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var hundredths) && hundredths % 100 == 0 ? hundredths / 100 : -1;
 
     private static string IpText(IPAddress? address)
@@ -69,6 +58,4 @@ public sealed class VnPayGateway(VnPayMerchant merchant)
     }
 
     private static string Field(Dictionary<string, string> fields, string name) => fields.GetValueOrDefault(name, "");
-
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
