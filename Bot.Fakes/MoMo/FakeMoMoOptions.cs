@@ -7,7 +7,7 @@ public sealed record FakeMoMoOptions
     public string AccessKey { get; init; } = "F8BBA842ECF85";
     public string SecretKey { get; init; } = "K951B6PE1waDMi640xX08PD3vg6EkVlz";
 
-    /// <summary>MoMo does not document its IPN retries; the fake sends an unacknowledged IPN this many times in all.</summary>
+    /// <summary>MoMo does not document its IPN retries; the fake sends an unacknowledged IPN this many times in all (0: every IPN is lost on the way).</summary>
     public int IpnAttempts { get; init; } = 3;
 
     /// <summary>Waited on <see cref="Clock"/>: with a fake clock, a test advances it (or sets zero).</summary>

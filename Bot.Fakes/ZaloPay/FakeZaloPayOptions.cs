@@ -13,6 +13,9 @@ public sealed record FakeZaloPayOptions
     /// <summary>ZaloPay calls back again at most 3 times when the merchant does not acknowledge; the interval is not documented.</summary>
     public int CallbackRetries { get; init; } = 3;
 
+    /// <summary>False: every callback is lost on the way (ZaloPay's documents say to poll /v2/query for this reason).</summary>
+    public bool CallbacksArrive { get; init; } = true;
+
     /// <summary>Waited on <see cref="Clock"/>: with a fake clock, a test advances it (or sets zero).</summary>
     public TimeSpan CallbackRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 

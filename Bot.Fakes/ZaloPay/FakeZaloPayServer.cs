@@ -69,6 +69,7 @@ public sealed partial class FakeZaloPayServer : IAsyncDisposable
         var data = CallbackData(order);
         var body = JsonSerializer.Serialize(new { data, mac = ZaloPayMac.Of(Options.Key2, data), type = 1 });
         var url = order.CallbackUrl ?? Options.CallbackUrl ?? throw new InvalidOperationException("The order names no callback_url and none is registered.");
+        if (!Options.CallbacksArrive) return;
         for (var attempt = 0; attempt <= Options.CallbackRetries; attempt++)
         {
             if (attempt > 0) await Task.Delay(Options.CallbackRetryDelay, Options.Clock);
