@@ -15,6 +15,8 @@ public class StartupRefusalTests
     [InlineData("Demo:Enabled", "false", "Staff:Agencies")]
     [InlineData("Demo:Enabled", "false", "Payments:Gateway")]
     [InlineData("Payments:Gateway", "Live", "Payments:Gateway")]
+    [InlineData("Payments:MoMo:PartnerCode", "MOMO", "Payments:MoMo:AccessKey")]
+    [InlineData("Payments:ZaloPay:AppId", "not-a-number", "Payments:ZaloPay:AppId")]
     [InlineData("Conversations:IdleTimeout", "soon", "Conversations:IdleTimeout")]
     [InlineData("Limits:UnknownCodes:PerAddress", "many", "Limits:UnknownCodes:PerAddress")]
     [InlineData("Telegram:WebhookSecret", "short-secret", "Telegram:WebhookSecret")]
