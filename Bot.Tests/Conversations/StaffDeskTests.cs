@@ -39,7 +39,7 @@ public class StaffDeskTests : IDisposable
 
         var history = _desk.LastReply(chat);
         Assert.Contains("Nguyễn Văn An, ĐT 0912345678", history);
-        Assert.Contains($"{Code}_1 — Vietcombank — 200.000 ₫", history);
+        Assert.Contains($"{Code}_1 — Vietcombank qua VnPay", history);
     }
 
     [Fact]

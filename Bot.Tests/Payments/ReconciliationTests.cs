@@ -185,7 +185,7 @@ public class ReconciliationTests : IDisposable
         Assert.Equal(CitizenTexts.ReportWithSupport(Code).Text, _desk.LastReply());
         var notice = _desk.LastReply(SupportChat);
         Assert.StartsWith(SupportHeadline(SupportReasons.ReportedByCitizen), notice);
-        Assert.Contains($"{Code}_1 — Vietcombank — 200.000 ₫", notice);
+        Assert.Contains($"{Code}_1 — Vietcombank qua VnPay", notice);
         Assert.Equal(SupportCaseState.WithSupport, Assert.Single(Cases()).State);
     }
 

@@ -17,9 +17,10 @@ public abstract record JourneyOp
 
     /// <summary>
     /// The gateway reports on an attempt (picked among those that exist), by IPN or answering a status query. The
-    /// attempt's true outcome is fixed at its first report; later ones repeat it, as a real gateway would.
+    /// attempt's true outcome is fixed at its first report; later ones repeat it, as a real gateway would. A report from
+    /// another gateway than the attempt's (a misrouted or forged callback that passed that gateway's checks) is no news.
     /// </summary>
-    public sealed record Report(int Attempt, Outcome Outcome, bool ByStatusQuery, bool WrongAmount) : JourneyOp;
+    public sealed record Report(int Attempt, Outcome Outcome, bool ByStatusQuery, bool WrongAmount, bool WrongGateway = false) : JourneyOp;
 
     /// <summary>The payer follows an attempt's link (again, or after it closed) on the way to the gateway.</summary>
     public sealed record OpenLink(int Attempt) : JourneyOp;

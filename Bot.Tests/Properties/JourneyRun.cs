@@ -126,6 +126,12 @@ public sealed class JourneyRun : IDisposable
         var attempts = Attempts();
         if (attempts.Count == 0) return;
         var payment = attempts[report.Attempt % attempts.Count];
+        if (report.WrongGateway)
+        {
+            var other = new[] { "VnPay", "MoMo", "ZaloPay" }.First(g => g != payment.Gateway);
+            _desk.Settlement.Settle(_desk.Paid(payment) with { Gateway = other });
+            return;
+        }
         var outcome = _outcomes.TryGetValue(payment.Id, out var fixedOutcome) ? fixedOutcome : _outcomes[payment.Id] = report.Outcome;
         var gatewayReport = outcome switch
         {

@@ -29,7 +29,7 @@ public class PaymentPropertyTests
         (2, Gen.Select(Gen.Int[0, Chats.Length - 1], Gen.Int[1, 4], Gen.Int[0, 9], (chat, back, button) => (JourneyOp)new JourneyOp.PressStale(chat, back, button))),
         (1, Gen.Select(Gen.Int[0, Chats.Length - 1], Gen.String["cp1|0123456789:abcdefghijklmnopqrstuvwxyz-_"], (chat, payload) => (JourneyOp)new JourneyOp.PressForged(chat, payload))),
         (6, Gen.Select(Gen.Int[0, 5], Gen.Enum<Outcome>(), Gen.Bool, Gen.Int[0, 9],
-            (attempt, outcome, byQuery, amount) => (JourneyOp)new JourneyOp.Report(attempt, outcome, byQuery, amount == 0))),
+            (attempt, outcome, byQuery, odd) => (JourneyOp)new JourneyOp.Report(attempt, outcome, byQuery, WrongAmount: odd == 0, WrongGateway: odd == 1))),
         (3, Gen.Int[0, 5].Select(attempt => (JourneyOp)new JourneyOp.OpenLink(attempt))),
         (2, Gen.Int[1, 40].Select(minutes => (JourneyOp)new JourneyOp.PassTime(minutes))),
         (1, Gen.Const((JourneyOp)new JourneyOp.Restart())));

@@ -57,7 +57,8 @@ public sealed class Desk : IDisposable
     public static ChatPayRules Rules { get; } = new(
         IdleTimeout: TimeSpan.FromMinutes(30),
         LinkLifetime: TimeSpan.FromMinutes(15),
-        Banks: [new BankOption("VCB", "Vietcombank", "VIETCOMBANK"), new BankOption("QR", "Ví VNPAY", "VNPAYQR")],
+        Banks: [new BankOption("VCB", "Vietcombank", "VIETCOMBANK", "VnPay"), new BankOption("QR", "Ví VNPAY", "VNPAYQR", "VnPay"),
+            new BankOption("MOMO", "Ví MoMo", null, "MoMo"), new BankOption("ZALOPAY", "Ví ZaloPay", null, "ZaloPay")],
         Receipts: new ReceiptRules("01BLP0-001", "CP"),
         Staff: new StaffRules(
             [new Agency(AgencyCode, "Sở Tư pháp tỉnh Hà Tĩnh", OfficerCode), new Agency("H42.27", "Văn phòng Đăng ký đất đai", "OFFICER-H4227")],
@@ -160,18 +161,21 @@ public sealed class Desk : IDisposable
     public Receipt? ReceiptOf(string dossierCode = "H42.10-261125-0001") =>
         Dossier(dossierCode).ReceiptId is { } id ? Store.Read(session => session.Receipts.Find(id)) : null;
 
-    /// <summary>The gateway the desk's reports come from: its attempts name none, so any gateway may speak for them.</summary>
+    /// <summary>The gateway the desk's reports come from for attempts that name none (any gateway may speak for those).</summary>
     public const string Gateway = "TestPay";
+
+    /// <summary>The gateway that speaks for an attempt: the one it names.</summary>
+    public static string GatewayOf(Payment payment) => payment.Gateway.Length > 0 ? payment.Gateway : Gateway;
 
     /// <summary>Follows a payment link the way the pay endpoint does once a gateway has started the attempt.</summary>
     public LinkOpening OpenLink(string token) => PaymentLinks.Open(token, new GatewayCheckout($"ref-{token}", $"https://gateway.test/pay/{token}"));
 
     public GatewayReport Paid(Payment payment, string transactionNo = "14000001") =>
-        new(Gateway, payment.Id, payment.Amount, GatewayOutcome.Succeeded, "00", null, transactionNo, "NCB", Clock.GetUtcNow());
+        new(GatewayOf(payment), payment.Id, payment.Amount, GatewayOutcome.Succeeded, "00", null, transactionNo, "NCB", Clock.GetUtcNow());
 
     /// <summary>A final failure, with the reason the gateway's adapter would give.</summary>
     public GatewayReport Declined(Payment payment, string code = "51", string reason = "Tài khoản không đủ số dư.") =>
-        new(Gateway, payment.Id, payment.Amount, GatewayOutcome.Failed, code, reason, "14000009", "NCB", Clock.GetUtcNow());
+        new(GatewayOf(payment), payment.Id, payment.Amount, GatewayOutcome.Failed, code, reason, "14000009", "NCB", Clock.GetUtcNow());
 
     /// <summary>Debited, then reversed by the gateway: money owed back.</summary>
     public GatewayReport Reversed(Payment payment) => Declined(payment, "00/04", "Ngân hàng đã trừ tiền nhưng giao dịch không thành công.") with { Outcome = GatewayOutcome.Reversed };
