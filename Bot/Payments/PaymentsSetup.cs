@@ -1,4 +1,5 @@
 using ChatPay.Bot.Demo;
+using ChatPay.Bot.Payments.Sandbox.Wallets;
 using ChatPay.Domain.Payments;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,7 @@ public static class PaymentsSetup
         services.AddSingleton<GatewayCallbacks>();
         services.AddSingleton<GatewayCalls>();
         foreach (var module in offered) module.Add(builder);
+        if (Kind(builder.Configuration) == GatewayKind.Sandbox) services.AddWalletSandboxes();
         services.AddSingleton<Reconciliation>();
         services.AddHostedService<ReconciliationService>();
         return builder;
@@ -38,6 +40,7 @@ public static class PaymentsSetup
     {
         app.MapPaymentLinks();
         foreach (var module in GatewayModules.Offered(app.Configuration, Kind(app.Configuration))) module.Map(app);
+        if (Kind(app.Configuration) == GatewayKind.Sandbox) app.MapSandboxWalletPages();
         return app;
     }
 

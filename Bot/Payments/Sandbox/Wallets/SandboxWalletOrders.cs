@@ -1,0 +1,61 @@
+using ChatPay.Bot.Storage;
+using ChatPay.Domain.Security;
+using LiteDB;
+
+namespace ChatPay.Bot.Payments.Sandbox.Wallets;
+
+/// <summary>The wallet sandboxes' orders, kept in the database so a restart loses none, and callbacks are retried after it.</summary>
+public sealed class SandboxWalletOrders(LiteDbStore store, TimeProvider clock)
+{
+    private const string Collection = "sandbox_wallet_orders";
+    private readonly ILiteCollection<SandboxWalletOrder> _orders = store.Collection<SandboxWalletOrder>(Collection);
+    private readonly Lock _gate = new();
+
+    public static string IdOf(string wallet, string orderId) => $"{wallet}:{orderId}";
+
+    public SandboxWalletOrder? Find(string wallet, string orderId) => _orders.FindById(IdOf(wallet, orderId));
+
+    public SandboxWalletOrder? ByToken(string wallet, string token) => _orders.FindOne(o => o.Wallet == wallet && o.Token == token);
+
+    /// <summary>Adds the order unless one with its reference exists; returns the one kept and whether it is the new one.</summary>
+    public (SandboxWalletOrder Order, bool Added) Add(SandboxWalletOrder order)
+    {
+        lock (_gate)
+        {
+            if (Find(order.Wallet, order.OrderId) is { } known) return (known, false);
+            order.Id = IdOf(order.Wallet, order.OrderId);
+            order.Token = Secrets.NewToken();
+            store.WriteTo<SandboxWalletOrder>(Collection, c => c.Insert(order));
+            return (order, true);
+        }
+    }
+
+    /// <summary>Records the person's answer. An order already finished (or expired) keeps what it had.</summary>
+    public SandboxWalletOrder Finish(SandboxWalletOrder order, string code, bool paid, long transactionNo, DateTimeOffset? firstCallAt)
+    {
+        lock (_gate)
+        {
+            var current = Find(order.Wallet, order.OrderId) ?? order;
+            if (current.Finished) return current;
+            current.ResultCode = code;
+            current.Paid = paid;
+            current.TransactionNo = paid ? transactionNo : 0;
+            current.FinishedAt = clock.GetUtcNow();
+            current.NextCallbackAt = firstCallAt;
+            Save(current);
+            return current;
+        }
+    }
+
+    /// <summary>Finished orders whose callback is still unacknowledged and due.</summary>
+    public IReadOnlyList<SandboxWalletOrder> CallbacksDue(int maxAttempts)
+    {
+        var now = clock.GetUtcNow();
+        return _orders.Find(o => o.ResultCode != "" && !o.CallbackAcknowledged && o.CallbackAttempts < maxAttempts && o.NextCallbackAt <= now).ToList();
+    }
+
+    /// <summary>How many orders the wallet has made so far: its transaction numbers count on from it.</summary>
+    public int Count(string wallet) => _orders.Count(o => o.Wallet == wallet);
+
+    public void Save(SandboxWalletOrder order) => store.WriteTo<SandboxWalletOrder>(Collection, c => c.Update(order));
+}
