@@ -154,7 +154,15 @@ public class PaymentRequestApiTests : IDisposable
         var view = await Json(await app.Http.SendAsync(Call(HttpMethod.Get, $"/api/v1/dossiers/{Code.ToLowerInvariant()}")));
         Assert.Equal("paid", view.GetProperty("status").GetString());
         Assert.Equal("0000002", view.GetProperty("receipt").GetProperty("number").GetString());
-        Assert.Equal("succeeded", view.GetProperty("attempts")[0].GetProperty("state").GetString());
+        var attempt = view.GetProperty("attempts")[0];
+        Assert.Equal("succeeded", attempt.GetProperty("state").GetString());
+        Assert.Equal("VnPay", attempt.GetProperty("gateway").GetString());
+        Assert.Equal(attempt.GetProperty("id").GetString(), attempt.GetProperty("reference").GetString());
+        Assert.Equal("succeeded", attempt.GetProperty("outcome").GetString());
+        // What only VNPay speaks is under the attempt's gateway details.
+        Assert.Equal("00/00", attempt.GetProperty("gatewayDetails").GetProperty("code").GetString());
+        Assert.Equal("00", attempt.GetProperty("gatewayDetails").GetProperty("fields").GetProperty("vnp_ResponseCode").GetString());
+        Assert.False(attempt.TryGetProperty("responseCode", out _));
     }
 
     [Fact]
