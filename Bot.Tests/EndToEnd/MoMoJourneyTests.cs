@@ -38,7 +38,7 @@ public sealed class MoMoJourneyTests : IAsyncLifetime
             ["Payments:MoMo:AccessKey"] = momo.Options.AccessKey,
             ["Payments:MoMo:SecretKey"] = momo.Options.SecretKey,
             ["Payments:MoMo:ApiUrl"] = momo.BaseUrl,
-        }.Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).ToDictionary());
+        }.Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value));
 
     private static Payment Payment(ChatPayApp app) => app.Service<IChatPayStore>().Read(s => s.Payments.Find(Reference))!;
 
@@ -116,6 +116,21 @@ public sealed class MoMoJourneyTests : IAsyncLifetime
         Assert.Equal(PaymentState.Pending, Payment(app).State);
         Assert.Equal(HttpStatusCode.NoContent, await PostIpnAsync(app, Ipn(order, 0)));
         Assert.Equal(PaymentState.Succeeded, Payment(app).State);
+    }
+
+    [Fact]
+    public async Task A_link_whose_gateway_cannot_be_reached_says_so_and_starts_nothing()
+    {
+        using var app = Start(_momo, ("Payments:MoMo:ApiUrl", $"http://127.0.0.1:{LoopbackPort.Free()}"));
+        var citizen = await WebChatUser.OpenAsync(app.Http);
+        var link = await citizen.RequestPaymentLinkAsync(Code, "Ví MoMo");
+
+        using var page = await app.Http.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains(PaymentLinkEndpoints.GatewayBusyHeading, await page.Content.ReadAsStringAsync());
+        Assert.Equal(PaymentState.Created, Payment(app).State);
+        Assert.Null(Payment(app).Checkout);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ZaloPayJourneyTests : IAsyncLifetime
             ["Payments:ZaloPay:Key1"] = zaloPay.Options.Key1,
             ["Payments:ZaloPay:Key2"] = zaloPay.Options.Key2,
             ["Payments:ZaloPay:ApiUrl"] = zaloPay.BaseUrl,
-        }.Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).ToDictionary());
+        }.Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value));
 
     private static Payment Payment(ChatPayApp app) => app.Service<IChatPayStore>().Read(s => s.Payments.Find(Reference))!;
 

@@ -21,7 +21,7 @@ internal static class ChatPayMapper
             deserialize: bson => new DateTimeOffset(DateTime.SpecifyKind(bson.AsDateTime.ToUniversalTime(), DateTimeKind.Utc)));
 
         mapper.Entity<Dossier>().Id(d => d.Code, autoId: false);
-        mapper.Entity<Payment>().Id(p => p.Id, autoId: false).Ignore(p => p.IsOpen).Ignore(p => p.IsUnsettled);
+        mapper.Entity<Payment>().Id(p => p.Id, autoId: false).Ignore(p => p.IsOpen).Ignore(p => p.IsUnsettled).Ignore(p => p.GatewayReference);
         mapper.Entity<SupportCase>().Id(c => c.Id, autoId: false).Ignore(c => c.IsOpen);
         mapper.Entity<Receipt>().Id(r => r.Id, autoId: false);
         mapper.Entity<ConversationSnapshot>().Id(c => c.ChatKey, autoId: false);
