@@ -134,6 +134,21 @@ public sealed class MoMoJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Money_taken_by_momo_after_the_citizen_cancelled_is_still_recorded_and_flagged()
+    {
+        using var app = Start(_momo);
+        var (citizen, _, _) = await ToMoMoAsync(app);
+        await citizen.SayAsync("/huy");
+        await Eventually.HoldsAsync(() => Payment(app).State == PaymentState.Cancelled);
+
+        await _momo.PayAsync(Reference);
+
+        await citizen.WaitForTextAsync(Said.Paid);
+        Assert.Equal(PaymentState.Succeeded, Payment(app).State);
+        Assert.Equal(PaymentFlag.LateSuccess, Payment(app).Flag);
+    }
+
+    [Fact]
     public async Task A_declined_payment_tells_the_citizen_why_in_momos_words()
     {
         using var app = Start(_momo);
