@@ -15,6 +15,15 @@ public sealed class ChatOutbox(LiteDbStore store)
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<(Rendered, Action<ChatLogEntry, Rendered>)> _outcomes = new();
 
+    /// <summary>
+    /// One flush at a time, from taking the outcomes to committing them. Several flush at once (each channel's delivery
+    /// round, each chat's lost-send search), and without this two could split one operation's outcomes and commit them
+    /// in the wrong order: a search's "found, delivered" taken by one flush and its "no longer in flight" committed first
+    /// by another left the messages pending and free for a moment — sent again by the next round, or after a crash in that
+    /// moment (seen as an officers' digest arriving twice in the crash test).
+    /// </summary>
+    private readonly Lock _flushing = new();
+
     /// <summary>Entries marked in flight by this process and not yet settled by a flush, as the round read them.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, ChatLogEntry> _sending = new();
 
@@ -157,6 +166,11 @@ public sealed class ChatOutbox(LiteDbStore store)
 
     /// <summary>Stores every outcome recorded since the last flush, in one step.</summary>
     public void Flush()
+    {
+        lock (_flushing) FlushInOrder();
+    }
+
+    private void FlushInOrder()
     {
         var changes = new List<(Rendered Rendered, Action<ChatLogEntry, Rendered> Change)>();
         while (_outcomes.TryDequeue(out var outcome)) changes.Add(outcome);

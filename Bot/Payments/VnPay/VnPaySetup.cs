@@ -47,6 +47,7 @@ public static class VnPaySetup
         services.AddSingleton<VnPayMessages>();
         services.AddHttpClient<VnPayStatusClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddKeyedTransient<IPaymentGateway, VnPayAdapter>(VnPayAdapter.GatewayName);
+        services.AddHostedService<VnPayEarlierAttempts>();
         if (!sandbox)
         {
             services.AddReachabilityCheck(VnPayAdapter.Service);

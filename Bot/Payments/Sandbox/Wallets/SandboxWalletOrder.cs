@@ -8,6 +8,9 @@ public sealed class SandboxWalletOrder
     public string Wallet { get; set; } = "";
     public string OrderId { get; set; } = "";
 
+    /// <summary>The order's number at its wallet (1, 2, …): its transaction number is made from it.</summary>
+    public long Number { get; set; }
+
     /// <summary>The unguessable part of the order's payment page.</summary>
     public string Token { get; set; } = "";
     public long Amount { get; set; }

@@ -25,13 +25,14 @@ public sealed class SandboxWalletOrders(LiteDbStore store, TimeProvider clock)
             if (Find(order.Wallet, order.OrderId) is { } known) return (known, false);
             order.Id = IdOf(order.Wallet, order.OrderId);
             order.Token = Secrets.NewToken();
+            order.Number = _orders.Count(o => o.Wallet == order.Wallet) + 1;
             store.WriteTo<SandboxWalletOrder>(Collection, c => c.Insert(order));
             return (order, true);
         }
     }
 
     /// <summary>Records the person's answer. An order already finished (or expired) keeps what it had.</summary>
-    public SandboxWalletOrder Finish(SandboxWalletOrder order, string code, bool paid, long transactionNo, DateTimeOffset? firstCallAt)
+    public SandboxWalletOrder Finish(SandboxWalletOrder order, string code, bool paid, DateTimeOffset? firstCallAt)
     {
         lock (_gate)
         {
@@ -39,7 +40,8 @@ public sealed class SandboxWalletOrders(LiteDbStore store, TimeProvider clock)
             if (current.Finished) return current;
             current.ResultCode = code;
             current.Paid = paid;
-            current.TransactionNo = paid ? transactionNo : 0;
+            // Numbered like the wallets' own (MoMo's transId, ZaloPay's zp_trans_id): distinct per order, stable once given.
+            current.TransactionNo = paid ? 4_088_000_000 + current.Number : 0;
             current.FinishedAt = clock.GetUtcNow();
             current.NextCallbackAt = firstCallAt;
             Save(current);
@@ -53,9 +55,6 @@ public sealed class SandboxWalletOrders(LiteDbStore store, TimeProvider clock)
         var now = clock.GetUtcNow();
         return _orders.Find(o => o.ResultCode != "" && !o.CallbackAcknowledged && o.CallbackAttempts < maxAttempts && o.NextCallbackAt <= now).ToList();
     }
-
-    /// <summary>How many orders the wallet has made so far: its transaction numbers count on from it.</summary>
-    public int Count(string wallet) => _orders.Count(o => o.Wallet == wallet);
 
     public void Save(SandboxWalletOrder order) => store.WriteTo<SandboxWalletOrder>(Collection, c => c.Update(order));
 }

@@ -43,7 +43,7 @@ public static class SandboxWalletPages
         if (callbacks.Wallet(wallet) is not { } sandbox || orders.ByToken(sandbox.Name, token) is not { } order) return Problem("Không tìm thấy đơn hàng.");
         if (sandbox.Choices.All(c => c.Code != code)) return Problem("Lựa chọn không hợp lệ.");
         if (!order.Finished && order.ExpiresAt <= clock.GetUtcNow()) return Problem("Đơn hàng đã hết hạn thanh toán.");
-        var finished = orders.Finish(order, code, sandbox.IsPaid(code), 4_088_000_000 + orders.Count(sandbox.Name), callbacks.FirstCallAt(clock.GetUtcNow()));
+        var finished = orders.Finish(order, code, sandbox.IsPaid(code), callbacks.FirstCallAt(clock.GetUtcNow()));
         await callbacks.DeliverAsync(finished, cancellationToken);
         return Results.Redirect(sandbox.ReturnUrl(finished));
     }
