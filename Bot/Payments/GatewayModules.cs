@@ -12,10 +12,12 @@ namespace ChatPay.Bot.Payments;
 /// </summary>
 public static class GatewayModules
 {
+    /// <param name="MerchantKey">The setting that names the merchant: with it, the gateway is offered live.</param>
     public sealed record Module(
         string Name,
         string Section,
         Type Options,
+        string MerchantKey,
         Func<IConfiguration, GatewayKind, bool> Offered,
         IReadOnlyList<BankOption> DefaultChoices,
         Action<WebApplicationBuilder> Add,

@@ -19,9 +19,9 @@ public static class PaymentsSetup
             .Validate<IOptions<DemoOptions>>((payments, demo) => payments.Gateway != GatewayKind.Live || !demo.Value.Enabled,
                 "Demo:Enabled must be false when Payments:Gateway is Live: demo dossiers must never take real money.")
             .Validate<IOptions<DemoOptions>>((payments, demo) => payments.Gateway != GatewayKind.Sandbox || demo.Value.Enabled,
-                "Payments:Gateway is Sandbox (the default), which moves no money and runs only with the demo: set Payments:Gateway to Live with a gateway's credentials (Payments:VnPay, Payments:MoMo or Payments:ZaloPay), or Demo:Enabled to true.")
+                $"Payments:Gateway is Sandbox (the default), which moves no money and runs only with the demo: set Payments:Gateway to Live with a gateway's credentials ({Sections}), or Demo:Enabled to true.")
             .Validate(_ => offered.Count > 0,
-                "Payments:Gateway is Live but no gateway has credentials: set Payments:VnPay:TmnCode, Payments:MoMo:PartnerCode or Payments:ZaloPay:AppId with the rest of its section.")
+                $"Payments:Gateway is Live but no gateway has credentials: set one of {string.Join(", ", GatewayModules.All.Select(m => m.MerchantKey))} with the rest of its section.")
             .Validate(payments => payments.UnofferedChoice(offered) is null,
                 $"Payments:Banks: a choice names a gateway this deployment does not offer; offered: {string.Join(", ", offered.Select(m => m.Name))}.")
             .ValidateOnStart();
@@ -35,6 +35,8 @@ public static class PaymentsSetup
         services.AddHostedService<ReconciliationService>();
         return builder;
     }
+
+    private static string Sections => string.Join(", ", GatewayModules.All.Select(m => m.Section));
 
     public static WebApplication MapPayments(this WebApplication app)
     {

@@ -15,6 +15,7 @@ public static class MoMoSetup
         MoMoAdapter.GatewayName,
         MoMoOptions.Section,
         typeof(MoMoOptions),
+        MerchantKey,
         (configuration, kind) => kind == GatewayKind.Sandbox || GatewayModules.HasValue(configuration, MerchantKey),
         [new BankOption("MOMO", "Ví MoMo", null, MoMoAdapter.GatewayName)],
         Add,

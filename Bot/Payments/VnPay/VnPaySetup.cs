@@ -13,12 +13,14 @@ namespace ChatPay.Bot.Payments.VnPay;
 public static class VnPaySetup
 {
     private const string SandboxTmnCode = "CHATPAY1";
+    private const string MerchantKey = $"{VnPayOptions.Section}:{nameof(VnPayOptions.TmnCode)}";
 
     public static readonly GatewayModules.Module Module = new(
         VnPayAdapter.GatewayName,
         VnPayOptions.Section,
         typeof(VnPayOptions),
-        (configuration, kind) => kind == GatewayKind.Sandbox || GatewayModules.HasValue(configuration, $"{VnPayOptions.Section}:{nameof(VnPayOptions.TmnCode)}"),
+        MerchantKey,
+        (configuration, kind) => kind == GatewayKind.Sandbox || GatewayModules.HasValue(configuration, MerchantKey),
         DefaultChoices(),
         builder => builder.AddVnPay(),
         app => app.MapVnPayModule());

@@ -18,6 +18,7 @@ public static class ZaloPaySetup
         ZaloPayAdapter.GatewayName,
         ZaloPayOptions.Section,
         typeof(ZaloPayOptions),
+        MerchantKey,
         (configuration, kind) => kind == GatewayKind.Sandbox || GatewayModules.HasValue(configuration, MerchantKey),
         [new BankOption("ZALOPAY", "Ví ZaloPay", null, ZaloPayAdapter.GatewayName)],
         Add,
