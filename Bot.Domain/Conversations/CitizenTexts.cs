@@ -163,6 +163,8 @@ public static class CitizenTexts
     public static OutgoingMessage Receipt(Receipt receipt, string url, bool justPaid) => new(
         (justPaid ? "✅ Thanh toán thành công!\n" : $"Hồ sơ {receipt.DossierCode} đã được thanh toán.\n") +
         $"Biên lai số {receipt.NumberText()} (ký hiệu {receipt.Series})\n" +
+        (receipt.Trial ? $"⚠️ {Receipts.Receipt.TrialMark}\n" : "") +
+        (receipt.LookupCode.Length > 0 ? $"Mã tra cứu: {receipt.LookupCode}\n" : "") +
         $"Mã hồ sơ: {receipt.DossierCode}\n" +
         $"Thủ tục: {receipt.ProcedureName}\n" +
         $"Số tiền: {Vnd.Format(receipt.Total)}\n" +

@@ -118,10 +118,12 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
     {
         var paidAt = payment.PaidAt!.Value;
         var year = VietnamTime.Local(paidAt).Year;
-        var number = session.Receipts.TakeNextNumber(year);
+        var trial = rules.Receipts.Trial;
+        var number = session.Receipts.TakeNextNumber(year, trial);
+        var agency = rules.Staff.Agency(dossier.AgencyCode);
         var receipt = new Receipt
         {
-            Id = Receipt.IdFor(year, number),
+            Id = Receipt.IdFor(year, number, trial),
             Year = year,
             Number = number,
             FormNumber = rules.Receipts.FormNumber,
@@ -130,6 +132,8 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
             ProcedureName = dossier.ProcedureName,
             AgencyCode = dossier.AgencyCode,
             AgencyName = dossier.AgencyName,
+            AgencyTaxCode = agency?.TaxCode ?? "",
+            AgencyAddress = agency?.Address ?? "",
             PayerName = dossier.ApplicantName,
             Lines = dossier.Fees,
             Total = payment.Amount,
@@ -138,6 +142,8 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
             GatewayTransactionNo = payment.TransactionNo,
             PaymentId = payment.Id,
             AccessToken = Secrets.NewToken(),
+            LookupCode = Secrets.NewLookupCode(),
+            Trial = trial,
         };
         session.Receipts.Add(receipt);
         return receipt;

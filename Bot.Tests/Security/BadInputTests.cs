@@ -1,10 +1,10 @@
-using ChatPay.Bot.Payments;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using ChatPay.Bot.Api;
 using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Bot.Channels.WebChat;
+using ChatPay.Bot.Payments;
 using ChatPay.Bot.Payments.VnPay;
 using ChatPay.Bot.Storage;
 using ChatPay.Tests.Support;

@@ -1,5 +1,5 @@
-using ChatPay.Bot.Payments;
 using ChatPay.Bot.Channels.WebChat;
+using ChatPay.Bot.Payments;
 using ChatPay.Domain;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Dossiers;

@@ -5,15 +5,16 @@ namespace ChatPay.Bot.Demo;
 /// <summary>A few agencies of Hà Tĩnh province and dossiers in each state a newcomer should try.</summary>
 public static class DemoData
 {
-    public sealed record DemoAgency(string Code, string Name);
+    /// <summary>The tax codes are made up (the real units' are public, but a demo must not print them on receipts).</summary>
+    public sealed record DemoAgency(string Code, string Name, string TaxCode, string Address);
 
     public sealed record DemoDossier(string Code, string Procedure, string AgencyCode, string Applicant, string Phone, FeeLine[] Fees, bool Paid = false);
 
     public static readonly DemoAgency[] Agencies =
     [
-        new("H42.10", "Sở Tư pháp tỉnh Hà Tĩnh"),
-        new("H42.14", "Sở Tài chính tỉnh Hà Tĩnh"),
-        new("H42.27", "Văn phòng Đăng ký đất đai tỉnh Hà Tĩnh"),
+        new("H42.10", "Sở Tư pháp tỉnh Hà Tĩnh", "0000000010", "Số 01 đường Nguyễn Chí Thanh, thành phố Hà Tĩnh, tỉnh Hà Tĩnh"),
+        new("H42.14", "Sở Tài chính tỉnh Hà Tĩnh", "0000000014", "Số 02 đường Nguyễn Chí Thanh, thành phố Hà Tĩnh, tỉnh Hà Tĩnh"),
+        new("H42.27", "Văn phòng Đăng ký đất đai tỉnh Hà Tĩnh", "0000000027", "Số 03 đường Hà Huy Tập, thành phố Hà Tĩnh, tỉnh Hà Tĩnh"),
     ];
 
     public static readonly DemoDossier[] Dossiers =

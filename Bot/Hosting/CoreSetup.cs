@@ -22,7 +22,12 @@ public static class CoreSetup
         var services = builder.Services;
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ConversationsOptions>().BindConfiguration(ConversationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ReceiptsOptions>().BindConfiguration(ReceiptsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReceiptsOptions>().BindConfiguration(ReceiptsOptions.Section).ValidateDataAnnotations()
+            .Validate(receipts => receipts.Certificate.Path.Length == 0 || File.Exists(receipts.Certificate.Path),
+                "Receipts:Certificate:Path names no file: give the collecting unit's PKCS#12 certificate, or leave it empty to sign with a self-signed one.")
+            .ValidateOnStart();
+        services.AddSingleton<ReceiptCertificate>();
+        services.AddSingleton<ReceiptSeals>();
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StaffOptions>, StaffOptionsValidator>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
@@ -50,13 +55,13 @@ public static class CoreSetup
         var receipts = services.GetRequiredService<IOptions<ReceiptsOptions>>().Value;
         var staff = services.GetRequiredService<IOptions<StaffOptions>>().Value;
 
-        var agencies = staff.Agencies.Select(a => new Agency(a.Code, a.Name, a.EnrollmentCode)).ToList();
+        var agencies = staff.Agencies.Select(a => new Agency(a.Code, a.Name, a.EnrollmentCode, a.TaxCode, a.Address)).ToList();
         var supportCode = staff.SupportEnrollmentCode;
         if (services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
         {
             var demoCodes = services.GetRequiredService<DemoEnrollmentCodes>();
             agencies.AddRange(DemoData.Agencies.Where(d => agencies.All(a => a.Code != d.Code))
-                .Select(d => new Agency(d.Code, d.Name, demoCodes.ForAgency(d.Code))));
+                .Select(d => new Agency(d.Code, d.Name, demoCodes.ForAgency(d.Code), d.TaxCode, d.Address)));
             if (supportCode.Length == 0) supportCode = demoCodes.ForSupport();
         }
 
@@ -64,7 +69,7 @@ public static class CoreSetup
             conversations.IdleTimeout,
             payments.LinkLifetime,
             PaymentsSetup.Choices(payments, services.GetRequiredService<IConfiguration>()),
-            new ReceiptRules(receipts.FormNumber, receipts.SeriesPrefix),
+            new ReceiptRules(receipts.FormNumber, receipts.SeriesPrefix, Trial: PaymentsSetup.Kind(services.GetRequiredService<IConfiguration>()) == GatewayKind.Sandbox),
             new StaffRules(agencies, supportCode, staff.ClaimReminderAfter, staff.MaxReminders),
             new ReconciliationRules(payments.Reconciliation.Delay, payments.Reconciliation.GiveUpAfter),
             new CodeLookupRules(conversations.MaxWrongCodes, conversations.WrongCodeWindow));

@@ -26,4 +26,10 @@ public sealed class AgencySettings
 
     /// <summary>The code an officer sends with /dangky to receive this agency's alerts; never logged.</summary>
     public string EnrollmentCode { get; set; } = "";
+
+    /// <summary>The collecting unit's tax code (mã số thuế: 10 digits, or 10-3 for a branch), printed on its receipts.</summary>
+    public string TaxCode { get; set; } = "";
+
+    /// <summary>The collecting unit's address, printed on its receipts.</summary>
+    public string Address { get; set; } = "";
 }

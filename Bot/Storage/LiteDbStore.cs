@@ -212,6 +212,8 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         payments.EnsureIndex(p => p.State);
         _db.GetCollection<SupportCase>(LiteSupportCases.Collection).EnsureIndex(c => c.DossierCode);
         _db.GetCollection<Receipt>(LiteReceipts.Collection).EnsureIndex(r => r.AccessToken, unique: true);
+        // Not unique: receipts of earlier versions have none (random 12-character codes do not collide in practice).
+        _db.GetCollection<Receipt>(LiteReceipts.Collection).EnsureIndex(r => r.LookupCode);
         _db.GetCollection<Receipt>(LiteReceipts.Collection).EnsureIndex(r => r.DossierCode, unique: true);
         _db.GetCollection<ConversationSnapshot>(LiteConversations.Collection).EnsureIndex(c => c.Deadline);
         var enrollments = _db.GetCollection<Enrollment>(LiteEnrollments.Collection);

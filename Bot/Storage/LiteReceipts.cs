@@ -14,9 +14,13 @@ internal sealed class LiteReceipts(LiteDatabase db) : IReceipts
 
     public Receipt? FindByAccessToken(string token) => _receipts.Where(nameof(Receipt.AccessToken), token).FirstOrDefault();
 
-    public int TakeNextNumber(int year)
+    public Receipt? FindByLookupCode(string lookupCode) => _receipts.Where(nameof(Receipt.LookupCode), lookupCode).FirstOrDefault();
+
+    /// <summary>The real series' counter is the year (as it always was); the trial series' is "trial-{year}".</summary>
+    public int TakeNextNumber(int year, bool trial = false)
     {
-        var counter = _counters.Get(year) ?? new BsonDocument { ["_id"] = year, ["last"] = 0 };
+        var id = trial ? new BsonValue($"trial-{year}") : new BsonValue(year);
+        var counter = _counters.Get(id) ?? new BsonDocument { ["_id"] = id, ["last"] = 0 };
         var next = counter["last"].AsInt32 + 1;
         counter["last"] = next;
         _counters.Upsert(counter);
