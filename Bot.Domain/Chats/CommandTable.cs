@@ -10,7 +10,7 @@ public static class CommandTable
     [
         new(CommandAction.Start, "/start", ["/batdau"], CommandUse.Citizens, "Bắt đầu nộp phí, lệ phí hồ sơ"),
         new(CommandAction.Cancel, "/huy", ["/cancel"], CommandUse.Citizens, "Hủy thao tác đang làm"),
-        new(CommandAction.Receipt, "/bienlai", [], CommandUse.Citizens, "Nhận lại biên lai", "<mã hồ sơ>"),
+        new(CommandAction.Receipt, "/bienlai", [], CommandUse.Citizens, "Nhận lại biên lai", "<mã hồ sơ> [4 số cuối SĐT]"),
         new(CommandAction.Report, "/baoloi", [], CommandUse.Citizens, "Đã bị trừ tiền nhưng hồ sơ chưa được ghi nhận", "<mã hồ sơ>"),
         new(CommandAction.Help, "/trogiup", ["/help"], CommandUse.Citizens, "Hướng dẫn"),
         new(CommandAction.Lookup, "/tracuu", [], CommandUse.Staff, "Tra cứu hồ sơ", "<mã hồ sơ>"),

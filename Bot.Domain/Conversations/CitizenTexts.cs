@@ -156,7 +156,8 @@ public static class CitizenTexts
     public static OutgoingMessage NotPaidYet(Dossier dossier) => new(
         $"Hồ sơ {dossier.Code} chưa được ghi nhận thanh toán nên chưa có biên lai. Nếu bạn đã bị trừ tiền, gõ /baoloi {dossier.Code}.");
 
-    public static OutgoingMessage ReceiptUsage() => new($"Cú pháp: /bienlai <mã hồ sơ>, ví dụ /bienlai {CodeExample}.");
+    public static OutgoingMessage ReceiptUsage() => new(
+        $"Cú pháp: /bienlai <mã hồ sơ>, ví dụ /bienlai {CodeExample}.\nNếu bạn thanh toán từ cuộc trò chuyện khác, thêm 4 số cuối số điện thoại đã khai trong hồ sơ: /bienlai {CodeExample} 5678.");
 
     public const string LinkExpiredLead = "Liên kết thanh toán đã hết hạn. Bạn có thể tạo liên kết mới.";
 
@@ -177,7 +178,8 @@ public static class CitizenTexts
 
     public static OutgoingMessage PaidElsewhere(Receipt receipt) => new(
         $"Hồ sơ {receipt.DossierCode} đã được thanh toán lúc {VietnamTime.Format(receipt.PaidAt)} (biên lai số {receipt.NumberText()}).\n" +
-        "Biên lai đã được gửi vào cuộc trò chuyện dùng để thanh toán.");
+        "Biên lai đã được gửi vào cuộc trò chuyện dùng để thanh toán. Nếu bạn là người nộp hồ sơ và không còn cuộc trò chuyện đó, " +
+        $"gõ /bienlai {receipt.DossierCode} kèm 4 số cuối số điện thoại đã khai trong hồ sơ.");
 
     public static OutgoingMessage PaidTwice(Payment payment) => new(
         $"Ngân hàng đã trừ {Vnd.Format(payment.Amount)} cho hồ sơ {payment.DossierCode}, nhưng hồ sơ này đã được thanh toán trước đó.\n" +

@@ -242,21 +242,32 @@ public sealed class Conversation
         }
     }
 
+    /// <summary>"/bienlai &lt;code&gt;" from the chat that paid; "/bienlai &lt;code&gt; &lt;last 4 digits of the applicant's phone&gt;" from any other.</summary>
     private void ResendReceipt(string argument)
     {
-        if (DossierCodeReader.Read(argument) is not DossierCodeReading.Found found)
+        if (ReceiptRequest(argument) is not ({ } code, var lastDigits))
         {
             Say(CitizenTexts.ReceiptUsage());
             return;
         }
-        if (LookUp(found.Code) is not { } lookup) return;
+        if (LookUp(code) is not { } lookup) return;
         var dossier = lookup.Dossier;
         switch (dossier?.Status)
         {
-            case null: Say(CitizenTexts.NotFound(found.Code.Value)); break;
-            case DossierStatus.Paid: ShowReceipt(dossier); break;
+            case null: Say(CitizenTexts.NotFound(code.Value)); break;
+            case DossierStatus.Paid: ShowReceipt(dossier, lastDigits); break;
             default: Say(CitizenTexts.NotPaidYet(dossier)); break;
         }
+    }
+
+    /// <summary>The code, and four trailing digits if the rest still reads as a code (a code's own serial is four digits too).</summary>
+    private static (DossierCode? Code, string? LastDigits) ReceiptRequest(string argument)
+    {
+        var words = argument.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length > 1 && words[^1] is { Length: 4 } last && last.All(char.IsAsciiDigit)
+            && DossierCodeReader.Read(string.Join(' ', words[..^1])) is DossierCodeReading.Found withDigits)
+            return (withDigits.Code, last);
+        return (DossierCodeReader.Read(argument) is DossierCodeReading.Found found ? found.Code : null, null);
     }
 
     private void OnPress(string raw)
@@ -350,13 +361,13 @@ public sealed class Conversation
         Say(CitizenTexts.PaymentLink(payment, url, _snapshot.Step));
     }
 
-    private void ShowReceipt(Dossier dossier)
+    /// <summary>The receipt in full to the chat that paid, or to one that proves it is the applicant's; to others, only that it was paid.</summary>
+    private void ShowReceipt(Dossier dossier, string? lastDigits = null)
     {
         var receipt = dossier.ReceiptId is null ? null : Context.FindReceipt(dossier.ReceiptId);
         if (receipt is null) return;
-        Say(Context.IsPayerOf(receipt)
-            ? CitizenTexts.Receipt(receipt, Context.ReceiptUrl(receipt), justPaid: false)
-            : CitizenTexts.PaidElsewhere(receipt));
+        var entitled = Context.IsPayerOf(receipt) || lastDigits is not null && Context.ProvesApplicant(dossier, lastDigits);
+        Say(entitled ? CitizenTexts.Receipt(receipt, Context.ReceiptUrl(receipt), justPaid: false) : CitizenTexts.PaidElsewhere(receipt));
     }
 
     private void LeavePayment()

@@ -28,6 +28,14 @@ internal sealed class ConversationContext(IStoreSession session, ChatAddress cha
 
     public bool IsPayerOf(Receipt receipt) => session.Payments.Find(receipt.PaymentId)?.PayerChatKey == chat.Key;
 
+    public bool ProvesApplicant(Dossier dossier, string lastDigits)
+    {
+        var digits = new string((dossier.ApplicantPhone ?? "").Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length >= 4 && Secrets.Equal(digits[^4..], lastDigits)) return true;
+        DossierLookup.Miss(session, caller ?? throw new InvalidOperationException("Only a person's input proves anything."), now, rules.CodeLookups);
+        return false;
+    }
+
     public (Payment Payment, string Url) StartPayment(Dossier dossier, BankOption bank)
     {
         var attempt = session.Payments.OfDossier(dossier.Code).Count + 1;

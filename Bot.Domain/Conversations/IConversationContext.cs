@@ -17,6 +17,11 @@ public interface IConversationContext
     string ReceiptUrl(Receipt receipt);
     /// <summary>Whether this chat paid for the receipt, and so may see it in full.</summary>
     bool IsPayerOf(Receipt receipt);
+    /// <summary>
+    /// Whether <paramref name="lastDigits"/> are the last four digits of the applicant's phone, which lets a person who lost
+    /// the chat they paid from have the receipt again. Wrong digits count like an unknown code, so guessing is refused.
+    /// </summary>
+    bool ProvesApplicant(Dossier dossier, string lastDigits);
     /// <summary>Opens a new payment attempt for the dossier's current request, and returns it with its link.</summary>
     (Payment Payment, string Url) StartPayment(Dossier dossier, BankOption bank);
     /// <summary>Cancels the attempt if it is still open, and closes the message carrying its link.</summary>

@@ -19,11 +19,14 @@ public sealed record DossierLookup(Dossier? Dossier, DateTimeOffset? RefusedUnti
         if (caller.Limits.RefusedUntil(LimitedAttempt.UnknownCode, caller.Chat, caller.Input, now) is { } sharedUntil)
             return new DossierLookup(null, sharedUntil, SharedLimit: true);
         var dossier = session.Dossiers.Find(code);
-        if (dossier is null)
-        {
-            session.LookupTallies.Save(tally?.Missed(now, rules) ?? LookupTally.FirstMiss(caller.Chat.Key, now));
-            caller.Limits.Count(LimitedAttempt.UnknownCode, caller.Chat, caller.Input);
-        }
+        if (dossier is null) Miss(session, caller, now, rules);
         return new DossierLookup(dossier, null);
+    }
+
+    /// <summary>Counts a wrong guess — an unknown code, or a wrong proof for a known one — against the chat, its address and the total.</summary>
+    public static void Miss(IStoreSession session, LookupCaller caller, DateTimeOffset now, CodeLookupRules rules)
+    {
+        session.LookupTallies.Save(session.LookupTallies.Find(caller.Chat.Key)?.Missed(now, rules) ?? LookupTally.FirstMiss(caller.Chat.Key, now));
+        caller.Limits.Count(LimitedAttempt.UnknownCode, caller.Chat, caller.Input);
     }
 }

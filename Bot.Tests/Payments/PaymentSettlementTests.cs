@@ -251,6 +251,37 @@ public class PaymentSettlementTests : IDisposable
     }
 
     [Fact]
+    public void The_applicant_who_lost_the_chat_gets_the_receipt_with_the_last_four_digits_of_their_phone()
+    {
+        _desk.Settlement.Settle(_desk.Paid(_desk.PayLink()));
+        var newPhone = new ChatAddress(WebChatIdentity.Channel, "new-phone");
+
+        _desk.Say($"/bienlai {Code.ToLowerInvariant().Replace('-', ' ')} 5678", newPhone);
+
+        var receipt = _desk.ReceiptOf()!;
+        Assert.Equal(CitizenTexts.Receipt(receipt, Desk.Links.ReceiptUrl(receipt), justPaid: false).Text, _desk.LastReply(newPhone));
+        Assert.Single(_desk.Log(newPhone).Last(e => e.Outgoing).Links);
+    }
+
+    [Fact]
+    public void Wrong_digits_reveal_nothing_and_are_counted_like_unknown_codes()
+    {
+        _desk.Settlement.Settle(_desk.Paid(_desk.PayLink()));
+        var guesser = new ChatAddress(WebChatIdentity.Channel, "guesser");
+        var receipt = _desk.ReceiptOf()!;
+
+        for (var guess = 0; guess < 5; guess++)
+        {
+            _desk.Say($"/bienlai {Code} {1000 + guess}", guesser);
+            Assert.Equal(CitizenTexts.PaidElsewhere(receipt).Text, _desk.LastReply(guesser));
+        }
+        _desk.Say($"/bienlai {Code} 5678", guesser);
+
+        Assert.DoesNotContain(_desk.Log(guesser), e => e.Outgoing && e.Links.Count > 0);
+        Assert.NotEqual(CitizenTexts.Receipt(receipt, Desk.Links.ReceiptUrl(receipt), justPaid: false).Text, _desk.LastReply(guesser));
+    }
+
+    [Fact]
     public void A_paid_dossier_shows_its_receipt_to_the_payer_and_only_a_status_to_others()
     {
         var payment = _desk.PayLink();
