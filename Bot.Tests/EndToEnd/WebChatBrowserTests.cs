@@ -44,14 +44,20 @@ public class WebChatBrowserTests : IDisposable
         var receipt = chat.Locator(".message.bot", new() { HasText = "Thanh toán thành công" });
         await Assertions.Expect(receipt).ToContainTextAsync("Số tiền: 200.000 ₫", new() { Timeout = 20_000 });
         await Assertions.Expect(receipt.GetByRole(AriaRole.Link, new() { Name = "Xem biên lai" })).ToBeVisibleAsync();
-        await Assertions.Expect(chat.Locator(".chosen")).ToHaveTextAsync(["Đã chọn: Xác nhận", "Đã chọn: Vietcombank"]);
+        // The person's own messages show what they chose, once: no "Đã chọn" beside them, and no button left to press.
+        await Assertions.Expect(chat.Locator(".message.user .bubble")).ToHaveTextAsync(["H42.10-261125-0001", "Xác nhận", "Vietcombank"]);
+        await Assertions.Expect(chat.GetByText("Đã chọn")).ToHaveCountAsync(0);
+        await Assertions.Expect(chat.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" })).ToHaveCountAsync(0);
 
         // Reopened (a reload, or "back to the chat" from the bank's page): messages in the order they were written, edits in place.
         await chat.ReloadAsync();
         await Assertions.Expect(chat.Locator(".message.bot", new() { HasText = Said.Paid })).ToBeVisibleAsync();
         var ids = await chat.Locator(".message").EvaluateAllAsync<long[]>("items => items.map(item => Number(item.dataset.id))");
         Assert.Equal(ids.Order(), ids);
-        await Assertions.Expect(chat.Locator(".chosen")).ToHaveTextAsync(["Đã chọn: Xác nhận", "Đã chọn: Vietcombank"]);
+        // The person's own messages show what they chose, once: no "Đã chọn" beside them, and no button left to press.
+        await Assertions.Expect(chat.Locator(".message.user .bubble")).ToHaveTextAsync(["H42.10-261125-0001", "Xác nhận", "Vietcombank"]);
+        await Assertions.Expect(chat.GetByText("Đã chọn")).ToHaveCountAsync(0);
+        await Assertions.Expect(chat.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" })).ToHaveCountAsync(0);
         Directory.CreateDirectory(ScreenshotFolder);
         await chat.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "webchat-receipt.png"), FullPage = true });
     }

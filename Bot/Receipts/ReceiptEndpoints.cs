@@ -135,7 +135,8 @@ public static class ReceiptEndpoints
           (verdict.SelfSigned ? "<br><em>Chứng thư số tự ký của hệ thống (chưa cấu hình chứng thư của đơn vị): không dùng để thanh quyết toán.</em>" : "") + "</p>"
         : "<p class=\"signature bad\">✘ Chữ ký số không khớp với nội dung biên lai.</p>";
 
-    private static string TrialBanner(Receipt receipt) => receipt.Trial ? $"<p class=\"trial\">{Receipt.TrialMark}</p><div class=\"watermark\" aria-hidden=\"true\">{Receipt.TrialMark}</div>" : "";
+    /// <summary>A banner to read, and a watermark across the page drawn by the style sheet (decoration, not text to read twice).</summary>
+    private static string TrialBanner(Receipt receipt) => receipt.Trial ? $"<p class=\"trial\">{Receipt.TrialMark}</p><div class=\"watermark\" aria-hidden=\"true\"></div>" : "";
 
     private static string Or(string value) => value.Length > 0 ? value : "—";
 
@@ -159,6 +160,7 @@ public static class ReceiptEndpoints
         .trial { background: #fde7e9; color: #b3261e; font-weight: 700; text-align: center; padding: 8px; border-radius: 6px; }
         .watermark { position: absolute; inset: 40% 0 auto 0; transform: rotate(-24deg); text-align: center; font-size: 2.2rem; font-weight: 800;
           color: rgba(179, 38, 30, .14); pointer-events: none; }
+        .watermark::before { content: "THỬ NGHIỆM — KHÔNG CÓ GIÁ TRỊ"; }
         @page { size: A4; margin: 18mm; }
         @media print { body { background: #fff; } main { box-shadow: none; margin: 0; max-width: none; } .noprint { display: none; } }
         """;

@@ -64,16 +64,19 @@
         a.textContent = link.label;
         buttons.appendChild(a);
       }
+      // The step's one main action is filled; "Hủy" stands apart, plain.
+      const actions = message.choices.filter(choice => choice.label !== "Hủy");
       for (const choice of message.choices) {
         const button = document.createElement("button");
         button.type = "button";
         button.textContent = choice.label;
+        if (choice.label === "Hủy") button.className = "cancel";
+        else if (actions.length === 1) button.className = "primary";
         button.addEventListener("click", () => press(item, message.id, choice));
         buttons.appendChild(button);
       }
       item.appendChild(buttons);
     }
-    if (message.chosen) markChosen(item, message.chosen);
 
     const time = document.createElement("div");
     time.className = "time";
@@ -82,7 +85,10 @@
     const previous = shown.get(message.id);
     shown.set(message.id, item);
     if (previous) {
+      // A message above that changes (its buttons used up) must not push the newest out of view.
+      const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
       previous.replaceWith(item);
+      if (atBottom) list.scrollTop = list.scrollHeight;
       return;
     }
     // Messages come in the order they last changed (an edit moves one later); they are shown in the order they were
@@ -92,19 +98,18 @@
     if (!later) list.scrollTop = list.scrollHeight;
   }
 
-  function markChosen(item, label) {
+  // The person's own message shows the choice; the used buttons go, and focus stays in the conversation instead of
+  // falling back to the page.
+  function choiceMade(item) {
     item.querySelectorAll(".buttons button").forEach(b => b.remove());
-    const note = document.createElement("div");
-    note.className = "chosen";
-    note.textContent = "Đã chọn: " + label;
-    item.insertBefore(note, item.querySelector(".time"));
+    list.focus({ preventScroll: true });
   }
 
   async function press(item, messageId, choice) {
     item.querySelectorAll(".buttons button").forEach(b => (b.disabled = true));
     try {
       await api("POST", "/webchat/api/messages", { payload: choice.payload, messageId });
-      markChosen(item, choice.label);
+      choiceMade(item);
     } catch (error) {
       item.querySelectorAll(".buttons button").forEach(b => (b.disabled = false));
       showStatus(error.userMessage || "Không gửi được. Vui lòng thử lại.");
@@ -148,6 +153,8 @@
       wake = done;
     });
   }
+  // The keyboard opening on a phone shrinks the view: keep the newest message in it.
+  if (window.visualViewport) window.visualViewport.addEventListener("resize", () => { list.scrollTop = list.scrollHeight; });
   window.addEventListener("online", () => wake && wake());
   window.addEventListener("focus", () => wake && wake());
   document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && wake && wake());
