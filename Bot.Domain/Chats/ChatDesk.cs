@@ -108,9 +108,18 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
         if (button is not null) session.ChatLog.CloseChoices(chat, press.MessageId!.Value, button.Label);
     }
 
+    /// <summary>
+    /// The text as the chat's history keeps it: cut to size, and an enrolment code never kept in clear (a history shown on
+    /// another screen, read by support, or left in a backup must not hand out an officer's access).
+    /// </summary>
     private static string ForTheRecord(string text)
     {
         var clean = TextPolish.Clean(text.Length > ChatInput.MaxTextLength * 2 ? text[..(ChatInput.MaxTextLength * 2)] : text);
+        if (ChatCommand.TryParse(clean, out var command) && command.Spec?.Action == CommandAction.Enroll && command.Argument.Length > 0)
+            return $"{CommandTable.Of(CommandAction.Enroll).Name} {HiddenCode}";
         return clean.Length > ChatInput.MaxTextLength ? clean[..ChatInput.MaxTextLength] + "…" : clean;
     }
+
+    /// <summary>What the history shows in place of an enrolment code.</summary>
+    public const string HiddenCode = "••••••••";
 }

@@ -26,6 +26,18 @@ public class StaffEnrollmentTests : IDisposable
     }
 
     [Fact]
+    public void An_enrolment_code_is_never_kept_in_the_chats_history_in_clear()
+    {
+        _desk.Say($"/dangky@ChatPayBot {Desk.OfficerCode}", Desk.Officer);
+        _desk.Say($"/dangky WRONG-CODE-1234567890", Desk.Officer);
+
+        Assert.Single(EnrollmentsOf(Desk.Officer));
+        var typed = _desk.Log(Desk.Officer).Where(e => !e.Outgoing).Select(e => e.Text).ToList();
+        Assert.Equal([$"/dangky {ChatDesk.HiddenCode}", $"/dangky {ChatDesk.HiddenCode}"], typed);
+        Assert.DoesNotContain(_desk.Log(Desk.Officer), e => e.Text.Contains(Desk.OfficerCode) || e.Text.Contains("WRONG-CODE"));
+    }
+
+    [Fact]
     public void Enrolling_twice_keeps_one_enrollment()
     {
         _desk.Say($"/dangky {Desk.OfficerCode}", Desk.Officer);
