@@ -158,6 +158,19 @@ public class SandboxGatewayTests : IDisposable
     }
 
     [Fact]
+    public async Task The_bank_page_names_the_collecting_unit_the_bank_and_the_time_left()
+    {
+        using var app = Start();
+        var citizen = await WebChatUser.OpenAsync(app.Http);
+
+        var page = System.Net.WebUtility.HtmlDecode(await app.Http.GetStringAsync(await SandboxPayer.FollowLinkAsync(app.Http, await citizen.RequestPaymentLinkAsync(Code))));
+
+        Assert.Contains("Thanh toán qua Vietcombank", page);
+        Assert.Contains("Đơn vị thu</dt><dd>Sở Tư pháp tỉnh Hà Tĩnh", page);
+        Assert.Contains("Thời hạn</dt><dd>còn 15 phút", page);
+    }
+
+    [Fact]
     public async Task The_status_api_answers_each_case_signed()
     {
         using var app = Start(("Payments:Sandbox:IpnMode", "Never"), ("Payments:Reconciliation:Delay", "01:00:00"));

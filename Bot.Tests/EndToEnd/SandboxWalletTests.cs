@@ -30,7 +30,11 @@ public sealed class SandboxWalletTests : IDisposable
     private static async Task<string> AnswerAsync(ChatPayApp app, string link, string code)
     {
         var page = await SandboxPayer.FollowLinkAsync(app.Http, link);
-        Assert.Contains(Vnd.Format(200_000), await app.Http.GetStringAsync(page));
+        var shown = System.Net.WebUtility.HtmlDecode(await app.Http.GetStringAsync(page));
+        Assert.Contains(Vnd.Format(200_000), shown);
+        // Whom the person pays, and for how long the order holds: as the wallets' own pages say.
+        Assert.Contains("Sở Tư pháp tỉnh Hà Tĩnh", shown);
+        Assert.Contains("Thời hạn</dt><dd>còn ", shown);
         using var answer = await app.Http.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = code }));
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         using var back = await app.Http.GetAsync(answer.Headers.Location);

@@ -31,6 +31,8 @@ public sealed partial class MoMoSandbox(SandboxWalletOrders orders, IOptions<MoM
 
     public bool IsPaid(string code) => code == MoMoCodes.Success;
 
+    public string PaymentIdOf(string orderId) => orderId;
+
     public static IEndpointRouteBuilder MapMoMoSandbox(IEndpointRouteBuilder app)
     {
         app.MapPost($"{ApiPath}/v2/gateway/api/create", async (HttpRequest request, MoMoSandbox sandbox, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using ChatPay.Bot.Pages;
+using ChatPay.Domain.Storage;
 using ChatPay.Domain.Vietnamese;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,7 +28,7 @@ public static class SandboxEndpoints
         return app;
     }
 
-    public static IResult ShowBankPage(HttpRequest request, SandboxBank bank)
+    public static IResult ShowBankPage(HttpRequest request, SandboxBank bank, IChatPayStore store, TimeProvider clock)
     {
         var fields = Fields(request.QueryString.Value ?? "");
         if (bank.Check(fields) is { } problem) return ErrorPage(problem);
@@ -36,17 +37,19 @@ public static class SandboxEndpoints
 
         var amount = long.Parse(fields["vnp_Amount"]) / 100;
         var bankCode = fields.GetValueOrDefault("vnp_BankCode", "");
+        var payee = SandboxPayee.Of(store, fields["vnp_TxnRef"]);
         var query = Page.Encode(request.QueryString.Value?.TrimStart('?'));
         var simulations = string.Concat(Simulations.Select(s =>
             $"""<button class="button secondary" name="choice" value="{s.Choice}">Giả lập: {Page.Encode(s.Label)}</button> """));
         return Page.Html("Cổng thanh toán VNPAY (thử nghiệm)", $"""
             <p class="sandbox">MÔI TRƯỜNG THỬ NGHIỆM — không có tiền thật</p>
-            <h1>Thanh toán qua {Page.Encode(bankCode.Length > 0 ? bankCode : "VNPAY")}</h1>
+            <h1>Thanh toán qua {Page.Encode(payee?.BankName ?? (bankCode.Length > 0 ? bankCode : "VNPAY"))}</h1>
             <dl>
-              <dt>Đơn vị</dt><dd>{Page.Encode(fields["vnp_TmnCode"])}</dd>
+              <dt>Đơn vị thu</dt><dd>{Page.Encode(payee?.AgencyName ?? fields["vnp_TmnCode"])}</dd>
               <dt>Nội dung</dt><dd>{Page.Encode(fields.GetValueOrDefault("vnp_OrderInfo"))}</dd>
               <dt>Mã tham chiếu</dt><dd>{Page.Encode(fields["vnp_TxnRef"])}</dd>
               <dt>Số tiền</dt><dd class="amount">{Vnd.Format(amount)}</dd>
+              {(payee is null ? "" : $"<dt>Thời hạn</dt><dd>{Page.Encode(payee.TimeLeft(clock.GetUtcNow()))}</dd>")}
             </dl>
             <form method="post" action="{CompletePath}">
               <input type="hidden" name="query" value="{query}">

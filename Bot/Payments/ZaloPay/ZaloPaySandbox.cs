@@ -33,6 +33,8 @@ public sealed partial class ZaloPaySandbox(SandboxWalletOrders orders, IOptions<
 
     public bool IsPaid(string code) => code == Paid;
 
+    public string PaymentIdOf(string orderId) => ZaloPayReports.PaymentIdOf(orderId);
+
     public static IEndpointRouteBuilder MapZaloPaySandbox(IEndpointRouteBuilder app)
     {
         app.MapPost($"{ApiPath}/v2/create", async (HttpRequest request, ZaloPaySandbox sandbox, CancellationToken ct) =>

@@ -12,6 +12,9 @@ public interface ISandboxWallet
     /// <summary>The person's possible answers: the wallet's own result code, and what the button says.</summary>
     IReadOnlyList<(string Code, string Label)> Choices { get; }
 
+    /// <summary>ChatPay's attempt an order of this wallet pays (its orderId, or what follows ZaloPay's date prefix).</summary>
+    string PaymentIdOf(string orderId);
+
     /// <summary>Whether a code means money taken.</summary>
     bool IsPaid(string code);
 

@@ -1,4 +1,5 @@
 using ChatPay.Bot.Pages;
+using ChatPay.Domain.Storage;
 using ChatPay.Domain.Vietnamese;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,20 +17,23 @@ public static class SandboxWalletPages
         return app;
     }
 
-    public static IResult Show(string wallet, string token, SandboxWalletCallbacks callbacks, SandboxWalletOrders orders, TimeProvider clock)
+    public static IResult Show(string wallet, string token, SandboxWalletCallbacks callbacks, SandboxWalletOrders orders, IChatPayStore store, TimeProvider clock)
     {
         if (callbacks.Wallet(wallet) is not { } sandbox || orders.ByToken(sandbox.Name, token) is not { } order) return Problem("Không tìm thấy đơn hàng.");
         if (order.Finished) return Problem("Đơn hàng này đã được xử lý.");
         if (order.ExpiresAt <= clock.GetUtcNow()) return Problem("Đơn hàng đã hết hạn thanh toán.");
+        var payee = SandboxPayee.Of(store, sandbox.PaymentIdOf(order.OrderId));
         var choices = string.Concat(sandbox.Choices.Select((c, i) =>
             $"""<button class="button{(i == 0 ? "" : " secondary")}" name="code" value="{Page.Encode(c.Code)}">{Page.Encode(c.Label)}</button> """));
         return Page.Html($"{sandbox.Label} (thử nghiệm)", $"""
             <p class="sandbox">MÔI TRƯỜNG THỬ NGHIỆM — không có tiền thật</p>
             <h1>Thanh toán bằng {Page.Encode(sandbox.Label)}</h1>
             <dl>
+              {(payee is null ? "" : $"<dt>Đơn vị thu</dt><dd>{Page.Encode(payee.AgencyName)}</dd>")}
               <dt>Nội dung</dt><dd>{Page.Encode(order.Description)}</dd>
               <dt>Mã đơn hàng</dt><dd>{Page.Encode(order.OrderId)}</dd>
               <dt>Số tiền</dt><dd class="amount">{Vnd.Format(order.Amount)}</dd>
+              {(payee is null ? "" : $"<dt>Thời hạn</dt><dd>{Page.Encode(payee.TimeLeft(clock.GetUtcNow()))}</dd>")}
             </dl>
             <form method="post"><p class="choices">{choices}</p></form>
             """, extraCss: ".sandbox { background: #fff4ce; padding: 6px 10px; border-radius: 6px; font-size: .85rem; } " +
