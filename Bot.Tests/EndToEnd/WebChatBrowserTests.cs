@@ -62,6 +62,59 @@ public class WebChatBrowserTests : IDisposable
         await chat.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "webchat-receipt.png"), FullPage = true });
     }
 
+    [SkippableFact]
+    public async Task An_officer_in_the_web_chat_sees_an_alert_in_the_tab_title_takes_the_dossier_and_keeps_the_chat_through_a_restart()
+    {
+        var chromium = ChromiumLocator.Find();
+        Skip.If(chromium is null, $"No Chromium found ({ChromiumLocator.Searched}): install one (apt-get install -y chromium) or set {ChromiumLocator.Variable}.");
+        var databasePath = _directory.File("chatpay.db");
+        var app = new ChatPayApp(databasePath);
+        try
+        {
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = chromium,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            });
+            var officer = await (await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "vi-VN" })).NewPageAsync();
+            await officer.GotoAsync(app.BaseUrl);
+            var code = app.Service<ChatPay.Domain.ChatPayRules>().Staff.Agencies.Single(a => a.Code == "H42.10").EnrollmentCode;
+            await officer.GetByLabel("Tin nhắn").FillAsync($"/dangky {code}");
+            await officer.GetByRole(AriaRole.Button, new() { Name = "Gửi" }).ClickAsync();
+            await Assertions.Expect(officer.Locator(".message.bot").Last).ToContainTextAsync("Sở Tư pháp tỉnh Hà Tĩnh");
+            await Assertions.Expect(officer.Locator(".message.user .bubble")).ToHaveTextAsync(["/dangky ••••••••"]);
+
+            // The officer's tab goes to the background; a citizen pays; the tab's title says something came.
+            var title = await officer.TitleAsync();
+            await officer.EvaluateAsync("() => { Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true }); document.dispatchEvent(new Event('visibilitychange')); }");
+            var citizen = await WebChatUser.OpenAsync(app.Http);
+            await SandboxPayer.PayAsync(app.Http, await citizen.RequestPaymentLinkAsync("H42.10-261125-0001"));
+            await Assertions.Expect(officer).ToHaveTitleAsync($"(1) {title}", new() { Timeout = 20_000 });
+            await officer.EvaluateAsync("() => { Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true }); document.dispatchEvent(new Event('visibilitychange')); }");
+            await Assertions.Expect(officer).ToHaveTitleAsync(title);
+
+            var alert = officer.Locator(".message.bot", new() { HasText = Said.Alert("H42.10-261125-0001") });
+            await alert.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận" }).ClickAsync();
+            await Assertions.Expect(alert).ToContainTextAsync("tiếp nhận lúc");
+
+            // A restart mid-conversation: the page says it is reconnecting, then carries on where it was.
+            app.Dispose();
+            await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("kết nối lại", new() { Timeout = 15_000 });
+            app = new ChatPayApp(databasePath, port: app.Port);
+            await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToBeHiddenAsync(new() { Timeout = 15_000 });
+            await officer.GetByLabel("Tin nhắn").FillAsync("/trogiup");
+            await officer.GetByRole(AriaRole.Button, new() { Name = "Gửi" }).ClickAsync();
+            await Assertions.Expect(officer.Locator(".message.bot").Last).ToContainTextAsync(Said.Help);
+            await Assertions.Expect(alert).ToContainTextAsync("tiếp nhận lúc");
+        }
+        finally
+        {
+            app.Dispose();
+        }
+    }
+
     /// <summary>Beside the test results, where CI keeps them; the README shows a copy.</summary>
     private static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "TestResults");
 }

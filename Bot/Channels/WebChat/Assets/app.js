@@ -118,26 +118,47 @@
 
   async function poll(mine) {
     let delay = 1000;
+    // After a failure the next read does not wait: the moment the server answers again, "reconnecting" goes away.
+    let reconnecting = false;
     while (mine === generation) {
       try {
-        const history = await api("GET", `/webchat/api/messages?after=${last}&wait=25`);
+        const history = await api("GET", `/webchat/api/messages?after=${last}&wait=${reconnecting ? 0 : 25}`);
+        reconnecting = false;
         if (mine !== generation) return;
         showStatus("");
         delay = 1000;
+        // The history read on opening is not news.
+        const news = last > 0;
         for (const message of history.messages) {
           if (message.seq <= last) continue;
+          if (news && !shown.has(message.id) && message.from === "bot") notice();
           render(message);
           last = message.seq;
         }
       } catch (error) {
         if (mine !== generation) return;
         if (String(error.message) === "HTTP 401") await openChat();
+        reconnecting = true;
         showStatus(error.userMessage || "Mất kết nối. Đang kết nối lại…");
         await waitToRetry(error.retryAfter ? error.retryAfter * 1000 : delay);
         delay = Math.min(delay * 2, 3000);
       }
     }
   }
+
+  // A message that arrives while the tab is in the background (an officer's alert, a receipt) shows in its title.
+  const title = document.title;
+  let unseen = 0;
+  function notice() {
+    if (document.visibilityState === "visible") return;
+    unseen++;
+    document.title = `(${unseen}) ${title}`;
+  }
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState !== "visible") return;
+    unseen = 0;
+    document.title = title;
+  });
 
   // A restart of the server looks like a short outage: try again within 3 s, and at once when the browser comes back
   // online or the tab is looked at again.
