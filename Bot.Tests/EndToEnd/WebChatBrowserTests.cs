@@ -91,7 +91,8 @@ public class WebChatBrowserTests : IDisposable
             await officer.EvaluateAsync("() => { Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true }); document.dispatchEvent(new Event('visibilitychange')); }");
             var citizen = await WebChatUser.OpenAsync(app.Http);
             await SandboxPayer.PayAsync(app.Http, await citizen.RequestPaymentLinkAsync("H42.10-261125-0001"));
-            await Assertions.Expect(officer).ToHaveTitleAsync($"(1) {title}", new() { Timeout = 20_000 });
+            // At least the alert (a reply to the enrolment may still have been on its way when the tab was hidden).
+            await Assertions.Expect(officer).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex($@"^\(\d+\) {System.Text.RegularExpressions.Regex.Escape(title)}$"), new() { Timeout = 20_000 });
             await officer.EvaluateAsync("() => { Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true }); document.dispatchEvent(new Event('visibilitychange')); }");
             await Assertions.Expect(officer).ToHaveTitleAsync(title);
 
