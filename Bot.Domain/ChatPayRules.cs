@@ -5,7 +5,7 @@ using ChatPay.Domain.Staff;
 
 namespace ChatPay.Domain;
 
-/// <summary>The rules a deployment sets: timings, the banks offered, receipt numbering, staff, reconciliation.</summary>
+/// <summary>The rules a deployment sets: timings, the banks offered, receipt numbering, staff, reconciliation, support's promise.</summary>
 public sealed record ChatPayRules(
     TimeSpan IdleTimeout,
     TimeSpan LinkLifetime,
@@ -13,4 +13,12 @@ public sealed record ChatPayRules(
     ReceiptRules Receipts,
     StaffRules Staff,
     ReconciliationRules Reconciliation,
-    CodeLookupRules CodeLookups);
+    CodeLookupRules CodeLookups,
+    SupportRules? Support = null)
+{
+    /// <summary>Support's hotline and answer time as told to citizens (none configured: no hotline, 24 hours).</summary>
+    public SupportRules SupportDesk => Support ?? new SupportRules("", TimeSpan.FromHours(24));
+}
+
+/// <summary>What a citizen whose money is held is told: the support hotline, and how soon support answers.</summary>
+public sealed record SupportRules(string Hotline, TimeSpan AnswerWithin);

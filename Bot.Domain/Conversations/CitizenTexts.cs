@@ -119,9 +119,14 @@ public static class CitizenTexts
     /// <summary>The gateway adapter's reason, or a plain one where it gave none.</summary>
     public static string FailureReason(Payment payment) => payment.FailureReason ?? "Giao dịch không thành công.";
 
-    public static OutgoingMessage MoneyHeld(Payment payment) => new(
-        $"Giao dịch {Vnd.Format(payment.Amount)} cho hồ sơ {payment.DossierCode} chưa thành công: " +
-        FailureReason(payment));
+    public static OutgoingMessage MoneyHeld(Payment payment, string caseReference, SupportRules support) => new(
+        $"⚠️ Giao dịch {Vnd.Format(payment.Amount)} cho hồ sơ {payment.DossierCode} chưa thành công: {FailureReason(payment)}\n" +
+        $"Mã hỗ trợ của bạn: {caseReference}.\n" +
+        $"Bộ phận hỗ trợ sẽ kiểm tra và liên hệ với bạn trong {Hours(support.AnswerWithin)}. Khoản tiền đã trừ sẽ được hoàn lại hoặc ghi nhận cho hồ sơ; " +
+        "bạn không cần thanh toán lại lúc này.\n" +
+        (support.Hotline.Length > 0 ? $"Đường dây hỗ trợ: {support.Hotline} (nêu mã hỗ trợ khi gọi)." : "Khi cần, gõ /baoloi kèm mã hồ sơ."));
+
+    private static string Hours(TimeSpan span) => span.TotalHours >= 48 && span.TotalDays % 1 == 0 ? $"{span.TotalDays:0} ngày" : $"{Math.Ceiling(span.TotalHours):0} giờ";
 
     public static OutgoingMessage ReportUsage() => new(
         $"Cú pháp: /baoloi <mã hồ sơ>, ví dụ /baoloi {CodeExample}.\nDùng khi bạn đã bị trừ tiền nhưng hồ sơ chưa được ghi nhận thanh toán.");

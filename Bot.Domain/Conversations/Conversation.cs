@@ -23,6 +23,7 @@ public sealed class Conversation
         ChangeBank,
         PaymentSucceeded,
         PaymentFailed,
+        MoneyHeld,
         PaymentExpired,
         RequestClosed,
         Cancel,
@@ -98,6 +99,7 @@ public sealed class Conversation
             .OnExit(LeavePayment, "LeavePayment")
             .Permit(Trigger.PaymentSucceeded, Done)
             .Permit(Trigger.PaymentFailed, ChoosingBank)
+            .Permit(Trigger.MoneyHeld, Idle)
             .Permit(Trigger.PaymentExpired, ChoosingBank)
             .Permit(Trigger.ChangeBank, ChoosingBank)
             .Permit(Trigger.DossierFound, ConfirmingFees)
@@ -124,8 +126,16 @@ public sealed class Conversation
     public IReadOnlyList<OutgoingMessage> PaymentSucceeded(Payment payment, IConversationContext context) =>
         Run(context, () => { if (Awaits(payment)) _machine.Fire(Trigger.PaymentSucceeded); });
 
-    public IReadOnlyList<OutgoingMessage> PaymentFailed(Payment payment, IConversationContext context) =>
-        Run(context, () => { if (Awaits(payment)) _machine.Fire(_paymentFailed, payment); });
+    /// <summary>
+    /// The gateway refused; the person may choose again. Where money was taken and held, the settlement tells them what
+    /// happens next, and the conversation ends rather than offer to pay a second time.
+    /// </summary>
+    public IReadOnlyList<OutgoingMessage> PaymentFailed(Payment payment, IConversationContext context) => Run(context, () =>
+    {
+        if (!Awaits(payment)) return;
+        if (payment.Flag == PaymentFlag.MoneyHeld) _machine.Fire(Trigger.MoneyHeld);
+        else _machine.Fire(_paymentFailed, payment);
+    });
 
     public IReadOnlyList<OutgoingMessage> PaymentExpired(Payment payment, IConversationContext context) =>
         Run(context, () => { if (Awaits(payment)) _machine.Fire(Trigger.PaymentExpired); });

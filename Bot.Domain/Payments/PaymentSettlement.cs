@@ -61,14 +61,14 @@ public sealed class PaymentSettlement(IChatPayStore store, TimeProvider clock, C
     {
         payment.Fail(report, now);
         session.Payments.Save(payment);
-        var told = _steps.Awaits(session, payment.Payer(), payment.Id);
         _steps.Notify(session, payment.Payer(), now, (conversation, context) => conversation.PaymentFailed(payment, context));
         if (!report.MoneyHeld) return;
 
-        // The citizen's money is held by the bank or the gateway: they must hear it even if they moved on, and support follows it up.
-        if (!told) session.ChatLog.Send(payment.Payer(), CitizenTexts.MoneyHeld(payment), now);
-        _reports.Escalate(session, session.Dossiers.Find(payment.DossierCode)!, SupportReason.MoneyHeld,
+        // The citizen's money is held by the bank or the gateway: support follows it up, and the citizen hears — even if
+        // they moved on — their case number, what happens next and by when, and whom to call, not a bank list to pay again.
+        var supportCase = _reports.Escalate(session, session.Dossiers.Find(payment.DossierCode)!, SupportReason.MoneyHeld,
             SupportReasons.MoneyHeld(payment, report), now);
+        session.ChatLog.Send(payment.Payer(), CitizenTexts.MoneyHeld(payment, supportCase.Reference, rules.SupportDesk), now);
     }
 
     private void Succeed(IStoreSession session, Payment payment, Dossier dossier, GatewayReport report, DateTimeOffset now, PaymentFlag? flag)

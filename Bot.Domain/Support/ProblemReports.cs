@@ -83,18 +83,20 @@ internal sealed class ProblemReports
     /// Opens a case straight with support: something ChatPay found needs a person. An open case of the same reason
     /// for the dossier takes the new finding instead (support is told of it, since it is about other money).
     /// </summary>
-    public void Escalate(IStoreSession session, Dossier dossier, SupportReason kind, string detail, DateTimeOffset now)
+    /// <returns>The case the finding went to.</returns>
+    public SupportCase Escalate(IStoreSession session, Dossier dossier, SupportReason kind, string detail, DateTimeOffset now)
     {
         if (session.SupportCases.OpenFor(dossier.Code).FirstOrDefault(c => c.Kind == kind && c.State == SupportCaseState.WithSupport) is { } open)
         {
-            if (!open.AddDetail(detail)) return;
+            if (!open.AddDetail(detail)) return open;
             session.SupportCases.Save(open);
             TellSupport(session, StaffTexts.CaseForSupport(dossier.Code, DossierHistory.Describe(session, dossier), detail), now);
-            return;
+            return open;
         }
         var report = SupportCase.Open(dossier.Code, null, [], now, kind);
         report.AddDetail(detail);
         HandToSupport(session, report, dossier, detail, now);
+        return report;
     }
 
     /// <summary>Support asks the gateway again about a dossier's unsettled attempts; the result comes back to support.</summary>

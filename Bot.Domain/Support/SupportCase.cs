@@ -45,6 +45,9 @@ public sealed class SupportCase
         return true;
     }
 
+    /// <summary>The case's number as a citizen reads and quotes it on the phone: "HT" and eight characters of its id.</summary>
+    public string Reference => $"HT-{Id[(Id.IndexOf('#') + 1)..].ToUpperInvariant()[..8]}";
+
     public static SupportCase Open(string dossierCode, string? reporterChatKey, IEnumerable<string> paymentsToCheck, DateTimeOffset now, SupportReason kind = SupportReason.Reported) => new()
     {
         Kind = kind,

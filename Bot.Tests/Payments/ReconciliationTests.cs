@@ -156,6 +156,12 @@ public class ReconciliationTests : IDisposable
         Assert.Equal(DossierStatus.AwaitingPayment, _desk.Dossier(Code).Status);
         Assert.Contains(reversed.Reason!, _desk.LastReply());
         Assert.StartsWith(SupportHeadline(SupportReasons.MoneyHeld(after, reversed)), _desk.LastReply(SupportChat));
+        // The citizen gets their case number and what happens next, not a bank list to pay a second time.
+        var supportCase = Assert.Single(Cases(), c => c.Kind == SupportReason.MoneyHeld);
+        Assert.Equal(CitizenTexts.MoneyHeld(after, supportCase.Reference, Desk.Rules.SupportDesk).Text, _desk.LastReply());
+        Assert.Matches("^HT-[0-9A-F]{8}$", supportCase.Reference);
+        Assert.Equal(ConversationState.Idle, _desk.Conversation().State);
+        Assert.Empty(_desk.Log().Last(e => e.Outgoing).Choices);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public static class ChatPaySections
         [PaymentsOptions.Section] = typeof(PaymentsOptions),
         [ReceiptsOptions.Section] = typeof(ReceiptsOptions),
         [StaffOptions.Section] = typeof(StaffOptions),
+        [SupportOptions.Section] = typeof(SupportOptions),
         [ApiOptions.Section] = typeof(ApiOptions),
         [PortalOptions.Section] = typeof(PortalOptions),
         [DemoOptions.Section] = typeof(DemoOptions),

@@ -26,6 +26,7 @@ public static class CoreSetup
             .Validate(receipts => receipts.Certificate.Path.Length == 0 || File.Exists(receipts.Certificate.Path),
                 "Receipts:Certificate:Path names no file: give the collecting unit's PKCS#12 certificate, or leave it empty to sign with a self-signed one.")
             .ValidateOnStart();
+        services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReceiptCertificate>();
         services.AddSingleton<ReceiptSeals>();
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateOnStart();
@@ -54,6 +55,7 @@ public static class CoreSetup
         var conversations = services.GetRequiredService<IOptions<ConversationsOptions>>().Value;
         var receipts = services.GetRequiredService<IOptions<ReceiptsOptions>>().Value;
         var staff = services.GetRequiredService<IOptions<StaffOptions>>().Value;
+        var support = services.GetRequiredService<IOptions<SupportOptions>>().Value;
 
         var agencies = staff.Agencies.Select(a => new Agency(a.Code, a.Name, a.EnrollmentCode, a.TaxCode, a.Address)).ToList();
         var supportCode = staff.SupportEnrollmentCode;
@@ -72,6 +74,7 @@ public static class CoreSetup
             new ReceiptRules(receipts.FormNumber, receipts.SeriesPrefix, Trial: PaymentsSetup.Kind(services.GetRequiredService<IConfiguration>()) == GatewayKind.Sandbox),
             new StaffRules(agencies, supportCode, staff.ClaimReminderAfter, staff.MaxReminders),
             new ReconciliationRules(payments.Reconciliation.Delay, payments.Reconciliation.GiveUpAfter),
-            new CodeLookupRules(conversations.MaxWrongCodes, conversations.WrongCodeWindow));
+            new CodeLookupRules(conversations.MaxWrongCodes, conversations.WrongCodeWindow),
+            new SupportRules(support.Hotline, support.AnswerWithin));
     }
 }
