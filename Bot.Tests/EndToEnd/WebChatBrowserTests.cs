@@ -34,7 +34,10 @@ public class WebChatBrowserTests : IDisposable
         await chat.GotoAsync(app.BaseUrl);
         await chat.GetByLabel("Tin nhắn").FillAsync("H42.10-261125-0001");
         await chat.GetByRole(AriaRole.Button, new() { Name = "Gửi" }).ClickAsync();
-        await Assertions.Expect(chat.Locator(".message.bot").Last).ToContainTextAsync("Tổng cộng: 200.000 ₫");
+        // The fee lines as a small table, the total in bold.
+        var total = chat.Locator(".message.bot").Last.Locator(".fees .total");
+        await Assertions.Expect(total.Locator("td")).ToHaveTextAsync(["Tổng cộng", "200.000 ₫"]);
+        Assert.Equal("700", await total.Locator("td").First.EvaluateAsync<string>("cell => getComputedStyle(cell).fontWeight"));
         await chat.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
         await chat.GetByRole(AriaRole.Button, new() { Name = "Vietcombank" }).ClickAsync();
         var bank = await context.RunAndWaitForPageAsync(() => chat.GetByRole(AriaRole.Link, new() { Name = "Thanh toán 200.000 ₫" }).ClickAsync());

@@ -50,7 +50,7 @@
     item.dataset.id = message.id;
     const bubble = document.createElement("div");
     bubble.className = "bubble";
-    bubble.textContent = message.text;
+    fill(bubble, message.text);
     item.appendChild(bubble);
 
     if (message.choices.length || message.links.length) {
@@ -96,6 +96,46 @@
     const later = [...list.children].find(other => Number(other.dataset.id) > message.id);
     list.insertBefore(item, later || null);
     if (!later) list.scrollTop = list.scrollHeight;
+  }
+
+  // A message's text as written, except fee lines ("• Phí: name — 200.000 ₫") and their total, which read better as a
+  // small table with the total in bold. Text only ever goes in as text, never as markup.
+  const feeLine = /^• (.+?): (.+) — (.+₫)$/;
+  const totalLine = /^Tổng cộng: (.+₫)$/;
+  function fill(bubble, text) {
+    let table = null;
+    for (const line of text.split("\n")) {
+      const fee = feeLine.exec(line);
+      const total = totalLine.exec(line);
+      if ((fee || total) && !table) {
+        table = document.createElement("table");
+        table.className = "fees";
+        bubble.appendChild(table);
+      }
+      if (fee) {
+        const row = table.insertRow();
+        row.insertCell().textContent = fee[2];
+        const amount = row.insertCell();
+        amount.textContent = fee[3];
+        amount.className = "amount";
+        row.title = fee[1];
+        continue;
+      }
+      if (total) {
+        const row = table.insertRow();
+        row.className = "total";
+        row.insertCell().textContent = "Tổng cộng";
+        const amount = row.insertCell();
+        amount.textContent = total[1];
+        amount.className = "amount";
+        table = null;
+        continue;
+      }
+      table = null;
+      const text = document.createElement("div");
+      text.textContent = line;
+      bubble.appendChild(text);
+    }
   }
 
   // The person's own message shows the choice; the used buttons go, and focus stays in the conversation instead of
