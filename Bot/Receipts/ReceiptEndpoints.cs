@@ -67,10 +67,7 @@ public static class ReceiptEndpoints
               <dt>Mã giao dịch</dt><dd>{Page.Encode(receipt.GatewayTransactionNo)}</dd>
             </dl>
             <div class="footer">
-              <div class="lookup">
-                <img src="{ReceiptQr.DataUri(verifyUrl)}" alt="Mã QR kiểm tra biên lai" width="132" height="132">
-                <p>Mã tra cứu: <strong>{Page.Encode(receipt.LookupCode)}</strong><br>Kiểm tra tại <a href="{Page.Encode(verifyUrl)}">{Page.Encode(links.Absolute(VerifyPath))}</a></p>
-              </div>
+              {LookupBlock(receipt, verifyUrl, links)}
               <div class="sign">
                 <p>Ngày {local.Day:00} tháng {local.Month:00} năm {local.Year}</p>
                 <p><strong>ĐƠN VỊ THU PHÍ, LỆ PHÍ</strong></p>
@@ -129,6 +126,13 @@ public static class ReceiptEndpoints
             {SignatureBlock(verdict, seal)}
             """, verdict.Valid ? StatusCodes.Status200OK : StatusCodes.Status409Conflict, ReceiptCss);
     }
+
+    /// <summary>The lookup code and its QR code; receipts issued before there were lookup codes have none.</summary>
+    private static string LookupBlock(Receipt receipt, string verifyUrl, AppLinks links) => receipt.LookupCode.Length == 0 ? "<div></div>"
+        : "<div class=\"lookup\">" +
+          $"<img src=\"{ReceiptQr.DataUri(verifyUrl)}\" alt=\"Mã QR kiểm tra biên lai\" width=\"132\" height=\"132\">" +
+          $"<p>Mã tra cứu: <strong>{Page.Encode(receipt.LookupCode)}</strong><br>Kiểm tra tại <a href=\"{Page.Encode(verifyUrl)}\">{Page.Encode(links.Absolute(VerifyPath))}</a></p>" +
+          "</div>";
 
     private static string SignatureBlock(ReceiptSeals.Verdict verdict, ReceiptSeals.Seal seal) => verdict.Valid
         ? $"<p class=\"signature\">✔ Đã ký số bởi: {Page.Encode(verdict.Signer)}<br>Ký ngày: {VietnamTime.Format(seal.SignedAt)}" +
