@@ -21,18 +21,10 @@ public class AccessibilityTests : IDisposable
     [InlineData(1280, 800)]
     public async Task Every_page_of_a_payment_passes_axe_core_at_wcag_2_1_aa(int width, int height)
     {
-        var chromium = ChromiumLocator.Find();
-        Skip.If(chromium is null, $"No Chromium found ({ChromiumLocator.Searched}): install one (apt-get install -y chromium) or set {ChromiumLocator.Variable}.");
+        await using var chromium = await HeadlessChromium.LaunchAsync();
         using var app = new ChatPayApp(_directory.File("chatpay.db"));
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "vi-VN" });
-        var chat = await context.NewPageAsync();
+        var chat = await chromium.NewPageAsync(width, height);
+        var context = chat.Context;
         var violations = new List<string>();
 
         await chat.GotoAsync(app.BaseUrl);

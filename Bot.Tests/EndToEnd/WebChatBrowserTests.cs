@@ -17,19 +17,10 @@ public class WebChatBrowserTests : IDisposable
     [SkippableFact]
     public async Task A_citizen_types_a_code_confirms_chooses_a_bank_pays_and_sees_the_receipt_in_the_chat()
     {
-        var chromium = ChromiumLocator.Find();
-        Skip.If(chromium is null, $"No Chromium found ({ChromiumLocator.Searched}): install one (apt-get install -y chromium) or set {ChromiumLocator.Variable}.");
+        await using var chromium = await HeadlessChromium.LaunchAsync();
         using var app = new ChatPayApp(_directory.File("chatpay.db"));
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            // Root in a container, and a machine without outside network: no sandbox, no background connections.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 420, Height = 900 }, Locale = "vi-VN" });
-        var chat = await context.NewPageAsync();
+        var chat = await chromium.NewPageAsync(420, 900);
+        var context = chat.Context;
 
         await chat.GotoAsync(app.BaseUrl);
         await chat.GetByLabel("Tin nhắn").FillAsync("H42.10-261125-0001");
@@ -68,20 +59,12 @@ public class WebChatBrowserTests : IDisposable
     [SkippableFact]
     public async Task An_officer_in_the_web_chat_sees_an_alert_in_the_tab_title_takes_the_dossier_and_keeps_the_chat_through_a_restart()
     {
-        var chromium = ChromiumLocator.Find();
-        Skip.If(chromium is null, $"No Chromium found ({ChromiumLocator.Searched}): install one (apt-get install -y chromium) or set {ChromiumLocator.Variable}.");
+        await using var chromium = await HeadlessChromium.LaunchAsync();
         var databasePath = _directory.File("chatpay.db");
         var app = new ChatPayApp(databasePath);
         try
         {
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = chromium,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-            });
-            var officer = await (await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "vi-VN" })).NewPageAsync();
+            var officer = await chromium.NewPageAsync(390, 844);
             await officer.GotoAsync(app.BaseUrl);
             var code = app.Service<ChatPay.Domain.ChatPayRules>().Staff.Agencies.Single(a => a.Code == "H42.10").EnrollmentCode;
             await officer.GetByLabel("Tin nhắn").FillAsync($"/dangky {code}");
