@@ -17,6 +17,9 @@ public sealed record OutgoingMessage(string Text, IReadOnlyList<ChoiceButton> Ch
 
     /// <summary>The label of the choice made on this message, once made: its buttons are gone and channels show this instead.</summary>
     public string? Chosen { get; init; }
+
+    /// <summary>Something went wrong or needs the person's care (a refusal, money held): channels that can show it apart.</summary>
+    public bool Warning { get; init; }
 }
 
 public sealed record ChoiceButton(string Label, string Payload);

@@ -30,11 +30,11 @@ public static class CitizenTexts
         $"Mã hồ sơ chưa đúng định dạng. Mã hồ sơ có dạng {CodeExample}.\nVui lòng kiểm tra và nhập lại.");
 
     public static OutgoingMessage NotFound(string code) => new(
-        $"Không tìm thấy hồ sơ {code}.\nVui lòng kiểm tra lại mã trên giấy tiếp nhận hồ sơ.");
+        $"Không tìm thấy hồ sơ {code}.\nVui lòng kiểm tra lại mã trên giấy tiếp nhận hồ sơ.") { Warning = true };
 
     /// <summary>The answer to a refused look-up: this chat's own tries, or the limit on its network (or on everyone).</summary>
     public static OutgoingMessage LookupRefused(DossierLookup lookup) =>
-        lookup.SharedLimit ? LookupsPaused(lookup.RefusedUntil!.Value) : TooManyWrongCodes(lookup.RefusedUntil!.Value);
+        (lookup.SharedLimit ? LookupsPaused(lookup.RefusedUntil!.Value) : TooManyWrongCodes(lookup.RefusedUntil!.Value)) with { Warning = true };
 
     public static OutgoingMessage LookupsPaused(DateTimeOffset until) => new(
         "Hệ thống đang nhận quá nhiều mã hồ sơ sai từ mạng của bạn.\n" +
@@ -65,9 +65,9 @@ public static class CitizenTexts
 
     public static OutgoingMessage TimedOut() => new("Phiên thanh toán đã dừng vì lâu không có thao tác. Khi cần, hãy nhập lại mã hồ sơ.");
 
-    public static OutgoingMessage StaleButton() => new("Nút này thuộc một tin nhắn cũ nên không còn dùng được. Vui lòng dùng tin nhắn mới nhất.");
+    public static OutgoingMessage StaleButton() => new("Nút này thuộc một tin nhắn cũ nên không còn dùng được. Vui lòng dùng tin nhắn mới nhất.") { Warning = true };
 
-    public static OutgoingMessage InvalidButton() => new("Lựa chọn không hợp lệ. Vui lòng dùng các nút trong tin nhắn mới nhất, hoặc gõ /huy để bắt đầu lại.");
+    public static OutgoingMessage InvalidButton() => new("Lựa chọn không hợp lệ. Vui lòng dùng các nút trong tin nhắn mới nhất, hoặc gõ /huy để bắt đầu lại.") { Warning = true };
 
     public static OutgoingMessage FeesChanged() => new("Thông tin phí, lệ phí của hồ sơ vừa được cập nhật. Vui lòng kiểm tra lại.");
 
@@ -95,11 +95,12 @@ public static class CitizenTexts
             [Choice("Xác nhận", ButtonAction.ConfirmFees, step), Choice("Hủy", ButtonAction.Cancel, step)], []);
     }
 
+    /// <summary>The banks; with a lead (a failure, an expiry) the message says first what went wrong, and looks it.</summary>
     public static OutgoingMessage ChooseBank(long amount, IReadOnlyList<BankOption> banks, int step, string? lead = null) => new(
         (lead is null ? "" : lead + "\n") + $"Chọn ngân hàng hoặc ví điện tử để thanh toán {Vnd.Format(amount)}:",
         [.. banks.Select(b => new ChoiceButton(b.Name, new ButtonPayload(ButtonAction.ChooseBank, step, b.Code).Format())),
             Choice("Hủy", ButtonAction.Cancel, step)],
-        []);
+        []) { Warning = lead is not null };
 
     public static OutgoingMessage PaymentLink(Payment payment, string url, int step) => new(
         $"Bấm nút bên dưới để thanh toán {Vnd.Format(payment.Amount)} qua {payment.BankName}.\n" +
@@ -124,7 +125,7 @@ public static class CitizenTexts
         $"Mã hỗ trợ của bạn: {caseReference}.\n" +
         $"Bộ phận hỗ trợ sẽ kiểm tra và liên hệ với bạn trong {Hours(support.AnswerWithin)}. Khoản tiền đã trừ sẽ được hoàn lại hoặc ghi nhận cho hồ sơ; " +
         "bạn không cần thanh toán lại lúc này.\n" +
-        (support.Hotline.Length > 0 ? $"Đường dây hỗ trợ: {support.Hotline} (nêu mã hỗ trợ khi gọi)." : "Khi cần, gõ /baoloi kèm mã hồ sơ."));
+        (support.Hotline.Length > 0 ? $"Đường dây hỗ trợ: {support.Hotline} (nêu mã hỗ trợ khi gọi)." : "Khi cần, gõ /baoloi kèm mã hồ sơ.")) { Warning = true };
 
     private static string Hours(TimeSpan span) => span.TotalHours >= 48 && span.TotalDays % 1 == 0 ? $"{span.TotalDays:0} ngày" : $"{Math.Ceiling(span.TotalHours):0} giờ";
 
@@ -188,7 +189,7 @@ public static class CitizenTexts
 
     public static OutgoingMessage PaidTwice(Payment payment) => new(
         $"Ngân hàng đã trừ {Vnd.Format(payment.Amount)} cho hồ sơ {payment.DossierCode}, nhưng hồ sơ này đã được thanh toán trước đó.\n" +
-        $"Khoản tiền này (mã giao dịch {payment.TransactionNo}) đã được ghi nhận để hoàn lại. Bộ phận hỗ trợ sẽ liên hệ với bạn.");
+        $"Khoản tiền này (mã giao dịch {payment.TransactionNo}) đã được ghi nhận để hoàn lại. Bộ phận hỗ trợ sẽ liên hệ với bạn.") { Warning = true };
 
     private static ChoiceButton Choice(string label, ButtonAction action, int step) =>
         new(label, new ButtonPayload(action, step).Format());

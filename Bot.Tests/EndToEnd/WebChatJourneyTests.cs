@@ -89,7 +89,9 @@ public class WebChatJourneyTests : IDisposable
         var returnPage = await SandboxPayer.PayAsync(app.Http, linkUrl, "Decline");
 
         Assert.Contains(VnPayCodes.Explain("51"), returnPage);
-        await citizen.WaitForTextAsync(VnPayCodes.Explain("51"));
+        // What went wrong looks it: the web chat shows it as a warning.
+        Assert.True((await citizen.WaitForTextAsync(VnPayCodes.Explain("51"))).Warning);
+        Assert.DoesNotContain(citizen.Seen, m => m.Warning && m.Text.Contains(Said.Fees));
         await citizen.PressAsync("Agribank");
         var retry = (await citizen.WaitForAsync(m => m.Links.Count > 0 && m.Text.Contains("Agribank"))).Links.Single();
         Assert.Contains(ReturnPages.PaidHeading, await SandboxPayer.PayAsync(app.Http, retry.Url));

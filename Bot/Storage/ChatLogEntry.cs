@@ -22,6 +22,9 @@ public sealed class ChatLogEntry
     public Delivery Delivery { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset? NextAttemptAt { get; set; }
+    /// <summary>See <see cref="OutgoingMessage.Warning"/>.</summary>
+    public bool Warning { get; set; }
+
     /// <summary>The channel's own id for the message once sent (Telegram's message_id), used to edit it.</summary>
     public string? ExternalId { get; set; }
     /// <summary>The message changed after it was sent; the channel still has to edit it.</summary>
@@ -51,5 +54,5 @@ public sealed class ChatLogEntry
     public static string RefOf(string chatKey, string externalId) => $"{chatKey}#{externalId}";
 
     /// <summary>The message as the domain wrote it, with the choice made on it if one was.</summary>
-    public OutgoingMessage ToMessage() => new(Text, ChosenLabel is null ? Choices : [], Links) { Topic = MessageTopic.Parse(Topic), Chosen = ChosenLabel };
+    public OutgoingMessage ToMessage() => new(Text, ChosenLabel is null ? Choices : [], Links) { Topic = MessageTopic.Parse(Topic), Chosen = ChosenLabel, Warning = Warning };
 }

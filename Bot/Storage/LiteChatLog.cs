@@ -22,6 +22,7 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq, Func<Chat
         Text = message.Text,
         Choices = [.. message.Choices],
         Links = [.. message.Links],
+        Warning = message.Warning,
         Topic = topic?.Key,
         At = at,
         // The web chat reads its messages from the log; other channels' delivery engines push them and mark them delivered.
@@ -55,6 +56,7 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq, Func<Chat
         entry.RetiredChoices.AddRange(entry.Choices.Where(c => !message.Choices.Contains(c)));
         entry.Choices = [.. message.Choices];
         entry.Links = [.. message.Links];
+        entry.Warning = message.Warning;
         entry.ChosenLabel = null;
         Update(entry);
     }

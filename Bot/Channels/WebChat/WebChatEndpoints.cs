@@ -19,7 +19,8 @@ public static class WebChatEndpoints
 
     public sealed record Incoming(string? Text, string? Payload, long? MessageId);
 
-    public sealed record MessageView(long Id, long Seq, string From, string Text, IReadOnlyList<ChoiceButton> Choices, IReadOnlyList<LinkButton> Links, string? Chosen, DateTimeOffset At);
+    public sealed record MessageView(long Id, long Seq, string From, string Text, IReadOnlyList<ChoiceButton> Choices, IReadOnlyList<LinkButton> Links, string? Chosen, DateTimeOffset At,
+        bool Warning = false);
 
     public sealed record History(IReadOnlyList<MessageView> Messages);
 
@@ -86,7 +87,8 @@ public static class WebChatEndpoints
     }
 
     private static MessageView View(ChatLogEntry entry) =>
-        new(entry.Id, entry.Seq, entry.Outgoing ? "bot" : "user", entry.Text, entry.ChosenLabel is null ? entry.Choices : [], entry.Links, entry.ChosenLabel, entry.At);
+        new(entry.Id, entry.Seq, entry.Outgoing ? "bot" : "user", entry.Text, entry.ChosenLabel is null ? entry.Choices : [], entry.Links, entry.ChosenLabel, entry.At,
+            entry.Warning);
 
     private static IResult Asset(string name, string contentType)
     {

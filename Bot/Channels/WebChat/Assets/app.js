@@ -46,7 +46,7 @@
   // A message seen before (its buttons were used, or an alert was taken by an officer) is redrawn in place.
   function render(message) {
     const item = document.createElement("li");
-    item.className = "message " + message.from;
+    item.className = "message " + message.from + (message.warning ? " error" : "");
     item.dataset.id = message.id;
     const bubble = document.createElement("div");
     bubble.className = "bubble";
