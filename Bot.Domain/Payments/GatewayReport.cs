@@ -21,9 +21,6 @@ public sealed record GatewayReport(
     string? PaidWith,
     DateTimeOffset? PaidAt)
 {
-    /// <summary>The gateway's own reference of the attempt, where it differs from ChatPay's id.</summary>
-    public string? Reference { get; init; }
-
     /// <summary>The gateway's own fields, opaque to the domain: kept with the attempt for history and support.</summary>
     public IReadOnlyDictionary<string, string> Details { get; init; } = new Dictionary<string, string>();
 

@@ -33,6 +33,8 @@ public sealed class EarlierAttemptsTests : IDisposable
             foreach (var field in new[] { "Gateway", "Outcome", "GatewayCode", "FailureReason", "PaidWith", "GatewayDetails" }) attempt.Remove(field);
             (attempt["ResponseCode"], attempt["TransactionStatus"], attempt["PaidWithBankCode"], attempt["CardType"]) = ("51", "02", "NCB", "ATM");
             payments.Update(attempt);
+            // An earlier version had not moved anything yet.
+            raw.GetCollection("settings").Delete(VnPayEarlierAttempts.Marker);
         }
 
         using var upgraded = new ChatPayApp(databasePath);

@@ -14,6 +14,10 @@ public static class ReturnPages
     public const string NotAuthenticHeading = "Không xác thực được kết quả thanh toán";
     public const string NotFinishedHeading = "Thanh toán chưa thành công";
 
+    /// <summary>A return's query as the fields its signature covers; a field given twice is left out (and so fails the signature).</summary>
+    public static Dictionary<string, string> Fields(HttpRequest request) =>
+        request.Query.Where(q => q.Value.Count == 1).ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+
     /// <summary>The page for a return whose signature held (<paramref name="report"/>) or did not (null).</summary>
     public static IResult Show(GatewayReport? report, AppLinks links)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatPay.Domain.Payments;
 
 namespace ChatPay.Bot.Payments.MoMo;
@@ -52,7 +51,4 @@ public static class MoMoCodes
             Details = fields.Where(f => f.Key != "signature").ToDictionary(f => f.Key, f => f.Value),
         };
     }
-
-    /// <summary>For messages that carry no code as text: MoMo sends numbers.</summary>
-    public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

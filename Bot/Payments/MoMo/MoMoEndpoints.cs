@@ -40,7 +40,7 @@ public static class MoMoEndpoints
     /// <summary>Shows the person the result MoMo passed back (signed like the IPN). It changes nothing.</summary>
     public static IResult ShowReturn(HttpRequest request, IOptions<MoMoOptions> options, AppLinks links)
     {
-        var fields = request.Query.Where(q => q.Value.Count == 1).ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        var fields = ReturnPages.Fields(request);
         return ReturnPages.Show(Authentic(fields, options.Value) ? MoMoCodes.Report(fields) : null, links);
     }
 

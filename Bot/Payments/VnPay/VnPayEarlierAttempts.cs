@@ -7,15 +7,29 @@ namespace ChatPay.Bot.Payments.VnPay;
 /// <summary>
 /// Attempts stored before the gateway port kept VNPay's codes in fields of their own (ResponseCode, TransactionStatus,
 /// PaidWithBankCode, BankTransactionNo, CardType). At start they are moved into the neutral fields — outcome, code, reason
-/// — and VNPay's own details, once, so the history and the API read them like every other attempt.
+/// — and VNPay's own details, once, so the history and the API read them like every other attempt. Done once per database
+/// (<see cref="Marker"/>): the search reads every attempt, which no later start should pay for.
 /// </summary>
-public sealed class VnPayEarlierAttempts(LiteDbStore store, ILogger<VnPayEarlierAttempts> logger) : IHostedService
+public sealed class VnPayEarlierAttempts(LiteDbStore store, HostSettings settings, ILogger<VnPayEarlierAttempts> logger) : IHostedService
 {
+    /// <summary>The setting that says this database's attempts were moved.</summary>
+    public const string Marker = "moved.vnpayAttempts";
+
     private static readonly (string Earlier, string Field)[] Details =
         [("ResponseCode", "vnp_ResponseCode"), ("TransactionStatus", "vnp_TransactionStatus"), ("PaidWithBankCode", "vnp_BankCode"),
          ("BankTransactionNo", "vnp_BankTranNo"), ("CardType", "vnp_CardType"), (nameof(Payment.TransactionNo), "vnp_TransactionNo")];
 
     public Task StartAsync(CancellationToken cancellationToken)
+    {
+        settings.GetOrCreate(Marker, () =>
+        {
+            MoveEarlierAttempts();
+            return "done";
+        });
+        return Task.CompletedTask;
+    }
+
+    private void MoveEarlierAttempts()
     {
         var moved = store.WriteDirect(db =>
         {
@@ -25,7 +39,6 @@ public sealed class VnPayEarlierAttempts(LiteDbStore store, ILogger<VnPayEarlier
             return earlier.Count;
         });
         if (moved > 0) logger.LogInformation("{Count} attempts stored by an earlier version were moved to the neutral payment fields", moved);
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -51,11 +51,12 @@ public static class ZaloPayEndpoints
     /// </summary>
     public static IResult ShowReturn(HttpRequest request, IOptions<ZaloPayOptions> options, AppLinks links)
     {
-        string Field(string name) => request.Query[name].Count == 1 ? request.Query[name].ToString() : "";
+        var fields = ReturnPages.Fields(request);
+        string Field(string name) => fields.GetValueOrDefault(name, "");
         var authentic = Field("appid") == options.Value.AppId && ZaloPayMac.Verify(options.Value.Key2, Field("checksum"),
             Field("appid"), Field("apptransid"), Field("pmcid"), Field("bankcode"), Field("amount"), Field("discountamount"), Field("status"));
         var paid = Field("status") == "1";
-        var report = new GatewayReport(ZaloPayAdapter.GatewayName, ZaloPayReports.PaymentIdOf(Field("apptransid")), GatewayJson.Long(request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()), "amount"),
+        var report = new GatewayReport(ZaloPayAdapter.GatewayName, ZaloPayReports.PaymentIdOf(Field("apptransid")), GatewayJson.Long(fields, "amount"),
             paid ? GatewayOutcome.Succeeded : GatewayOutcome.Failed, Field("status"), paid ? null : ZaloPayReports.NotPaidReason, null, "ZaloPay", null);
         return ReturnPages.Show(authentic ? report : null, links);
     }

@@ -31,7 +31,6 @@ public static class ZaloPayReports
             PaidWith: "ZaloPay",
             PaidAt: serverTime > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(serverTime) : null)
         {
-            Reference = data.GetValueOrDefault("app_trans_id"),
             Details = new Dictionary<string, string>(data),
         };
     }
@@ -59,7 +58,6 @@ public static class ZaloPayReports
             PaidWith: "ZaloPay",
             PaidAt: null)
         {
-            Reference = payment.GatewayReference,
             Details = new Dictionary<string, string>(answer),
         };
     }

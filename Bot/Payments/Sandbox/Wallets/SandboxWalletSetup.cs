@@ -1,6 +1,5 @@
 using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Storage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatPay.Bot.Payments.Sandbox.Wallets;
 
@@ -23,14 +22,13 @@ public static class SandboxWalletSetup
         services.AddTransient<ISandboxWallet>(sp => sp.GetRequiredService<TSandbox>());
         services.AddOptions<TOptions>().PostConfigure<HostSettings, AppLinks>((options, settings, links) =>
             credentials(options, key => settings.GetOrCreate($"sandbox.{typeof(TSandbox).Name}.{key}", Domain.Security.Secrets.NewToken), links));
-        services.AddWalletSandboxes();
     }
 
-    /// <summary>What every wallet the sandbox plays shares: its orders, its callbacks and their retries, its pages.</summary>
+    /// <summary>What every wallet the sandbox plays shares: its orders, its callbacks and their retries (added once, with the sandbox).</summary>
     public static IServiceCollection AddWalletSandboxes(this IServiceCollection services)
     {
-        services.TryAddSingleton<SandboxWalletOrders>();
-        services.TryAddSingleton<SandboxWalletCallbacks>();
+        services.AddSingleton<SandboxWalletOrders>();
+        services.AddSingleton<SandboxWalletCallbacks>();
         services.AddHostedService<SandboxWalletRetryService>();
         return services;
     }
