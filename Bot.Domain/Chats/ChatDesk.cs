@@ -99,7 +99,7 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
         if (StaffButton.TryParse(press.Payload, out var staffButton))
         {
             // A claim updates every officer's copy itself; a re-check closes the button that asked.
-            _staff.Press(session, chat, staffButton, press.SenderName, now);
+            _staff.Press(session, chat, staffButton, press, now);
             if (staffButton.Action == StaffAction.Recheck && button is not null) session.ChatLog.CloseChoices(chat, press.MessageId!.Value, button.Label);
             return;
         }

@@ -19,7 +19,7 @@ internal sealed class Alerts(ChatPayRules rules, IPublicLinks links)
             session.ChatLog.Send(ChatAddress.FromKey(officer.ChatKey), alert, now, MessageTopic.Alert(dossier.Code));
     }
 
-    public OutgoingMessage? Claim(IStoreSession session, ChatAddress chat, string dossierCode, string? senderName, DateTimeOffset now)
+    public OutgoingMessage? Claim(IStoreSession session, ChatAddress chat, string dossierCode, string? senderName, bool inGroup, DateTimeOffset now)
     {
         var dossier = session.Dossiers.Find(dossierCode);
         if (dossier is null || !IsOfficerOf(session, chat, dossier)) return StaffTexts.NotYourAgency();
@@ -28,7 +28,7 @@ internal sealed class Alerts(ChatPayRules rules, IPublicLinks links)
 
         session.Dossiers.Save(dossier);
         foreach (var sent in session.ChatLog.OnTopic(MessageTopic.Alert(dossier.Code)))
-            session.ChatLog.Replace(sent.Id, StaffTexts.Claimed(sent.Message, dossier));
+            session.ChatLog.Replace(sent.Id, StaffTexts.Claimed(sent.Message, dossier, byThisReader: sent.Chat == chat && !inGroup));
         return null;
     }
 

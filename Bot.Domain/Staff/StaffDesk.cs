@@ -33,10 +33,10 @@ internal sealed class StaffDesk(ChatPayRules rules, IPublicLinks links, IAttempt
         return true;
     }
 
-    public void Press(IStoreSession session, ChatAddress chat, StaffButton button, string? senderName, DateTimeOffset now)
+    public void Press(IStoreSession session, ChatAddress chat, StaffButton button, PressInput press, DateTimeOffset now)
     {
         var reply = button.Action == StaffAction.Claim
-            ? _alerts.Claim(session, chat, button.DossierCode, senderName, now)
+            ? _alerts.Claim(session, chat, button.DossierCode, press.SenderName, press.InGroup, now)
             : _reports.Recheck(session, chat, button.DossierCode, now);
         if (reply is not null) session.ChatLog.Send(chat, reply, now);
     }

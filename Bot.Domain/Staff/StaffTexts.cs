@@ -78,10 +78,15 @@ public static class StaffTexts
         [ClaimButton(dossier)],
         [new LinkButton("Xem biên lai", receiptUrl)]);
 
-    /// <summary>An alert after someone took the dossier: who and when, and no button to take it again.</summary>
-    public static OutgoingMessage Claimed(OutgoingMessage alert, Dossier dossier) => alert with
+    /// <summary>
+    /// An alert after someone took the dossier: who and when, and no button to take it again. The officer who pressed reads
+    /// "Bạn" in their own chat; a group's copy names the person, since "Bạn" would tell every member of the group they took it.
+    /// </summary>
+    public static OutgoingMessage Claimed(OutgoingMessage alert, Dossier dossier, bool byThisReader = false) => alert with
     {
-        Text = $"{alert.Text}\n✅ Đã được {dossier.ClaimedBy} tiếp nhận lúc {VietnamTime.Format(dossier.ClaimedAt!.Value)}",
+        Text = byThisReader
+            ? $"{alert.Text}\n✅ Bạn đã tiếp nhận lúc {VietnamTime.Format(dossier.ClaimedAt!.Value)}"
+            : $"{alert.Text}\n✅ Đã được {dossier.ClaimedBy} tiếp nhận lúc {VietnamTime.Format(dossier.ClaimedAt!.Value)}",
         Choices = [],
     };
 

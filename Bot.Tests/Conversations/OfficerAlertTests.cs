@@ -43,7 +43,7 @@ public class OfficerAlertTests : IDisposable
     }
 
     [Fact]
-    public void The_first_officer_to_press_takes_the_dossier_and_every_copy_says_who()
+    public void The_first_officer_to_press_takes_the_dossier_reads_that_they_did_and_every_other_copy_says_who()
     {
         Pay();
         _desk.Clock.Advance(TimeSpan.FromMinutes(3));
@@ -52,12 +52,26 @@ public class OfficerAlertTests : IDisposable
 
         var dossier = _desk.Dossier(Code);
         Assert.Equal("Lê Đình Nhu", dossier.ClaimedBy);
-        foreach (var chat in new[] { Desk.Officer, SecondOfficer })
-        {
-            var alert = _desk.Log(chat).Single(e => e.Topic == MessageTopic.Alert(Code).Key);
-            Assert.Equal(StaffTexts.Claimed(StaffTexts.PaidAlert(dossier, _desk.ReceiptOf(Code)!, ""), dossier).Text, alert.Text);
-            Assert.Empty(alert.ToMessage().Choices);
-        }
+        var paid = StaffTexts.PaidAlert(dossier, _desk.ReceiptOf(Code)!, "");
+        var mine = _desk.Log(Desk.Officer).Single(e => e.Topic == MessageTopic.Alert(Code).Key);
+        var theirs = _desk.Log(SecondOfficer).Single(e => e.Topic == MessageTopic.Alert(Code).Key);
+        Assert.Equal(StaffTexts.Claimed(paid, dossier, byThisReader: true).Text, mine.Text);
+        Assert.Equal(StaffTexts.Claimed(paid, dossier).Text, theirs.Text);
+        Assert.NotEqual(mine.Text, theirs.Text);
+        Assert.All([mine, theirs], alert => Assert.Empty(alert.ToMessage().Choices));
+    }
+
+    [Fact]
+    public void In_a_group_the_copy_of_the_officer_who_pressed_names_them_since_the_whole_group_reads_it()
+    {
+        Pay();
+        var (message, button) = _desk.FindButton("Tiếp nhận", Desk.Officer);
+
+        _desk.Chats.Handle(Desk.Officer, new PressInput(button.Payload, message.Id) { SenderName = "Lê Đình Nhu", InGroup = true });
+
+        var dossier = _desk.Dossier(Code);
+        var alert = _desk.Log(Desk.Officer).Single(e => e.Topic == MessageTopic.Alert(Code).Key);
+        Assert.Equal(StaffTexts.Claimed(StaffTexts.PaidAlert(dossier, _desk.ReceiptOf(Code)!, ""), dossier).Text, alert.Text);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public class WebChatBrowserTests : IDisposable
 
             var alert = officer.Locator(".message.bot", new() { HasText = Said.Alert("H42.10-261125-0001") });
             await alert.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận" }).ClickAsync();
-            await Assertions.Expect(alert).ToContainTextAsync("tiếp nhận lúc");
+            await Assertions.Expect(alert).ToContainTextAsync(Said.Claimed());
 
             // A restart mid-conversation: the page says it is reconnecting, then carries on where it was.
             app.Dispose();
@@ -94,7 +94,7 @@ public class WebChatBrowserTests : IDisposable
             await officer.GetByLabel("Tin nhắn").FillAsync("/trogiup");
             await officer.GetByRole(AriaRole.Button, new() { Name = "Gửi" }).ClickAsync();
             await Assertions.Expect(officer.Locator(".message.bot").Last).ToContainTextAsync(Said.Help);
-            await Assertions.Expect(alert).ToContainTextAsync("tiếp nhận lúc");
+            await Assertions.Expect(alert).ToContainTextAsync(Said.Claimed());
         }
         finally
         {

@@ -44,6 +44,15 @@ public static class Said
     /// <summary>The officers' "paid, ready to process" alert for this dossier.</summary>
     public static string Alert(string dossierCode) => FirstLine(StaffTexts.PaidAlert(Sample(1, dossierCode), SampleReceipt(dossierCode), ""));
 
+    /// <summary>What a claimed alert adds, up to the time: "Bạn …" in the chat of the officer who pressed, or the name elsewhere.</summary>
+    public static string Claimed(string? by = null)
+    {
+        var dossier = Sample(1);
+        dossier.MarkPaid("x_1", "2026-1", At, null);
+        dossier.Claim(by ?? "x", At);
+        return Before(StaffTexts.Claimed(new OutgoingMessage(""), dossier, byThisReader: by is null).Text.Trim(), " lúc");
+    }
+
     public static string Stale => CitizenTexts.StaleButton().Text;
 
     public static string Invalid => CitizenTexts.InvalidButton().Text;

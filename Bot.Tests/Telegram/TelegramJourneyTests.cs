@@ -50,7 +50,7 @@ public class TelegramJourneyTests
         var alert = await harness.WaitAsync(OfficersGroup, Said.Alert(Code));
         Assert.Contains("Nguyễn Văn An", alert.Text);
         harness.Press(OfficersGroup, "Tiếp nhận", Officer, "Lê Đình Nhu");
-        await telegram.WaitForMessageAsync(OfficersGroup, m => m.MessageId == alert.MessageId && m.Text.Contains("Đã được Lê Đình Nhu tiếp nhận"));
+        await telegram.WaitForMessageAsync(OfficersGroup, m => m.MessageId == alert.MessageId && m.Text.Contains(Said.Claimed("Lê Đình Nhu")));
         Assert.Equal(0, telegram.TooManyRequests);
     }
 

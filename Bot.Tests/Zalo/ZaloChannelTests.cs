@@ -52,7 +52,7 @@ public class ZaloChannelTests
 
         await harness.WaitAsync(Officer, Said.Alert(Code));
         await harness.TapAsync(Officer, "Tiếp nhận");
-        await harness.WaitAsync(Officer, "✅ Đã được");
+        await harness.WaitAsync(Officer, Said.Claimed());
     }
 
     [Fact]
