@@ -23,12 +23,12 @@ public static class CoreSetup
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ConversationsOptions>().BindConfiguration(ConversationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReceiptsOptions>().BindConfiguration(ReceiptsOptions.Section).ValidateDataAnnotations()
-            .Validate(receipts => receipts.Certificate.Path.Length == 0 || File.Exists(receipts.Certificate.Path),
-                "Receipts:Certificate:Path names no file: give the collecting unit's PKCS#12 certificate, or leave it empty to sign with a self-signed one.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReceiptsOptions>, ReceiptsOptionsValidator>();
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ReceiptCertificate>();
+        services.AddSingleton<ReceiptCertificates>();
         services.AddSingleton<ReceiptSeals>();
+        services.AddHostedService<EarlierReceipts>();
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StaffOptions>, StaffOptionsValidator>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);

@@ -1,3 +1,5 @@
+using ChatPay.Bot.Receipts;
+
 namespace ChatPay.Bot.Staff;
 
 public sealed class StaffOptions
@@ -32,4 +34,7 @@ public sealed class AgencySettings
 
     /// <summary>The collecting unit's address, printed on its receipts.</summary>
     public string Address { get; set; } = "";
+
+    /// <summary>The collecting unit's own signing certificate for its receipts; without one, Receipts:Certificate signs them.</summary>
+    public CertificateSettings Certificate { get; set; } = new();
 }

@@ -22,6 +22,7 @@ public sealed class StaffOptionsValidator(IOptions<DemoOptions> demo) : IValidat
                 errors.Add("Staff:Agencies: every agency needs a Code and a Name.");
             if (agency.EnrollmentCode.Length < MinCodeLength)
                 errors.Add($"Staff:Agencies: the enrollment code of '{agency.Code}' must be at least {MinCodeLength} characters.");
+            if (agency.Certificate.Problem($"Staff:Agencies:{options.Agencies.IndexOf(agency)}:Certificate") is { } problem) errors.Add(problem);
         }
         var codes = options.Agencies.Select(a => a.EnrollmentCode).Append(options.SupportEnrollmentCode).Where(c => c.Length > 0).ToList();
         if (codes.Distinct().Count() != codes.Count) errors.Add("Staff: enrollment codes must all differ.");
