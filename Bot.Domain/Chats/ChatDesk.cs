@@ -77,6 +77,11 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
             case PressInput press:
                 OnPress(session, chat, press, now);
                 break;
+
+            case LinkInput link:
+                session.ChatLog.RecordIncoming(chat, OpenedLink, now);
+                if (!input.InGroup) _steps.Run(session, new LookupCaller(chat, input, limits), now, (conversation, context) => conversation.Handle(link, context));
+                break;
         }
     }
 
@@ -109,17 +114,25 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
     }
 
     /// <summary>
-    /// The text as the chat's history keeps it: cut to size, and an enrolment code never kept in clear (a history shown on
-    /// another screen, read by support, or left in a backup must not hand out an officer's access).
+    /// The text as the chat's history keeps it: cut to size, and an enrolment code or a link's token never kept in clear (a
+    /// history shown on another screen, read by support, or left in a backup must not hand out access).
     /// </summary>
     private static string ForTheRecord(string text)
     {
         var clean = TextPolish.Clean(text.Length > ChatInput.MaxTextLength * 2 ? text[..(ChatInput.MaxTextLength * 2)] : text);
-        if (ChatCommand.TryParse(clean, out var command) && command.Spec?.Action == CommandAction.Enroll && command.Argument.Length > 0)
-            return $"{CommandTable.Of(CommandAction.Enroll).Name} {HiddenCode}";
+        if (ChatCommand.TryParse(clean, out var command) && command.Argument.Length > 0)
+        {
+            if (command.Spec?.Action == CommandAction.Enroll) return $"{CommandTable.Of(CommandAction.Enroll).Name} {HiddenCode}";
+            // A one-tap link's token opens a dossier's fees: it is kept out of the history like a password.
+            if (command.Spec?.Action == CommandAction.Start && DossierCodeReader.Read(command.Argument) is not DossierCodeReading.Found)
+                return $"{CommandTable.Of(CommandAction.Start).Name} {HiddenCode}";
+        }
         return clean.Length > ChatInput.MaxTextLength ? clean[..ChatInput.MaxTextLength] + "…" : clean;
     }
 
-    /// <summary>What the history shows in place of an enrolment code.</summary>
+    /// <summary>What the history shows in place of an enrolment code or a link's token.</summary>
     public const string HiddenCode = "••••••••";
+
+    /// <summary>What the history shows for a one-tap link opened in the web chat.</summary>
+    public const string OpenedLink = "🔗 Mở liên kết thanh toán";
 }

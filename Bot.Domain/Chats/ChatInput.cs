@@ -23,3 +23,6 @@ public sealed record TextInput(string Text) : ChatInput;
 
 /// <summary>A button press. <paramref name="MessageId"/> is the chat-log id of the message that carried it, when the channel knows it.</summary>
 public sealed record PressInput(string Payload, long? MessageId) : ChatInput;
+
+/// <summary>A one-tap payment link opened (the web chat's <c>/?ma=&lt;token&gt;</c>): the same as typing the dossier's code.</summary>
+public sealed record LinkInput(string Token) : ChatInput;

@@ -55,6 +55,13 @@ public static class CitizenTexts
     public static OutgoingMessage Withdrawn(Dossier dossier) => new(
         $"Yêu cầu thanh toán của hồ sơ {dossier.Code} đã được thu hồi.\nVui lòng liên hệ {dossier.AgencyName}.");
 
+    public static OutgoingMessage UnknownLink() => new(
+        "Liên kết thanh toán này không đúng.\nVui lòng mở lại liên kết cơ quan gửi, hoặc nhập mã hồ sơ có trên giấy tiếp nhận hồ sơ.") { Warning = true };
+
+    public static OutgoingMessage LinkReplaced(Dossier dossier) => new(
+        $"Yêu cầu thanh toán của hồ sơ {dossier.Code} đã thay đổi nên liên kết này không còn dùng được.\n" +
+        $"Vui lòng dùng liên kết mới {dossier.AgencyName} gửi, hoặc nhập mã hồ sơ {dossier.Code}.") { Warning = true };
+
     public static OutgoingMessage TooLong() => new("Tin nhắn quá dài. Vui lòng chỉ nhập mã hồ sơ.");
 
     public static OutgoingMessage UnknownCommand() => new("Tôi chưa hiểu lệnh này. Gõ /trogiup để xem hướng dẫn.");

@@ -119,6 +119,7 @@ public sealed class Conversation
         {
             case TextInput text: OnText(text.Text); break;
             case PressInput press: OnPress(press.Payload); break;
+            case LinkInput link: OnLink(link.Token); break;
         }
     });
 
@@ -219,7 +220,9 @@ public sealed class Conversation
         switch (command.Spec?.Action)
         {
             case CommandAction.Start:
+                // "/start <token>" is how Telegram delivers a one-tap link (t.me/<bot>?start=<token>).
                 if (DossierCodeReader.Read(command.Argument) is DossierCodeReading.Found found) OnCode(found.Code);
+                else if (command.Argument.Length > 0) OnLink(command.Argument);
                 else _machine.Fire(Trigger.Start);
                 break;
             case CommandAction.Cancel:
@@ -240,11 +243,24 @@ public sealed class Conversation
 
     private void OnCode(DossierCode code)
     {
-        if (LookUp(code) is not { } lookup) return;
-        var dossier = lookup.Dossier;
-        switch (dossier?.Status)
+        if (Allowed(Context.LookUp(code.Value)) is not { } lookup) return;
+        if (lookup.Dossier is null) Say(CitizenTexts.NotFound(code.Value));
+        else Open(lookup.Dossier);
+    }
+
+    /// <summary>A one-tap link: the same as typing its dossier's code, while it is the request's current link.</summary>
+    private void OnLink(string token)
+    {
+        if (Allowed(Context.OpenLink(token)) is not { } lookup) return;
+        if (lookup.Dossier is null) Say(CitizenTexts.UnknownLink());
+        else if (lookup.LinkReplaced && lookup.Dossier.Status == DossierStatus.AwaitingPayment) Say(CitizenTexts.LinkReplaced(lookup.Dossier));
+        else Open(lookup.Dossier);
+    }
+
+    private void Open(Dossier dossier)
+    {
+        switch (dossier.Status)
         {
-            case null: Say(CitizenTexts.NotFound(code.Value)); break;
             case DossierStatus.Submitted: Say(CitizenTexts.NoPaymentRequest(dossier)); break;
             case DossierStatus.Withdrawn: Say(CitizenTexts.Withdrawn(dossier)); break;
             case DossierStatus.Paid: ShowReceipt(dossier); break;
@@ -260,7 +276,7 @@ public sealed class Conversation
             Say(CitizenTexts.ReceiptUsage());
             return;
         }
-        if (LookUp(code) is not { } lookup) return;
+        if (Allowed(Context.LookUp(code.Value)) is not { } lookup) return;
         var dossier = lookup.Dossier;
         switch (dossier?.Status)
         {
@@ -387,9 +403,8 @@ public sealed class Conversation
     }
 
     /// <summary>The look-up, or null (with the person told when to try again) if this chat has tried too many unknown codes.</summary>
-    private DossierLookup? LookUp(DossierCode code)
+    private DossierLookup? Allowed(DossierLookup lookup)
     {
-        var lookup = Context.LookUp(code.Value);
         if (lookup.RefusedUntil is null) return lookup;
         Say(CitizenTexts.LookupRefused(lookup));
         return null;

@@ -22,6 +22,8 @@ internal sealed class ConversationContext(IStoreSession session, ChatAddress cha
 
     public DossierLookup LookUp(string code) => DossierLookup.Find(session, caller ?? throw new InvalidOperationException("Only a person's input looks codes up."), code, now, rules.CodeLookups);
 
+    public DossierLookup OpenLink(string token) => DossierLookup.FindByLink(session, caller ?? throw new InvalidOperationException("Only a person's input opens links."), token, now, rules.CodeLookups);
+
     public Receipt? FindReceipt(string receiptId) => session.Receipts.Find(receiptId);
 
     public string ReceiptUrl(Receipt receipt) => links.ReceiptUrl(receipt);

@@ -13,6 +13,8 @@ public interface IConversationContext
     Dossier? FindDossier(string code);
     /// <summary>A look-up of a code the person typed: counted, and refused after too many unknown codes.</summary>
     DossierLookup LookUp(string code);
+    /// <summary>A look-up by a one-tap link's token, counted and refused like <see cref="LookUp"/>.</summary>
+    DossierLookup OpenLink(string token);
     Receipt? FindReceipt(string receiptId);
     string ReceiptUrl(Receipt receipt);
     /// <summary>Whether this chat paid for the receipt, and so may see it in full.</summary>

@@ -47,7 +47,12 @@ public sealed class Dossier
     public DateTimeOffset? NextReminderAt { get; private set; }
     public int RemindersSent { get; private set; }
 
+    /// <summary>The token of the request's current one-tap link (<see cref="PayLink"/>); null before the first request.</summary>
+    public string? PayLinkToken { get; private set; }
+
     public long Total() => Fees.Sum(f => f.Amount);
+
+    public void UsePayLink(string token) => PayLinkToken = token;
 
     /// <summary>The officer's payment request (yêu cầu thanh toán): the lines to collect.</summary>
     public void RequestPayment(IReadOnlyList<FeeLine> fees, DateTimeOffset now)

@@ -10,17 +10,28 @@ namespace ChatPay.Domain.Dossiers;
 /// trying codes in a loop — from one chat or from many new ones — learns nothing.
 /// </summary>
 /// <param name="SharedLimit">The refusal comes from the limit on the sender's network or on everyone, not this chat's own.</param>
-public sealed record DossierLookup(Dossier? Dossier, DateTimeOffset? RefusedUntil, bool SharedLimit = false)
+/// <param name="LinkReplaced">Found by a one-tap link that a newer one replaced (the request was amended since).</param>
+public sealed record DossierLookup(Dossier? Dossier, DateTimeOffset? RefusedUntil, bool SharedLimit = false, bool LinkReplaced = false)
 {
-    public static DossierLookup Find(IStoreSession session, LookupCaller caller, string code, DateTimeOffset now, CodeLookupRules rules)
+    public static DossierLookup Find(IStoreSession session, LookupCaller caller, string code, DateTimeOffset now, CodeLookupRules rules) =>
+        Guarded(session, caller, now, rules, () => new DossierLookup(session.Dossiers.Find(code), null));
+
+    /// <summary>A look-up by a one-tap link's token: an unknown token counts like an unknown code, so guessing is refused too.</summary>
+    public static DossierLookup FindByLink(IStoreSession session, LookupCaller caller, string token, DateTimeOffset now, CodeLookupRules rules) =>
+        Guarded(session, caller, now, rules, () =>
+            PayLink.LooksLikeToken(token) && session.PayLinks.Find(token) is { } link && session.Dossiers.Find(link.DossierCode) is { } dossier
+                ? new DossierLookup(dossier, null, LinkReplaced: dossier.PayLinkToken != token)
+                : new DossierLookup(null, null));
+
+    private static DossierLookup Guarded(IStoreSession session, LookupCaller caller, DateTimeOffset now, CodeLookupRules rules, Func<DossierLookup> find)
     {
         var tally = session.LookupTallies.Find(caller.Chat.Key);
         if (tally?.RefusedUntil(now, rules) is { } until) return new DossierLookup(null, until);
         if (caller.Limits.RefusedUntil(LimitedAttempt.UnknownCode, caller.Chat, caller.Input, now) is { } sharedUntil)
             return new DossierLookup(null, sharedUntil, SharedLimit: true);
-        var dossier = session.Dossiers.Find(code);
-        if (dossier is null) Miss(session, caller, now, rules);
-        return new DossierLookup(dossier, null);
+        var found = find();
+        if (found.Dossier is null) Miss(session, caller, now, rules);
+        return found;
     }
 
     /// <summary>Counts a wrong guess — an unknown code, or a wrong proof for a known one — against the chat, its address and the total.</summary>

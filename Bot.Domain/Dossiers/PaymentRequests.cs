@@ -23,14 +23,19 @@ public sealed class PaymentRequests(IChatPayStore store, TimeProvider clock, Cha
         if (mayActFor is not null && (!mayActFor(request.AgencyCode) || dossier is not null && !mayActFor(dossier.AgencyCode)))
             return PaymentRequestOutcome.NotFound;
         if (dossier is not null && Matches(dossier, request) && dossier.Status is DossierStatus.AwaitingPayment or DossierStatus.Paid)
+        {
+            // A request stored before one-tap links existed gets its link when the portal sends it again.
+            if (dossier is { Status: DossierStatus.AwaitingPayment, PayLinkToken: null }) PayLink.Issue(session, dossier, now);
             return PaymentRequestOutcome.Unchanged;
+        }
         if (dossier is { Status: DossierStatus.Paid }) return PaymentRequestOutcome.AlreadyPaid;
 
         var amending = dossier is { Status: DossierStatus.AwaitingPayment };
         dossier ??= new Dossier(request.DossierCode, request.ProcedureName, agency.Code, agency.Name, request.ApplicantName, request.ApplicantPhone, now);
         dossier.Describe(request.ProcedureName, agency.Code, agency.Name, request.ApplicantName, request.ApplicantPhone);
         dossier.RequestPayment(request.Fees, now);
-        session.Dossiers.Save(dossier);
+        // Every request and amendment gets a new link; the earlier one now says the request changed.
+        PayLink.Issue(session, dossier, now);
         if (!amending) return PaymentRequestOutcome.Created;
 
         CloseOpenLinks(session, dossier.Code, now);

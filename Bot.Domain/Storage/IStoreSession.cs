@@ -12,4 +12,5 @@ public interface IStoreSession
     IIntegrationEvents Events { get; }
     IInbox Inbox { get; }
     ILookupTallies LookupTallies { get; }
+    IPayLinks PayLinks { get; }
 }

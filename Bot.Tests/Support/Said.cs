@@ -53,6 +53,19 @@ public static class Said
         return Before(StaffTexts.Claimed(new OutgoingMessage(""), dossier, byThisReader: by is null).Text.Trim(), " lúc");
     }
 
+    /// <summary>What a chat that did not pay is told of a paid dossier (its own line, without the dossier's code and time).</summary>
+    public static string PaidElsewhere => CitizenTexts.PaidElsewhere(SampleReceipt("x")).Text.Split('\n')[1].Split(". ")[0];
+
+    /// <summary>A chat refused after too many unknown codes or links.</summary>
+    public static string WrongCodesRefused => FirstLine(CitizenTexts.TooManyWrongCodes(At));
+
+    public static string UnknownLink => FirstLine(CitizenTexts.UnknownLink());
+
+    /// <summary>What an amended request's earlier one-tap link says.</summary>
+    public static string LinkReplaced(string dossierCode) => FirstLine(CitizenTexts.LinkReplaced(Sample(1, dossierCode)));
+
+    public static string Withdrawn(string dossierCode) => FirstLine(CitizenTexts.Withdrawn(Sample(1, dossierCode)));
+
     public static string Stale => CitizenTexts.StaleButton().Text;
 
     public static string Invalid => CitizenTexts.InvalidButton().Text;

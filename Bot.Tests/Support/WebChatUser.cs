@@ -19,10 +19,11 @@ public sealed class WebChatUser(HttpClient http)
 
     public string Token => _token;
 
-    public static async Task<WebChatUser> OpenAsync(HttpClient http)
+    /// <summary>A new browser; with <paramref name="link"/>, opened from a one-tap link (<c>/?ma=&lt;token&gt;</c>) as the page does.</summary>
+    public static async Task<WebChatUser> OpenAsync(HttpClient http, string? link = null)
     {
         var user = new WebChatUser(http);
-        var response = await http.PostAsync("/webchat/api/chats", null);
+        var response = await http.PostAsync("/webchat/api/chats", link is null ? null : JsonContent.Create(new { link }));
         response.EnsureSuccessStatusCode();
         user._token = (await response.Content.ReadFromJsonAsync<WebChatEndpoints.NewChat>(JsonSerializerOptions.Web))!.Token;
         return user;
@@ -32,6 +33,9 @@ public sealed class WebChatUser(HttpClient http)
     public static WebChatUser Resume(HttpClient http, string token) => new(http) { _token = token };
 
     public Task<HttpResponseMessage> SayAsync(string text) => PostAsync(new { text });
+
+    /// <summary>A one-tap link opened in this browser's existing chat.</summary>
+    public Task<HttpResponseMessage> OpenLinkAsync(string link) => PostAsync(new { link });
 
     public async Task PressAsync(string label)
     {

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Api;
 using ChatPay.Domain;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Staff;
@@ -18,6 +19,23 @@ public class TelegramJourneyTests
 
     private static string OfficerCode(TelegramHarness harness) =>
         harness.App.Service<ChatPayRules>().Staff.Agencies.Single(a => a.Code == "H42.10").EnrollmentCode;
+
+    [Fact]
+    public async Task A_deep_link_opens_the_bot_on_the_dossiers_fees_with_nothing_typed()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        var telegram = harness.Telegram;
+        var dossier = harness.App.Service<IChatPayStore>().Read(s => s.Dossiers.Find(Code))!;
+
+        var link = harness.App.Service<PayLinkUrls>().Of(dossier)!.Telegram;
+        // What Telegram sends the bot at the person's first tap on t.me/<bot>?start=<token>.
+        telegram.SendText(Citizen, $"/start {dossier.PayLinkToken}");
+
+        Assert.Equal($"https://t.me/{telegram.Options.BotUsername}?start={dossier.PayLinkToken}", link);
+        await harness.WaitAsync(Citizen, Said.Total(200_000));
+        harness.Press(Citizen, "Xác nhận");
+        await harness.WaitAsync(Citizen, Said.ChooseBank);
+    }
 
     [Fact]
     public async Task A_citizen_pays_in_telegram_and_the_officers_group_is_alerted_and_takes_the_dossier()

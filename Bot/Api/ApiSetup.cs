@@ -13,6 +13,7 @@ public static class ApiSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(sp => new ApiKeys(Keys(sp)));
         builder.Services.AddSingleton<ApiKeyCheck>();
+        builder.Services.AddSingleton<PayLinkUrls>();
         return builder;
     }
 

@@ -19,6 +19,7 @@ public sealed record DossierView(
     DateTimeOffset? RequestedAt,
     long Total,
     IReadOnlyList<DossierView.FeeView> Fees,
+    DossierView.LinksView? Links,
     DateTimeOffset? PaidAt,
     DossierView.ReceiptView? Receipt,
     DossierView.ClaimView? Claim,
@@ -32,6 +33,9 @@ public sealed record DossierView(
     public sealed record ReceiptView(string Number, string Series, string FormNumber, DateTimeOffset PaidAt, long Total, string Url);
     public sealed record ClaimView(string By, DateTimeOffset At);
 
+    /// <summary>The open request's one-tap links: the web chat, Telegram (when it is on), and a PNG QR code of the web link.</summary>
+    public sealed record LinksView(string Web, string? Telegram, string Qr);
+
     /// <summary>An attempt in neutral words; what only its gateway speaks (VNPay's response code, MoMo's resultCode…) is under <see cref="GatewayDetails"/>.</summary>
     public sealed record AttemptView(string Id, string Gateway, string Reference, string State, string? Flag, long Amount, string Bank, DateTimeOffset CreatedAt,
         DateTimeOffset? OpenedAt, DateTimeOffset? FinishedAt, string? Outcome, string? FailureReason, string? TransactionNo, string? PaidWith, int StatusChecks,
@@ -43,7 +47,7 @@ public sealed record DossierView(
     public sealed record AlertView(string Channel, string Delivery, DateTimeOffset At);
     public sealed record CaseView(string State, DateTimeOffset OpenedAt, bool ReportedByCitizen, string? Reason, string? Resolution);
 
-    public static DossierView Of(Dossier dossier, IStoreSession session, AppLinks links)
+    public static DossierView Of(Dossier dossier, IStoreSession session, AppLinks links, PayLinkUrls payLinks)
     {
         var receipt = dossier.ReceiptId is { } id ? session.Receipts.Find(id) : null;
         return new DossierView(
@@ -56,6 +60,7 @@ public sealed record DossierView(
             dossier.RequestedAt,
             dossier.Total(),
             [.. dossier.Fees.Select(f => new FeeView(f.Kind == FeeKind.Fee ? "fee" : "charge", f.Name, f.Amount))],
+            payLinks.Of(dossier),
             dossier.PaidAt,
             receipt is null ? null : new ReceiptView(receipt.NumberText(), receipt.Series, receipt.FormNumber, receipt.PaidAt, receipt.Total, links.ReceiptUrl(receipt)),
             dossier.ClaimedBy is null ? null : new ClaimView(dossier.ClaimedBy, dossier.ClaimedAt!.Value),

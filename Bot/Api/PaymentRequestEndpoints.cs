@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatPay.Bot.Hosting;
+using ChatPay.Bot.Pages;
 using ChatPay.Domain;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Storage;
@@ -17,11 +18,12 @@ public static class PaymentRequestEndpoints
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyCheck>().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         api.MapPost("/payment-requests", SubmitAsync);
         api.MapDelete("/payment-requests/{dossierCode}", Withdraw);
+        api.MapGet("/payment-requests/{dossierCode}/qr", Qr);
         api.MapGet("/dossiers/{dossierCode}", Show);
         return app;
     }
 
-    public static async Task<IResult> SubmitAsync(HttpRequest request, PaymentRequests requests, ChatPayRules rules, IChatPayStore store, AppLinks links)
+    public static async Task<IResult> SubmitAsync(HttpRequest request, PaymentRequests requests, ChatPayRules rules, IChatPayStore store, AppLinks links, PayLinkUrls payLinks)
     {
         JsonElement body;
         try
@@ -43,7 +45,7 @@ public static class PaymentRequestEndpoints
         var caller = ApiKeyCheck.CallerOf(request.HttpContext);
         var outcome = requests.Submit(paymentRequest, caller.Covers);
         if (outcome == PaymentRequestOutcome.NotFound) return NoSuchDossier(paymentRequest.DossierCode);
-        var view = store.Read(session => DossierView.Of(session.Dossiers.Find(paymentRequest.DossierCode)!, session, links));
+        var view = store.Read(session => DossierView.Of(session.Dossiers.Find(paymentRequest.DossierCode)!, session, links, payLinks));
         return outcome switch
         {
             PaymentRequestOutcome.Created => TypedResults.Created($"/api/v1/dossiers/{paymentRequest.DossierCode}", view),
@@ -61,14 +63,25 @@ public static class PaymentRequestEndpoints
         _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Dossier {dossierCode} has no open payment request."),
     };
 
-    public static IResult Show(string dossierCode, HttpContext http, IChatPayStore store, AppLinks links)
+    public static IResult Show(string dossierCode, HttpContext http, IChatPayStore store, AppLinks links, PayLinkUrls payLinks)
     {
-        var code = Canonical(dossierCode);
-        var caller = ApiKeyCheck.CallerOf(http);
-        var view = code is null ? null : store.Read(session =>
-            session.Dossiers.Find(code) is { } dossier && caller.Covers(dossier.AgencyCode) ? DossierView.Of(dossier, session, links) : null);
+        var view = store.Read(session => Visible(session, dossierCode, http) is { } dossier ? DossierView.Of(dossier, session, links, payLinks) : null);
         return view is null ? NoSuchDossier(dossierCode) : TypedResults.Ok(view);
     }
+
+    /// <summary>The web link of the open request as a QR code (PNG), for the portal's page or the officer's printed slip.</summary>
+    public static IResult Qr(string dossierCode, HttpContext http, IChatPayStore store, PayLinkUrls payLinks)
+    {
+        var dossier = store.Read(session => Visible(session, dossierCode, http));
+        if (dossier is null) return NoSuchDossier(dossierCode);
+        if (payLinks.Of(dossier) is not { } links)
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Dossier {dossier.Code} has no open payment request, so no link to pay it.");
+        return TypedResults.File(QrPng.Of(links.Web, pixelsPerModule: 8), "image/png", $"{dossier.Code}.png");
+    }
+
+    /// <summary>The dossier with this code, if the caller's key may see it.</summary>
+    private static Dossier? Visible(IStoreSession session, string dossierCode, HttpContext http) =>
+        Canonical(dossierCode) is { } code && session.Dossiers.Find(code) is { } dossier && ApiKeyCheck.CallerOf(http).Covers(dossier.AgencyCode) ? dossier : null;
 
     /// <summary>Also the answer for another agency's dossier: a key learns nothing of dossiers it may not act for.</summary>
     private static IResult NoSuchDossier(string dossierCode) =>

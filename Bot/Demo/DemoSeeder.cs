@@ -42,8 +42,12 @@ public sealed class DemoSeeder(
         var now = clock.GetUtcNow();
         var agency = DemoData.Agencies.Single(a => a.Code == demo.AgencyCode);
         var dossier = new Dossier(demo.Code, demo.Procedure, agency.Code, agency.Name, demo.Applicant, demo.Phone, now);
-        if (demo.Fees.Length > 0) dossier.RequestPayment(demo.Fees, now);
         session.Dossiers.Save(dossier);
+        if (demo.Fees.Length > 0)
+        {
+            dossier.RequestPayment(demo.Fees, now);
+            PayLink.Issue(session, dossier, now);
+        }
         return true;
     });
 

@@ -15,6 +15,9 @@ public sealed class AppLinks(string publicBaseUrl) : IPublicLinks
 
     public string Absolute(string path) => _base + path;
 
+    /// <summary>The web chat opened on a dossier's fees by its one-tap link's token.</summary>
+    public string WebChatLink(string token) => $"{_base}/?ma={token}";
+
     public string PaymentUrl(Payment payment) => $"{_base}{PaymentLinkEndpoints.Path}/{payment.LinkToken}";
 
     public string ReceiptUrl(Receipt receipt) => $"{_base}{ReceiptEndpoints.Path}/{receipt.AccessToken}";

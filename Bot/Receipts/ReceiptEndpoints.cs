@@ -130,7 +130,7 @@ public static class ReceiptEndpoints
     /// <summary>The lookup code and its QR code; receipts issued before there were lookup codes have none.</summary>
     private static string LookupBlock(Receipt receipt, string verifyUrl, AppLinks links) => receipt.LookupCode.Length == 0 ? "<div></div>"
         : "<div class=\"lookup\">" +
-          $"<img src=\"{ReceiptQr.DataUri(verifyUrl)}\" alt=\"Mã QR kiểm tra biên lai\" width=\"132\" height=\"132\">" +
+          $"<img src=\"{QrPng.DataUri(verifyUrl)}\" alt=\"Mã QR kiểm tra biên lai\" width=\"132\" height=\"132\">" +
           $"<p>Mã tra cứu: <strong>{Page.Encode(receipt.LookupCode)}</strong><br>Kiểm tra tại <a href=\"{Page.Encode(verifyUrl)}\">{Page.Encode(links.Absolute(VerifyPath))}</a></p>" +
           "</div>";
 

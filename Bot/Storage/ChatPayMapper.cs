@@ -29,10 +29,11 @@ internal static class ChatPayMapper
         mapper.Entity<EnrollmentAttempt>().Id(e => e.Id, autoId: false);
         mapper.Entity<PortalEvent>().Id(e => e.Id, autoId: false);
         mapper.Entity<LookupTally>().Id(t => t.ChatKey, autoId: false);
+        mapper.Entity<PayLink>().Id(l => l.Token, autoId: false);
         mapper.Entity<FeeLine>().Ignore(f => f.KindLabel);
         mapper.Entity<ChatLogEntry>().Id(e => e.Id, autoId: true);
         MapEveryPart(mapper, [typeof(Dossier), typeof(Payment), typeof(SupportCase), typeof(Receipt), typeof(ConversationSnapshot), typeof(Enrollment),
-            typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry)]);
+            typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry), typeof(PayLink)]);
         return mapper;
     }
 

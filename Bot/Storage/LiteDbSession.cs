@@ -18,6 +18,7 @@ internal sealed class LiteDbSession(LiteDatabase db, Func<long> nextSeq, Func<Ch
     public IIntegrationEvents Events { get; } = new LiteIntegrationEvents(db);
     public IInbox Inbox { get; } = new LiteInbox(db);
     public ILookupTallies LookupTallies { get; } = new LiteLookupTallies(db);
+    public IPayLinks PayLinks { get; } = new LitePayLinks(db);
 
     public IReadOnlyCollection<string> TouchedChats => _chatLog.TouchedChats;
 }

@@ -27,6 +27,7 @@ public static class TelegramSetup
             // 288 bits; "v2": a secret made before secrets had to be 32 characters long is not reused.
             : sp.GetRequiredService<HostSettings>().GetOrCreate("telegram.webhookSecret.v2", () => Secrets.NewToken() + Secrets.NewToken())));
         services.AddSingleton<TelegramInbound>();
+        services.AddSingleton<IChannelDeepLink, TelegramDeepLink>();
         services.AddChannel<TelegramChannel>();
         services.AddHostedService<TelegramStartup>();
         if (options.Mode == TelegramMode.Polling) services.AddHostedService<TelegramPolling>();

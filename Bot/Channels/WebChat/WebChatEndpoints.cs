@@ -6,6 +6,7 @@ using ChatPay.Domain.Chats;
 using ChatPay.Domain.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace ChatPay.Bot.Channels.WebChat;
 
@@ -17,7 +18,11 @@ public static class WebChatEndpoints
 
     public sealed record NewChat(string Token);
 
-    public sealed record Incoming(string? Text, string? Payload, long? MessageId);
+    /// <summary>A new chat; opened from a one-tap link (<c>/?ma=&lt;token&gt;</c>), it starts on that dossier's fees instead of the greeting.</summary>
+    public sealed record Opening(string? Link);
+
+    /// <summary>Typed text, a button press, or a one-tap link opened in a chat that already exists.</summary>
+    public sealed record Incoming(string? Text, string? Payload, long? MessageId, string? Link = null);
 
     public sealed record MessageView(long Id, long Seq, string From, string Text, IReadOnlyList<ChoiceButton> Choices, IReadOnlyList<LinkButton> Links, string? Chosen, DateTimeOffset At,
         bool Warning = false);
@@ -37,11 +42,13 @@ public static class WebChatEndpoints
         return app;
     }
 
-    /// <summary>Starts a chat for a new browser and greets it.</summary>
-    public static Ok<NewChat> Open(ChatDesk desk, HttpContext http)
+    /// <summary>Starts a chat for a new browser and greets it, or opens the link it came with.</summary>
+    public static Ok<NewChat> Open(ChatDesk desk, HttpContext http, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] Opening? opening)
     {
         var token = Secrets.NewToken();
-        desk.Greet(WebChatIdentity.ChatFor(token), ClientAddress.Of(http));
+        var chat = WebChatIdentity.ChatFor(token);
+        if (opening?.Link is { Length: > 0 } link) desk.Handle(chat, new LinkInput(link) { Origin = ClientAddress.Of(http) });
+        else desk.Greet(chat, ClientAddress.Of(http));
         return TypedResults.Ok(new NewChat(token));
     }
 
@@ -77,6 +84,7 @@ public static class WebChatEndpoints
         ChatInput? input = message switch
         {
             { Payload: { } payload } => new PressInput(payload, message.MessageId) { Origin = origin },
+            { Link: { Length: > 0 } link } => new LinkInput(link) { Origin = origin },
             { Text: { } text } => new TextInput(text) { Origin = origin },
             _ => null,
         };

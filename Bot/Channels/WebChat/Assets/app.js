@@ -8,6 +8,10 @@
   const input = document.getElementById("text");
   const status = document.getElementById("status");
   let token = localStorage.getItem(tokenKey);
+  // A one-tap payment link (/?ma=<token>) opens that dossier's fees. It is taken off the address at once, so a reload
+  // or a shared screenshot does not open it again.
+  let pendingLink = new URLSearchParams(location.search).get("ma");
+  if (pendingLink) history.replaceState(null, "", location.pathname);
   let last = 0;
   let generation = 0;
   const shown = new Map();
@@ -38,7 +42,8 @@
   }
 
   async function openChat() {
-    const created = await api("POST", "/webchat/api/chats");
+    const created = await api("POST", "/webchat/api/chats", pendingLink ? { link: pendingLink } : undefined);
+    pendingLink = null;
     token = created.token;
     localStorage.setItem(tokenKey, token);
   }
@@ -227,6 +232,10 @@
     list.replaceChildren();
     try {
       if (!token) await openChat();
+      if (pendingLink) {
+        await api("POST", "/webchat/api/messages", { link: pendingLink });
+        pendingLink = null;
+      }
     } catch (error) {
       showStatus(error.userMessage || "Không kết nối được máy chủ. Đang thử lại…");
       setTimeout(start, error.retryAfter ? error.retryAfter * 1000 : 3000);
