@@ -1,4 +1,5 @@
 using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Notices;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
 using ChatPay.Domain.Staff;
@@ -14,8 +15,12 @@ public sealed record ChatPayRules(
     StaffRules Staff,
     ReconciliationRules Reconciliation,
     CodeLookupRules CodeLookups,
-    SupportRules? Support = null)
+    SupportRules? Support = null,
+    NoticeRules? Notices = null)
 {
+    /// <summary>How citizens are told a payment is requested (none configured: no phone linking, default reminders and quiet hours).</summary>
+    public NoticeRules NoticeDesk => Notices ?? NoticeRules.None;
+
     /// <summary>Support's hotline and answer time as told to citizens (none configured: no hotline, 24 hours).</summary>
     public SupportRules SupportDesk => Support ?? new SupportRules("", TimeSpan.FromHours(24));
 }

@@ -4,6 +4,7 @@ using ChatPay.Bot.Demo;
 using ChatPay.Bot.Health;
 using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Limits;
+using ChatPay.Bot.Notices;
 using ChatPay.Bot.Operations;
 using ChatPay.Bot.Payments;
 using ChatPay.Bot.Portal;
@@ -23,6 +24,7 @@ try
     builder.AddHealth();
     builder.AddOperations();
     builder.AddChatPayCore();
+    builder.AddNotices();
     builder.AddPayments();
     builder.AddPaymentRequestApi();
     builder.AddPortalWebhook();

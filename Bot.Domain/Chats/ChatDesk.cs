@@ -1,5 +1,6 @@
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Notices;
 using ChatPay.Domain.Security;
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
@@ -16,6 +17,7 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
     private readonly ConversationSteps _steps = new(rules, links);
     private readonly StaffDesk _staff = new(rules, links, limits);
     private readonly ProblemReports _reports = new();
+    private readonly CitizenNotices _notices = new(rules);
 
     /// <summary>
     /// Handles one input as one stored step. With an <paramref name="eventKey"/> (the channel's id for the
@@ -63,15 +65,19 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
                 if (ChatCommand.TryParse(TextPolish.Clean(text.Text), out var command))
                 {
                     if (_staff.TryHandle(session, chat, command, input, now)) return;
-                    if (command.Spec?.Action == CommandAction.Report && !input.InGroup)
-                    {
-                        _reports.Report(session, new LookupCaller(chat, input, limits), command.Argument, now, rules.CodeLookups);
-                        return;
-                    }
+                    if (!input.InGroup && OnCitizenCommand(session, chat, command, input, now)) return;
                 }
                 // Paying happens in a private chat: a group never sees a citizen's fees or links.
                 if (input.InGroup) session.ChatLog.Send(chat, StaffTexts.GroupHelp(), now);
                 else _steps.Run(session, new LookupCaller(chat, input, limits), now, (conversation, context) => conversation.Handle(input, context));
+                // A first "/start" (not a link's) also offers to be told of requests, where the app can share a phone number.
+                if (command is { Spec.Action: CommandAction.Start, Argument.Length: 0 } && _notices.Offer(session, chat, input.InGroup) is { } offer)
+                    session.ChatLog.Send(chat, offer, now);
+                break;
+
+            case ContactInput contact:
+                session.ChatLog.RecordIncoming(chat, SharedPhone, now);
+                if (!input.InGroup) _notices.Link(session, chat, contact, now);
                 break;
 
             case PressInput press:
@@ -101,6 +107,14 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
         }
         session.ChatLog.RecordIncoming(chat, button?.Label ?? "[bấm nút]", now);
 
+        if (!press.InGroup && NoticeButton.TryParse(press.Payload, out var notice))
+        {
+            // The same as typing the code, whatever the chat was doing (another payment under way included).
+            var typed = new TextInput(notice.DossierCode) { Origin = press.Origin };
+            _steps.Run(session, new LookupCaller(chat, typed, limits), now, (conversation, context) => conversation.Handle(typed, context));
+            if (button is not null) session.ChatLog.CloseChoices(chat, press.MessageId!.Value, button.Label);
+            return;
+        }
         if (StaffButton.TryParse(press.Payload, out var staffButton))
         {
             // A claim updates every officer's copy itself; a re-check closes the button that asked.
@@ -111,6 +125,22 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
         if (press.InGroup) return;
         _steps.Run(session, new LookupCaller(chat, press, limits), now, (conversation, context) => conversation.Handle(press, context));
         if (button is not null) session.ChatLog.CloseChoices(chat, press.MessageId!.Value, button.Label);
+    }
+
+    private bool OnCitizenCommand(IStoreSession session, ChatAddress chat, ChatCommand command, ChatInput input, DateTimeOffset now)
+    {
+        OutgoingMessage? reply;
+        switch (command.Spec?.Action)
+        {
+            case CommandAction.Report:
+                _reports.Report(session, new LookupCaller(chat, input, limits), command.Argument, now, rules.CodeLookups);
+                return true;
+            case CommandAction.LinkPhone: reply = _notices.AskToLink(session, chat); break;
+            case CommandAction.UnlinkPhone: reply = _notices.Unlink(session, chat); break;
+            default: return false;
+        }
+        session.ChatLog.Send(chat, reply, now);
+        return true;
     }
 
     /// <summary>
@@ -132,6 +162,9 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
 
     /// <summary>What the history shows in place of an enrolment code or a link's token.</summary>
     public const string HiddenCode = "••••••••";
+
+    /// <summary>What the history shows for a shared phone number (never the number).</summary>
+    public const string SharedPhone = "📱 Chia sẻ số điện thoại";
 
     /// <summary>What the history shows for a one-tap link opened in the web chat.</summary>
     public const string OpenedLink = "🔗 Mở liên kết thanh toán";

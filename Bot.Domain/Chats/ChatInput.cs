@@ -26,3 +26,9 @@ public sealed record PressInput(string Payload, long? MessageId) : ChatInput;
 
 /// <summary>A one-tap payment link opened (the web chat's <c>/?ma=&lt;token&gt;</c>): the same as typing the dossier's code.</summary>
 public sealed record LinkInput(string Token) : ChatInput;
+
+/// <summary>
+/// A phone number the person shared (Telegram's contact, Zalo's submitted info). <paramref name="OwnNumber"/>: the app
+/// vouches it is the sender's own (Telegram: contact.user_id is the sender); anyone else's is refused.
+/// </summary>
+public sealed record ContactInput(string Phone, bool OwnNumber) : ChatInput;

@@ -8,6 +8,8 @@ public enum CommandAction
     Receipt,
     Report,
     Help,
+    LinkPhone,
+    UnlinkPhone,
     Lookup,
     Enroll,
     Roster,

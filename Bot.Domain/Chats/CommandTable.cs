@@ -12,6 +12,8 @@ public static class CommandTable
         new(CommandAction.Cancel, "/huy", ["/cancel"], CommandUse.Citizens, "Hủy thao tác đang làm"),
         new(CommandAction.Receipt, "/bienlai", [], CommandUse.Citizens, "Nhận lại biên lai", "<mã hồ sơ> [4 số cuối SĐT]"),
         new(CommandAction.Report, "/baoloi", [], CommandUse.Citizens, "Đã bị trừ tiền nhưng hồ sơ chưa được ghi nhận", "<mã hồ sơ>"),
+        new(CommandAction.LinkPhone, "/lienket", [], CommandUse.Citizens, "Nhận thông báo khi hồ sơ cần thanh toán"),
+        new(CommandAction.UnlinkPhone, "/huylienket", [], CommandUse.Citizens, "Hủy liên kết số điện thoại"),
         new(CommandAction.Help, "/trogiup", ["/help"], CommandUse.Citizens, "Hướng dẫn"),
         new(CommandAction.Lookup, "/tracuu", [], CommandUse.Staff, "Tra cứu hồ sơ", "<mã hồ sơ>"),
         new(CommandAction.Enroll, "/dangky", [], CommandUse.Staff, "Cán bộ đăng ký nhận thông báo", "<mã đăng ký>"),

@@ -9,6 +9,9 @@ public readonly record struct MessageTopic(TopicKind Kind, string Subject)
     /// <summary>The message carrying a payment attempt's link, closed when the attempt ends.</summary>
     public static MessageTopic PaymentLink(string paymentId) => new(TopicKind.PaymentLink, paymentId);
 
+    /// <summary>A citizen's notice that a dossier's payment is requested (or a reminder): its deliveries are shown to support.</summary>
+    public static MessageTopic Notice(string dossierCode) => new(TopicKind.Notice, dossierCode);
+
     /// <summary>Several waiting for one chat may go out as one message: an officer can get many alerts at once.</summary>
     public bool Combinable => Kind == TopicKind.Alert;
 
@@ -37,6 +40,7 @@ public readonly record struct MessageTopic(TopicKind Kind, string Subject)
     {
         TopicKind.Alert => "alert",
         TopicKind.PaymentLink => "link",
+        TopicKind.Notice => "notice",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -20,6 +20,12 @@ public sealed record OutgoingMessage(string Text, IReadOnlyList<ChoiceButton> Ch
 
     /// <summary>Something went wrong or needs the person's care (a refusal, money held): channels that can show it apart.</summary>
     public bool Warning { get; init; }
+
+    /// <summary>Offers to share the person's own phone number (Telegram's contact button, Zalo's request for user info).</summary>
+    public bool AsksForPhone { get; init; }
+
+    /// <summary>Takes the phone-sharing offer away (Telegram's reply keyboard stays until told).</summary>
+    public bool EndsPhoneRequest { get; init; }
 }
 
 public sealed record ChoiceButton(string Label, string Payload);

@@ -4,4 +4,5 @@ public enum TopicKind
 {
     Alert,
     PaymentLink,
+    Notice,
 }

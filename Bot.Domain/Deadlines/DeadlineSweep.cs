@@ -1,5 +1,6 @@
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
+using ChatPay.Domain.Notices;
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
 
@@ -7,7 +8,7 @@ namespace ChatPay.Domain.Deadlines;
 
 /// <summary>
 /// Acts on deadlines that have passed: payment links that expired, conversations left idle too long, paid
-/// dossiers no officer has taken.
+/// dossiers no officer has taken, citizens' notices held back by quiet hours and their reminders.
 /// Deadlines are stored, so one missed while the bot was down is acted on when it starts again.
 /// </summary>
 public sealed class DeadlineSweep(IChatPayStore store, TimeProvider clock, ChatPayRules rules, IPublicLinks links)
@@ -15,6 +16,7 @@ public sealed class DeadlineSweep(IChatPayStore store, TimeProvider clock, ChatP
     private const int Batch = 100;
     private readonly ConversationSteps _steps = new(rules, links);
     private readonly Alerts _alerts = new(rules, links);
+    private readonly CitizenNotices _notices = new(rules);
 
     /// <summary>Handles everything due now, in batches; returns how many deadlines were acted on.</summary>
     public int Run()
@@ -23,7 +25,8 @@ public sealed class DeadlineSweep(IChatPayStore store, TimeProvider clock, ChatP
         int handled;
         do
         {
-            handled = store.Write(session => ExpirePayments(session) + TimeOutConversations(session) + _alerts.Remind(session, clock.GetUtcNow(), Batch));
+            handled = store.Write(session => ExpirePayments(session) + TimeOutConversations(session) + _alerts.Remind(session, clock.GetUtcNow(), Batch)
+                + _notices.SendDue(session, clock.GetUtcNow(), Batch));
             total += handled;
         }
         while (handled > 0);

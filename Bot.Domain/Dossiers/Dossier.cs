@@ -1,3 +1,5 @@
+using ChatPay.Domain.Notices;
+
 namespace ChatPay.Domain.Dossiers;
 
 /// <summary>
@@ -50,7 +52,25 @@ public sealed class Dossier
     /// <summary>The token of the request's current one-tap link (<see cref="PayLink"/>); null before the first request.</summary>
     public string? PayLinkToken { get; private set; }
 
+    /// <summary>When the applicant's linked chats are next told the request waits (the notice, then reminders); null: no more.</summary>
+    public DateTimeOffset? NextNoticeAt { get; private set; }
+
+    /// <summary>Notices and reminders sent for the current request, each with its outcome.</summary>
+    public IReadOnlyList<NoticeRecord> Notices { get; private set; } = [];
+
     public long Total() => Fees.Sum(f => f.Amount);
+
+    /// <summary>The applicant phone's keyed hash, which linked chats are matched by (see Notices.PhoneHash).</summary>
+    public string? ApplicantPhoneHash { get; private set; }
+
+    public void UsePhoneHash(string? hash) => ApplicantPhoneHash = hash;
+
+    public void PlanNotice(DateTimeOffset? at) => NextNoticeAt = at;
+
+    /// <summary>Notices sent for the current request (a new request starts again at the first notice).</summary>
+    public int NoticesSent(int requestVersion) => Notices.Count(n => n.RequestVersion == requestVersion && n.Channel == NoticeRecord.Chats);
+
+    public void RecordNotice(NoticeRecord record) => Notices = [.. Notices, record];
 
     public void UsePayLink(string token) => PayLinkToken = token;
 
@@ -72,6 +92,7 @@ public sealed class Dossier
     {
         if (Status != DossierStatus.AwaitingPayment) throw new InvalidOperationException($"Dossier {Code} is {Status}, not awaiting payment.");
         Status = DossierStatus.Paid;
+        NextNoticeAt = null;
         PaidByPaymentId = paymentId;
         ReceiptId = receiptId;
         PaidAt = paidAt;
@@ -109,5 +130,6 @@ public sealed class Dossier
     {
         if (Status != DossierStatus.AwaitingPayment) throw new InvalidOperationException($"Dossier {Code} is {Status}, not awaiting payment.");
         Status = DossierStatus.Withdrawn;
+        NextNoticeAt = null;
     }
 }

@@ -1,5 +1,6 @@
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
+using ChatPay.Domain.Notices;
 using ChatPay.Domain.Storage;
 
 namespace ChatPay.Domain.Dossiers;
@@ -12,6 +13,7 @@ namespace ChatPay.Domain.Dossiers;
 public sealed class PaymentRequests(IChatPayStore store, TimeProvider clock, ChatPayRules rules, IPublicLinks links)
 {
     private readonly ConversationSteps _steps = new(rules, links);
+    private readonly CitizenNotices _notices = new(rules);
 
     /// <param name="mayActFor">Whether the caller may act for an agency: a request for, or changing a dossier of, any other is <see cref="PaymentRequestOutcome.NotFound"/>.</param>
     public PaymentRequestOutcome Submit(PaymentRequest request, Func<string, bool>? mayActFor = null) => store.Write(session =>
@@ -36,6 +38,7 @@ public sealed class PaymentRequests(IChatPayStore store, TimeProvider clock, Cha
         dossier.RequestPayment(request.Fees, now);
         // Every request and amendment gets a new link; the earlier one now says the request changed.
         PayLink.Issue(session, dossier, now);
+        _notices.Requested(session, dossier, now);
         if (!amending) return PaymentRequestOutcome.Created;
 
         CloseOpenLinks(session, dossier.Code, now);

@@ -13,4 +13,5 @@ public interface IStoreSession
     IInbox Inbox { get; }
     ILookupTallies LookupTallies { get; }
     IPayLinks PayLinks { get; }
+    IPhoneLinks PhoneLinks { get; }
 }

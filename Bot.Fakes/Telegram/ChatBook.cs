@@ -33,6 +33,12 @@ internal sealed class ChatBook(FloodControl flood, BotUser bot)
         }
     }
 
+    /// <summary>The request_contact button the chat's reply keyboard shows, if any.</summary>
+    public string? ContactButton(long chatId)
+    {
+        lock (_gate) return _chats.GetValueOrDefault(chatId)?.ContactButton;
+    }
+
     public string? TypeOf(long chatId)
     {
         lock (_gate) return _chats.GetValueOrDefault(chatId)?.Type;
@@ -84,6 +90,7 @@ internal sealed class ChatBook(FloodControl flood, BotUser bot)
             flood.Take(chatId);
             var message = new StoredMessage(chatId, chat.NextMessageId(), content, DateTimeOffset.UtcNow, null, 0);
             chat.Messages.Add(message);
+            if (content.Reply is { } reply) chat.ContactButton = reply.Remove ? null : reply.ContactButton;
             result = message.ToJson(chat, bot);
         }
         ChangedIn(chatId).Pulse();

@@ -14,6 +14,9 @@ internal sealed class ChatState(long id, string type, string name)
 
     public bool Blocked { get; set; }
 
+    /// <summary>The label of the request_contact button the reply keyboard shows, or null when it shows none.</summary>
+    public string? ContactButton { get; set; }
+
     public List<StoredMessage> Messages { get; } = [];
 
     // Message ids are a sequence per chat shared by the user's and the bot's messages, as in Telegram's private chats.

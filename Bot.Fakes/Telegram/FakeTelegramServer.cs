@@ -97,6 +97,38 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         });
     }
 
+    /// <summary>The label of the "share my phone number" button the bot shows under the user's text field, if any.</summary>
+    public string? ContactButton(long chatId) => _chats.ContactButton(chatId);
+
+    /// <summary>
+    /// The user taps the bot's request_contact button: Telegram sends their own number (without "+", as many clients do)
+    /// with user_id = the user. Only possible while the bot shows that button.
+    /// </summary>
+    public long SharePhone(long chatId, string phoneNumber)
+    {
+        if (_chats.ContactButton(chatId) is null) throw new InvalidOperationException($"Chat {chatId} shows no button to share a phone number.");
+        return SendContact(chatId, phoneNumber, contactUserId: chatId);
+    }
+
+    /// <summary>A contact sent in the chat: the user's own (<paramref name="contactUserId"/> = the chat), or someone else's, forwarded or typed.</summary>
+    public long SendContact(long chatId, string phoneNumber, long? contactUserId, string firstName = DefaultFirstName)
+    {
+        _chats.Know(chatId, "private", firstName);
+        var from = UserJson(chatId, firstName);
+        var messageId = _chats.NextMessageId(chatId);
+        var contact = new JsonObject { ["phone_number"] = phoneNumber, ["first_name"] = firstName };
+        if (contactUserId is { } owner) contact["user_id"] = owner;
+        return _updates.Enqueue(id => new JsonObject
+        {
+            ["update_id"] = id,
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = messageId, ["from"] = from, ["chat"] = _chats.ChatJson(chatId),
+                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["contact"] = contact,
+            },
+        });
+    }
+
     /// <summary>
     /// A user presses the button carrying <paramref name="callbackData"/> on the bot's message; returns the update id
     /// queued. The query's id joins <see cref="CallbackQueryIds"/>; a message the bot no longer has comes as Telegram's

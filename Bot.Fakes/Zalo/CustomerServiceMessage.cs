@@ -4,11 +4,14 @@ namespace ChatPay.Fakes.Zalo;
 
 /// <summary>
 /// The body of POST /v3.0/oa/message/cs as Zalo validates it: a recipient, a text, and optionally a template attachment
-/// with up to five query or open-url buttons. Every breach is -201. Fields the fake does not know are ignored, as Zalo
-/// ignores them; kinds of attachment and button it does not model are refused rather than passed through.
+/// with up to five query or open-url buttons; or, without a text, the request_user_info template (one element: title,
+/// subtitle, image_url), whose text is its subtitle. Every breach is -201. Fields the fake does not know are ignored, as
+/// Zalo ignores them; kinds of attachment and button it does not model are refused rather than passed through.
 /// </summary>
-internal sealed record CustomerServiceMessage(string UserId, string Text, IReadOnlyList<ZaloButton> Buttons)
+internal sealed record CustomerServiceMessage(string UserId, string Text, IReadOnlyList<ZaloButton> Buttons, bool RequestsUserInfo = false)
 {
+    public const int MaxSubtitleLength = 500;
+
     // Lengths count UTF-16 code units, as Zalo's Java back end does.
     public const int MaxTextLength = 2000;
     public const int MaxButtons = 5;
@@ -23,6 +26,8 @@ internal sealed record CustomerServiceMessage(string UserId, string Text, IReadO
         var userId = RecipientOf(root) ?? throw ZaloError.Invalid("recipient.user_id is missing");
         if (!root.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object)
             throw ZaloError.Invalid("message is missing");
+        if (message.TryGetProperty("attachment", out var template) && RequestedInfo(template) is { } subtitle)
+            return new CustomerServiceMessage(userId, subtitle, [], RequestsUserInfo: true);
         var text = StringField(message, "text") ?? throw ZaloError.Invalid("message.text is missing");
         if (string.IsNullOrWhiteSpace(text)) throw ZaloError.Invalid("message.text is empty");
         if (text.Length > MaxTextLength) throw ZaloError.Invalid($"message.text is longer than {MaxTextLength} characters");
@@ -63,6 +68,24 @@ internal sealed record CustomerServiceMessage(string UserId, string Text, IReadO
         root.TryGetProperty("recipient", out var recipient) && recipient.ValueKind == JsonValueKind.Object
             ? StringField(recipient, "user_id") is { Length: > 0 } id ? id : null
             : null;
+
+    /// <summary>The subtitle of a request_user_info template; null for any other attachment.</summary>
+    private static string? RequestedInfo(JsonElement attachment)
+    {
+        if (attachment.ValueKind != JsonValueKind.Object || !attachment.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object
+            || StringField(payload, "template_type") != "request_user_info")
+            return null;
+        if (!payload.TryGetProperty("elements", out var elements) || elements.ValueKind != JsonValueKind.Array || elements.GetArrayLength() != 1)
+            throw ZaloError.Invalid("request_user_info needs exactly one element");
+        var element = elements[0];
+        var title = StringField(element, "title");
+        var subtitle = StringField(element, "subtitle");
+        if (string.IsNullOrWhiteSpace(title) || title.Length > MaxTitleLength) throw ZaloError.Invalid($"the element's title must be 1–{MaxTitleLength} characters");
+        if (string.IsNullOrWhiteSpace(subtitle) || subtitle.Length > MaxSubtitleLength) throw ZaloError.Invalid($"the element's subtitle must be 1–{MaxSubtitleLength} characters");
+        if (!Uri.TryCreate(StringField(element, "image_url"), UriKind.Absolute, out var image) || image.Scheme is not ("http" or "https"))
+            throw ZaloError.Invalid("the element needs image_url, an absolute http(s) URL");
+        return subtitle;
+    }
 
     private static List<ZaloButton> TemplateButtons(JsonElement attachment)
     {

@@ -55,7 +55,7 @@ internal sealed class FollowerBook(FakeZaloOptions options)
     /// Records the message, or throws -213 (not a follower), -230 (outside the window) or -32 (the OA's bucket is
     /// empty), checked in that order. Only an accepted message takes a token from the bucket.
     /// </summary>
-    public ZaloSent Send(string userId, string text, IReadOnlyList<ZaloButton> buttons)
+    public ZaloSent Send(string userId, string text, IReadOnlyList<ZaloButton> buttons, bool requestsUserInfo = false)
     {
         ZaloSent sent;
         lock (_gate)
@@ -66,7 +66,7 @@ internal sealed class FollowerBook(FakeZaloOptions options)
             if (user.PutOutside || user.LastInteraction is not { } last || now - last > Window) throw ZaloError.Outside();
             if (_rate.UntilToken(Stopwatch.GetTimestamp()) > TimeSpan.Zero) throw ZaloError.TooFast();
             _rate.Take();
-            sent = new ZaloSent(userId, NewMessageId(), text, buttons, now);
+            sent = new ZaloSent(userId, NewMessageId(), text, buttons, now, requestsUserInfo);
             user.Sent.Add(sent);
         }
         ChangedFor(userId).Pulse();

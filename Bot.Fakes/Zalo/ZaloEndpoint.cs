@@ -72,7 +72,7 @@ internal sealed class ZaloEndpoint(FakeZaloOptions options, Tokens tokens, Follo
         // The token travels in a header named access_token; an Authorization: Bearer header is no token to Zalo.
         tokens.CheckAccess(request.Headers["access_token"].ToString());
         var message = CustomerServiceMessage.Parse(body);
-        var sent = followers.Send(message.UserId, message.Text, message.Buttons);
+        var sent = followers.Send(message.UserId, message.Text, message.Buttons, message.RequestsUserInfo);
         return new JsonObject
         {
             ["error"] = 0,

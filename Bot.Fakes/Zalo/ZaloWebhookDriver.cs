@@ -57,6 +57,29 @@ public sealed class ZaloWebhookDriver(HttpClient http, string webhookUrl, FakeZa
         return PostSignedAsync(body, timestamp);
     }
 
+    /// <summary>
+    /// The user fills in the OA's request for their info (event user_submit_info, the number as Zalo gives it: "84…").
+    /// Only possible after the OA sent that user a request_user_info message, as in Zalo.
+    /// </summary>
+    public Task<HttpResponseMessage> SubmitInfoAsync(string userId, string name, string phone)
+    {
+        if (!zalo.Sent(userId).Any(m => m.RequestsUserInfo)) throw new InvalidOperationException($"The OA never asked {userId} for their info.");
+        zalo.Interacted(userId);
+        var options = zalo.Options;
+        var timestamp = Timestamp();
+        var body = new JsonObject
+        {
+            ["app_id"] = options.AppId,
+            ["user_id_by_app"] = UserIdByApp(options.AppId, userId),
+            ["event_name"] = "user_submit_info",
+            ["sender"] = new JsonObject { ["id"] = userId },
+            ["recipient"] = new JsonObject { ["id"] = options.OaId },
+            ["info"] = new JsonObject { ["name"] = name, ["phone"] = phone },
+            ["timestamp"] = timestamp,
+        };
+        return PostSignedAsync(body, timestamp);
+    }
+
     /// <summary>The user follows the OA (event follow, the user in follower.id).</summary>
     public Task<HttpResponseMessage> FollowAsync(string userId)
     {

@@ -3,6 +3,7 @@ using ChatPay.Bot.Channels;
 using ChatPay.Bot.Conversations;
 using ChatPay.Bot.Demo;
 using ChatPay.Bot.Limits;
+using ChatPay.Bot.Notices;
 using ChatPay.Bot.Payments;
 using ChatPay.Bot.Portal;
 using ChatPay.Bot.Receipts;
@@ -26,6 +27,7 @@ public static class ChatPaySections
         [ReceiptsOptions.Section] = typeof(ReceiptsOptions),
         [StaffOptions.Section] = typeof(StaffOptions),
         [SupportOptions.Section] = typeof(SupportOptions),
+        [NotificationsOptions.Section] = typeof(NotificationsOptions),
         [ApiOptions.Section] = typeof(ApiOptions),
         [PortalOptions.Section] = typeof(PortalOptions),
         [DemoOptions.Section] = typeof(DemoOptions),

@@ -1,5 +1,6 @@
 using ChatPay.Bot.Conversations;
 using ChatPay.Bot.Demo;
+using ChatPay.Bot.Notices;
 using ChatPay.Bot.Payments;
 using ChatPay.Bot.Receipts;
 using ChatPay.Bot.Staff;
@@ -75,6 +76,7 @@ public static class CoreSetup
             new StaffRules(agencies, supportCode, staff.ClaimReminderAfter, staff.MaxReminders),
             new ReconciliationRules(payments.Reconciliation.Delay, payments.Reconciliation.GiveUpAfter),
             new CodeLookupRules(conversations.MaxWrongCodes, conversations.WrongCodeWindow),
-            new SupportRules(support.Hotline, support.AnswerWithin));
+            new SupportRules(support.Hotline, support.AnswerWithin),
+            NoticesSetup.Rules(services));
     }
 }

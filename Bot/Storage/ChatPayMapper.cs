@@ -1,5 +1,6 @@
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Notices;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
 using ChatPay.Domain.Staff;
@@ -30,10 +31,11 @@ internal static class ChatPayMapper
         mapper.Entity<PortalEvent>().Id(e => e.Id, autoId: false);
         mapper.Entity<LookupTally>().Id(t => t.ChatKey, autoId: false);
         mapper.Entity<PayLink>().Id(l => l.Token, autoId: false);
+        mapper.Entity<PhoneLink>().Id(l => l.ChatKey, autoId: false);
         mapper.Entity<FeeLine>().Ignore(f => f.KindLabel);
         mapper.Entity<ChatLogEntry>().Id(e => e.Id, autoId: true);
         MapEveryPart(mapper, [typeof(Dossier), typeof(Payment), typeof(SupportCase), typeof(Receipt), typeof(ConversationSnapshot), typeof(Enrollment),
-            typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry), typeof(PayLink)]);
+            typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry), typeof(PayLink), typeof(PhoneLink)]);
         return mapper;
     }
 

@@ -19,6 +19,7 @@ internal sealed class LiteDbSession(LiteDatabase db, Func<long> nextSeq, Func<Ch
     public IInbox Inbox { get; } = new LiteInbox(db);
     public ILookupTallies LookupTallies { get; } = new LiteLookupTallies(db);
     public IPayLinks PayLinks { get; } = new LitePayLinks(db);
+    public IPhoneLinks PhoneLinks { get; } = new LitePhoneLinks(db);
 
     public IReadOnlyCollection<string> TouchedChats => _chatLog.TouchedChats;
 }

@@ -1,6 +1,7 @@
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Notices;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
 using ChatPay.Domain.Staff;
@@ -225,6 +226,9 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         var dossiers = _db.GetCollection<Dossier>(LiteDossiers.Collection);
         dossiers.EnsureIndex(d => d.AgencyCode);
         dossiers.EnsureIndex(d => d.NextReminderAt);
+        dossiers.EnsureIndex(d => d.NextNoticeAt);
+        dossiers.EnsureIndex(d => d.ApplicantPhoneHash);
+        _db.GetCollection<PhoneLink>(LitePhoneLinks.Collection).EnsureIndex(l => l.PhoneHash);
         _db.GetCollection<ConversationSnapshot>(LiteConversations.Collection).EnsureIndex(c => c.DossierCode);
         _db.GetCollection<EnrollmentAttempt>(LiteEnrollments.AuditCollection).EnsureIndex(a => a.ChatKey);
         _db.GetCollection<PortalEvent>(LiteIntegrationEvents.Collection).EnsureIndex(e => e.NextAttemptAt);

@@ -16,4 +16,9 @@ internal sealed class LiteDossiers(LiteDatabase db) : IDossiers
     public int Count() => _dossiers.Count();
 
     public IReadOnlyList<Dossier> DueForReminder(DateTimeOffset now, int limit) => DueQuery.Due(_dossiers, nameof(Dossier.NextReminderAt), now, limit);
+
+    public IReadOnlyList<Dossier> DueForNotice(DateTimeOffset now, int limit) => DueQuery.Due(_dossiers, nameof(Dossier.NextNoticeAt), now, limit);
+
+    public IReadOnlyList<Dossier> AwaitingWithPhoneHash(string phoneHash) =>
+        [.. _dossiers.Find(Query.EQ(nameof(Dossier.ApplicantPhoneHash), phoneHash)).Where(d => d.Status == DossierStatus.AwaitingPayment)];
 }

@@ -27,6 +27,9 @@ public sealed record ChannelTraits
     /// <summary>Waiting messages of a combinable topic (officers' alerts) for one chat go out together, this many at most.</summary>
     public int MaxCombined { get; init; } = 1;
 
+    /// <summary>The app can offer the person to share their own phone number (Telegram's contact button, Zalo's request for user info).</summary>
+    public bool CanAskForPhone { get; init; }
+
     public ChannelPacing Pacing { get; init; } = new();
 
     /// <summary>How long lost sends are looked for before they are sent again (a possible duplicate is better than silence).</summary>

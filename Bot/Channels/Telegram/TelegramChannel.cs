@@ -22,6 +22,7 @@ public sealed class TelegramChannel(TelegramBot telegram, IOptions<TelegramOptio
     public ChannelTraits Traits { get; } = new()
     {
         CanEdit = true,
+        CanAskForPhone = true,
         NumbersMessagesInOrder = true,
         MaxTextLength = TelegramRenderer.MaxText,
         MaxButtonsPerMessage = 100,
@@ -47,7 +48,7 @@ public sealed class TelegramChannel(TelegramBot telegram, IOptions<TelegramOptio
         var rendering = TelegramRenderer.Render(message);
         try
         {
-            var sent = await telegram.Client.SendMessage(chatId, rendering.Html, parseMode: ParseMode.Html, replyMarkup: rendering.Keyboard,
+            var sent = await telegram.Client.SendMessage(chatId, rendering.Html, parseMode: ParseMode.Html, replyMarkup: rendering.SendMarkup,
                 cancellationToken: cancellationToken);
             return new ChannelAnswer.Done(sent.MessageId.ToString(CultureInfo.InvariantCulture));
         }

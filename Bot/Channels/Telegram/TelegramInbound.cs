@@ -68,6 +68,11 @@ public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOut
     {
         switch (update)
         {
+            // A shared contact counts only as the sender's own number: Telegram sets user_id to the sender's id for it,
+            // while a forwarded or typed contact carries someone else's id or none.
+            case { Message: { Chat: var chat, Contact: { } contact } message } when chat.Type == ChatType.Private:
+                return (Address(chat), new ContactInput(contact.PhoneNumber, contact.UserId is { } owner && owner == message.From?.Id) { SenderName = Name(message.From) });
+
             case { Message: { Chat: var chat } message } when chat.Type != ChatType.Channel:
                 var inGroup = chat.Type is ChatType.Group or ChatType.Supergroup;
                 var text = message.Text ?? "";

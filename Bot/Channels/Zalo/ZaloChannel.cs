@@ -1,4 +1,5 @@
 using ChatPay.Bot.Channels.Outbox;
+using ChatPay.Bot.Hosting;
 using ChatPay.Domain.Chats;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace ChatPay.Bot.Channels.Zalo;
 /// more; a rate limit (-32) or a quota (-211) waits; what Zalo will never deliver (outside the interaction window -230,
 /// not a follower -213, invalid -201) is refused for good, so it cannot loop. Zalo cannot edit a sent message.
 /// </summary>
-public sealed class ZaloChannel(ZaloApi api, ZaloTokens tokens, IOptions<ZaloOptions> options, ILogger<ZaloChannel> logger) : IChannel, INamedChannel
+public sealed class ZaloChannel(ZaloApi api, ZaloTokens tokens, IOptions<ZaloOptions> options, AppLinks links, ILogger<ZaloChannel> logger) : IChannel, INamedChannel
 {
     private const int TokenInvalid = -216;
     private const int RateLimited = -32;
@@ -23,13 +24,14 @@ public sealed class ZaloChannel(ZaloApi api, ZaloTokens tokens, IOptions<ZaloOpt
     public ChannelTraits Traits { get; } = new()
     {
         MaxTextLength = ZaloRenderer.MaxText,
+        CanAskForPhone = true,
         MaxButtonsPerMessage = options.Value.MaxButtonsPerMessage,
         Pacing = new ChannelPacing { GlobalPerSecond = options.Value.MessagesPerSecond, GlobalBurst = 1 },
     };
 
     public async Task<ChannelAnswer> SendAsync(string chatId, OutgoingMessage message, CancellationToken cancellationToken)
     {
-        var rendered = ZaloRenderer.Render(message);
+        var rendered = ZaloRenderer.Render(message, links.Absolute(ZaloWebhookEndpoints.RequestInfoImagePath));
         ZaloApi.Answer answer;
         try
         {

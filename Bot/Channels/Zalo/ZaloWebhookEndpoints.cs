@@ -1,5 +1,7 @@
 using System.Text.Json;
+using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Operations;
+using ChatPay.Bot.Pages;
 using ChatPay.Domain.Chats;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -19,9 +21,13 @@ public static class ZaloWebhookEndpoints
     /// <summary>How far an event's timestamp may be from now (Zalo's guide and Stripe's both use 5 minutes).</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
+    public const string RequestInfoImagePath = "/zalo/lien-ket.png";
+
     public static IEndpointRouteBuilder MapZaloWebhook(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, ReceiveAsync).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes)).ExcludeFromDescription();
+        // The picture Zalo shows on the request for the person's phone number: the QR code of ChatPay's web chat.
+        app.MapGet(RequestInfoImagePath, (AppLinks links) => Results.File(QrPng.Of(links.Home, pixelsPerModule: 8), "image/png")).ExcludeFromDescription();
         return app;
     }
 
@@ -72,6 +78,13 @@ public static class ZaloWebhookEndpoints
                     ? new PressInput(text[ZaloRenderer.PayloadMark.Length..], null)
                     : new TextInput(text);
                 return (new ChatAddress(ZaloChannel.Name, sender), input, $"Zalo:msg:{msgId}");
+
+            // The person's answer to the request for user info: the number is theirs (Zalo fills it from their account).
+            case "user_submit_info":
+                var submitter = body.TryGetProperty("sender", out var who) ? Text(who, "id") : "";
+                var phone = body.TryGetProperty("info", out var info) ? Text(info, "phone") : "";
+                if (submitter.Length == 0 || phone.Length == 0) return null;
+                return (new ChatAddress(ZaloChannel.Name, submitter), new ContactInput(phone, OwnNumber: true), $"Zalo:info:{submitter}:{Text(body, "timestamp")}");
 
             case "follow":
                 var follower = body.TryGetProperty("follower", out var f) ? Text(f, "id") : "";
