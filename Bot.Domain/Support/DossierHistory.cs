@@ -2,6 +2,7 @@ using System.Text;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Notices;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
 using ChatPay.Domain.Staff;
@@ -23,6 +24,8 @@ public static class DossierHistory
         if (dossier.RequestedAt is { } requested)
             text.AppendLine($"Yêu cầu thanh toán (lần {dossier.RequestVersion}) lúc {VietnamTime.Format(requested)}: {Vnd.Format(dossier.Total())}");
 
+        AppendNotices(text, session, dossier);
+
         var payments = session.Payments.OfDossier(dossier.Code);
         text.AppendLine(payments.Count == 0 ? "Chưa có lần thanh toán nào." : "Các lần thanh toán:");
         foreach (var payment in payments) text.AppendLine("• " + Describe(payment));
@@ -36,6 +39,21 @@ public static class DossierHistory
         foreach (var report in session.SupportCases.Of(dossier.Code))
             text.AppendLine($"{(report.ReporterChatKey is null ? "Cần hỗ trợ" : "Báo lỗi")} lúc {VietnamTime.Format(report.OpenedAt)}: {CaseState(report)}");
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>Each notice to the citizen: when, and to how many linked chats in which app, delivered or why not.</summary>
+    private static void AppendNotices(StringBuilder text, IStoreSession session, Dossier dossier)
+    {
+        var sent = session.ChatLog.OnTopic(MessageTopic.Notice(dossier.Code));
+        foreach (var notice in dossier.Notices)
+        {
+            var what = notice.Reminder ? "Nhắc thanh toán" : "Thông báo cần thanh toán";
+            var how = notice.Channel != NoticeRecord.Chats
+                ? $"{notice.Channel}: {(notice.Outcome == "sent" ? "đã gửi" : $"không gửi được ({notice.Reason})")}"
+                : notice.Recipients == 0 ? "không có cuộc trò chuyện nào liên kết số điện thoại người nộp"
+                : string.Join(", ", sent.Where(m => m.At == notice.At).Select(m => $"{m.Chat.Channel} {DeliveryText(m.Delivery)}"));
+            text.AppendLine($"{what} lúc {VietnamTime.Format(notice.At)}: {how}");
+        }
     }
 
     private static string Describe(Payment payment)

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ChatPay.Bot.Api;
 using ChatPay.Bot.Channels.Photos;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Storage;
@@ -14,37 +13,17 @@ namespace ChatPay.Tests.EndToEnd;
 public sealed class OneTapLinkTests : IDisposable
 {
     private const string Code = "H42.10-261126-0042";
-    private const string ApiKey = "portal-key-0123456789abcdefghij";
     private readonly TempDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
 
-    private ChatPayApp Start() => new(_directory.File("chatpay.db"), new Dictionary<string, string?> { ["Api:Keys:0:Name"] = "Cổng DVC", ["Api:Keys:0:Key"] = ApiKey });
+    private ChatPayApp Start() => new(_directory.File("chatpay.db"), PortalClient.Settings.ToDictionary(s => s.Key, s => (string?)s.Value));
 
-    private static async Task<(HttpStatusCode Status, JsonElement View)> SubmitAsync(ChatPayApp app, long amount = 200_000)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payment-requests")
-        {
-            Content = JsonContent.Create(new
-            {
-                dossierCode = Code, procedureName = "Cấp Phiếu lý lịch tư pháp", agencyCode = "H42.10", applicantName = "Nguyễn Văn An",
-                applicantPhone = "0912 345 678", fees = new[] { new { kind = "fee", name = "Phí cung cấp thông tin", amount } },
-            }),
-        };
-        request.Headers.Add(ApiKeyCheck.Header, ApiKey);
-        using var response = await app.Http.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
+    private static Task<(HttpStatusCode Status, JsonElement View)> SubmitAsync(ChatPayApp app, long amount = 200_000) => new PortalClient(app.Http).RequestAsync(Code, amount);
 
-    private static async Task<HttpResponseMessage> GetAsync(ChatPayApp app, string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(ApiKeyCheck.Header, ApiKey);
-        return await app.Http.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> GetAsync(ChatPayApp app, string path) => new PortalClient(app.Http).SendAsync(HttpMethod.Get, path);
 
-    /// <summary>The token a web link carries.</summary>
-    private static string TokenOf(JsonElement view) => view.GetProperty("links").GetProperty("web").GetString()!.Split("?ma=")[1];
+    private static string TokenOf(JsonElement view) => PortalClient.TokenOf(view);
 
     [Fact]
     public async Task A_request_answers_with_its_links_and_the_dossier_shows_them_too()
@@ -78,9 +57,7 @@ public sealed class OneTapLinkTests : IDisposable
         Assert.Equal("image/png", qr.Content.Headers.ContentType?.MediaType);
         Assert.Equal(view.GetProperty("links").GetProperty("web").GetString(), CodeInImage.Read(await qr.Content.ReadAsByteArrayAsync()));
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(app, "/api/v1/payment-requests/H42.10-261126-9999/qr")).StatusCode);
-        using var withdraw = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/payment-requests/{Code}");
-        withdraw.Headers.Add(ApiKeyCheck.Header, ApiKey);
-        await app.Http.SendAsync(withdraw);
+        await new PortalClient(app.Http).SendAsync(HttpMethod.Delete, $"/api/v1/payment-requests/{Code}");
         Assert.Equal(HttpStatusCode.Conflict, (await GetAsync(app, $"/api/v1/payment-requests/{Code}/qr")).StatusCode);
     }
 

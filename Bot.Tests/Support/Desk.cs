@@ -8,6 +8,7 @@ using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Deadlines;
 using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Notices;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
 using ChatPay.Domain.Staff;
@@ -64,7 +65,9 @@ public sealed class Desk : IDisposable
             [new Agency(AgencyCode, "Sở Tư pháp tỉnh Hà Tĩnh", OfficerCode), new Agency("H42.27", "Văn phòng Đăng ký đất đai", "OFFICER-H4227")],
             SupportCode, ReminderAfter: TimeSpan.FromMinutes(30), MaxReminders: 2),
         Reconciliation: new ReconciliationRules(Delay: TimeSpan.FromMinutes(5), GiveUpAfter: TimeSpan.FromDays(1)),
-        CodeLookups: new CodeLookupRules(MaxMisses: 5, Window: TimeSpan.FromMinutes(15)));
+        CodeLookups: new CodeLookupRules(MaxMisses: 5, Window: TimeSpan.FromMinutes(15)),
+        Notices: new NoticeRules(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray(), new HashSet<string> { TelegramChannel.Name.Name, "Zalo" },
+            ReminderAfter: TimeSpan.FromHours(24), MaxReminders: 1, QuietHours.Default));
 
     public static AppLinks Links { get; } = new("https://chatpay.test");
 

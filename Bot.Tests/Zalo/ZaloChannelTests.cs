@@ -3,6 +3,7 @@ using ChatPay.Bot.Channels.Zalo;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain;
 using ChatPay.Domain.Chats;
+using ChatPay.Domain.Notices;
 using ChatPay.Domain.Storage;
 using ChatPay.Domain.Vietnamese;
 using ChatPay.Fakes.Zalo;
@@ -31,6 +32,26 @@ public class ZaloChannelTests
         var link = await harness.WaitAsync(Citizen, Said.PaymentLink);
         await SandboxPayer.PayAsync(harness.App.Http, ZaloHarness.Link(link, "Thanh toán 200.000 ₫"));
         return await harness.WaitAsync(Citizen, Said.Paid);
+    }
+
+    [Fact]
+    public async Task A_follower_who_shares_their_info_is_told_of_a_request_from_the_portal_and_pays_from_the_notice()
+    {
+        const string requested = "H42.10-261127-0042";
+        await using var harness = await ZaloHarness.StartAsync([.. PortalClient.Settings]);
+        (await harness.Driver.FollowAsync(Citizen)).EnsureSuccessStatusCode();
+        var offer = await harness.Zalo.WaitForMessageAsync(Citizen, m => m.RequestsUserInfo);
+        Assert.Equal(NoticeTexts.OfferLink().Text, offer.Text);
+
+        (await harness.Driver.SubmitInfoAsync(Citizen, "Nguyễn Văn An", "84912345678")).EnsureSuccessStatusCode();
+        await harness.WaitAsync(Citizen, NoticeTexts.Linked("84912345678").Text);
+        await new PortalClient(harness.App.Http).RequestAsync(requested, phone: "0912 345 678");
+
+        await harness.WaitAsync(Citizen, $"Hồ sơ {requested} cần thanh toán");
+        await harness.TapAsync(Citizen, NoticeTexts.PayLabel);
+        await harness.WaitAsync(Citizen, Said.Fees);
+        await harness.TapAsync(Citizen, "Xác nhận");
+        await harness.WaitAsync(Citizen, Said.ChooseBank);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Payments;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Notices;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
@@ -25,6 +26,7 @@ public sealed record DossierView(
     DossierView.ClaimView? Claim,
     IReadOnlyList<DossierView.AttemptView> Attempts,
     IReadOnlyList<DossierView.AlertView> Alerts,
+    IReadOnlyList<DossierView.NoticeView> Notices,
     IReadOnlyList<DossierView.CaseView> SupportCases)
 {
     public sealed record AgencyView(string Code, string Name);
@@ -45,6 +47,12 @@ public sealed record DossierView(
     public sealed record GatewayDetailsView(string? Code, IReadOnlyDictionary<string, string> Fields);
 
     public sealed record AlertView(string Channel, string Delivery, DateTimeOffset At);
+
+    /// <summary>
+    /// A notice or reminder to the citizen through one channel: a linked chat ("Telegram", "Zalo": delivery as its outbox
+    /// tells), or ZNS by phone; "none" when no chat was linked to the applicant's phone.
+    /// </summary>
+    public sealed record NoticeView(string Kind, int RequestVersion, string Channel, string Delivery, DateTimeOffset At, string? Reason);
     public sealed record CaseView(string State, DateTimeOffset OpenedAt, bool ReportedByCitizen, string? Reason, string? Resolution);
 
     public static DossierView Of(Dossier dossier, IStoreSession session, AppLinks links, PayLinkUrls payLinks)
@@ -66,7 +74,26 @@ public sealed record DossierView(
             dossier.ClaimedBy is null ? null : new ClaimView(dossier.ClaimedBy, dossier.ClaimedAt!.Value),
             [.. session.Payments.OfDossier(dossier.Code).Select(Attempt)],
             [.. session.ChatLog.OnTopic(MessageTopic.Alert(dossier.Code)).Select(a => new AlertView(a.Chat.Channel.ToString(), Camel(a.Delivery.ToString()), a.At))],
+            NoticesOf(dossier, session),
             [.. session.SupportCases.Of(dossier.Code).Select(c => new CaseView(Camel(c.State.ToString()), c.OpenedAt, c.ReporterChatKey is not null, c.Reason, c.Resolution))]);
+    }
+
+    private static List<NoticeView> NoticesOf(Dossier dossier, IStoreSession session)
+    {
+        var sent = session.ChatLog.OnTopic(MessageTopic.Notice(dossier.Code));
+        var views = new List<NoticeView>();
+        foreach (var notice in dossier.Notices)
+        {
+            var kind = notice.Reminder ? "reminder" : "notice";
+            if (notice.Channel != NoticeRecord.Chats)
+                views.Add(new NoticeView(kind, notice.RequestVersion, notice.Channel, notice.Outcome, notice.At, notice.Reason));
+            else if (notice.Recipients == 0)
+                views.Add(new NoticeView(kind, notice.RequestVersion, "none", "none", notice.At, "No chat is linked to the applicant's phone."));
+            else
+                views.AddRange(sent.Where(m => m.At == notice.At)
+                    .Select(m => new NoticeView(kind, notice.RequestVersion, m.Chat.Channel.ToString(), Camel(m.Delivery.ToString()), notice.At, null)));
+        }
+        return views;
     }
 
     private static AttemptView Attempt(Payment p) => new(p.Id, PaymentGateways.NameOf(p), p.GatewayReference, Camel(p.State.ToString()),

@@ -25,6 +25,10 @@ public sealed class ChatLogEntry
     /// <summary>See <see cref="OutgoingMessage.Warning"/>.</summary>
     public bool Warning { get; set; }
 
+    /// <summary>See <see cref="OutgoingMessage.AsksForPhone"/> and <see cref="OutgoingMessage.EndsPhoneRequest"/>.</summary>
+    public bool AsksForPhone { get; set; }
+    public bool EndsPhoneRequest { get; set; }
+
     /// <summary>The channel's own id for the message once sent (Telegram's message_id), used to edit it.</summary>
     public string? ExternalId { get; set; }
     /// <summary>The message changed after it was sent; the channel still has to edit it.</summary>
@@ -54,5 +58,7 @@ public sealed class ChatLogEntry
     public static string RefOf(string chatKey, string externalId) => $"{chatKey}#{externalId}";
 
     /// <summary>The message as the domain wrote it, with the choice made on it if one was.</summary>
-    public OutgoingMessage ToMessage() => new(Text, ChosenLabel is null ? Choices : [], Links) { Topic = MessageTopic.Parse(Topic), Chosen = ChosenLabel, Warning = Warning };
+    public OutgoingMessage ToMessage() => new(Text, ChosenLabel is null ? Choices : [], Links) {
+        Topic = MessageTopic.Parse(Topic), Chosen = ChosenLabel, Warning = Warning, AsksForPhone = AsksForPhone, EndsPhoneRequest = EndsPhoneRequest,
+    };
 }

@@ -23,6 +23,8 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq, Func<Chat
         Choices = [.. message.Choices],
         Links = [.. message.Links],
         Warning = message.Warning,
+        AsksForPhone = message.AsksForPhone,
+        EndsPhoneRequest = message.EndsPhoneRequest,
         Topic = topic?.Key,
         At = at,
         // The web chat reads its messages from the log; other channels' delivery engines push them and mark them delivered.

@@ -27,7 +27,10 @@ public sealed record MessageParts(IReadOnlyList<OutgoingMessage> Parts, int KeyP
         var texts = Split(text, traits.MaxTextLength);
         var parts = texts.Select(t => new OutgoingMessage(t)).ToList();
         var keyPart = parts.Count - 1;
-        parts[keyPart] = With(parts[keyPart], buttons.FirstOrDefault() ?? []) with { Chosen = message.Chosen };
+        parts[keyPart] = With(parts[keyPart], buttons.FirstOrDefault() ?? []) with
+        {
+            Chosen = message.Chosen, AsksForPhone = message.AsksForPhone, EndsPhoneRequest = message.EndsPhoneRequest,
+        };
         parts.AddRange(buttons.Skip(1).Select(group => With(new OutgoingMessage(MoreChoices), group)));
         return new MessageParts(parts, keyPart);
     }
