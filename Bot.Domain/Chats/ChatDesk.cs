@@ -164,8 +164,8 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
     public const string HiddenCode = "••••••••";
 
     /// <summary>What the history shows for a shared phone number (never the number).</summary>
-    public const string SharedPhone = "📱 Chia sẻ số điện thoại";
+    public const string SharedPhone = "Chia sẻ số điện thoại";
 
     /// <summary>What the history shows for a one-tap link opened in the web chat.</summary>
-    public const string OpenedLink = "🔗 Mở liên kết thanh toán";
+    public const string OpenedLink = "Mở liên kết thanh toán";
 }

@@ -102,6 +102,29 @@ public class WebChatBrowserTests : IDisposable
         }
     }
 
+    [SkippableFact]
+    public async Task A_one_tap_link_opens_the_chat_on_the_dossiers_fees_on_a_phone_and_a_reload_does_not_open_it_again()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        using var app = new ChatPayApp(_directory.File("chatpay.db"));
+        var token = app.Service<ChatPay.Domain.Storage.IChatPayStore>().Read(s => s.Dossiers.Find("H42.10-261125-0001")!.PayLinkToken);
+        var chat = await chromium.NewPageAsync(390, 844);
+
+        await chat.GotoAsync($"{app.BaseUrl}/?ma={token}");
+
+        var fees = chat.Locator(".message.bot", new() { HasText = Said.Fees });
+        await Assertions.Expect(fees.Locator(".fees .total td")).ToHaveTextAsync(["Tổng cộng", "200.000 ₫"]);
+        await Assertions.Expect(fees.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" })).ToBeVisibleAsync();
+        Assert.Equal($"{app.BaseUrl}/", chat.Url);
+        Directory.CreateDirectory(ScreenshotFolder);
+        await chat.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "webchat-link.png") });
+        await chat.ReloadAsync();
+        await Assertions.Expect(fees).ToBeVisibleAsync();
+        await Assertions.Expect(chat.Locator(".message.bot", new() { HasText = Said.Fees })).ToHaveCountAsync(1);
+        await chat.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
+        await Assertions.Expect(chat.GetByRole(AriaRole.Button, new() { Name = "Vietcombank" })).ToBeVisibleAsync();
+    }
+
     /// <summary>Beside the test results, where CI keeps them; the README shows a copy.</summary>
     private static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "TestResults");
 }

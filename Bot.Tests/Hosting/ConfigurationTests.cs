@@ -5,6 +5,7 @@ using ChatPay.Bot.Channels.Zalo;
 using ChatPay.Bot.Conversations;
 using ChatPay.Bot.Demo;
 using ChatPay.Bot.Hosting;
+using ChatPay.Bot.Notices;
 using ChatPay.Bot.Payments;
 using ChatPay.Bot.Payments.MoMo;
 using ChatPay.Bot.Payments.VnPay;
@@ -47,6 +48,7 @@ public class ConfigurationTests
         AssertValid(Bind<StorageOptions>(example, StorageOptions.Section));
         AssertValid(Bind<ConversationsOptions>(example, ConversationsOptions.Section));
         AssertValid(Bind<ReceiptsOptions>(example, ReceiptsOptions.Section));
+        AssertValid(Bind<NotificationsOptions>(example, NotificationsOptions.Section));
         Assert.Empty(SettingsCheck.Run(example));
         var payments = new PaymentsOptions();
         example.GetSection(PaymentsOptions.Section).Bind(payments);
