@@ -68,7 +68,7 @@ public sealed class Dossier
     public void PlanNotice(DateTimeOffset? at) => NextNoticeAt = at;
 
     /// <summary>Notices sent for the current request (a new request starts again at the first notice).</summary>
-    public int NoticesSent(int requestVersion) => Notices.Count(n => n.RequestVersion == requestVersion && n.Channel == NoticeRecord.Chats);
+    public int NoticesSent(int requestVersion) => Notices.Count(n => n.RequestVersion == requestVersion);
 
     public void RecordNotice(NoticeRecord record) => Notices = [.. Notices, record];
 

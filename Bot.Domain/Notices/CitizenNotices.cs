@@ -46,7 +46,17 @@ public sealed class CitizenNotices(ChatPayRules rules)
         var chats = session.PhoneLinks.WithHash(hash);
         var message = NoticeTexts.PaymentRequested(dossier, reminder: sent > 0);
         foreach (var link in chats) session.ChatLog.Send(ChatAddress.FromKey(link.ChatKey), message, now, message.Topic);
-        dossier.RecordNotice(new NoticeRecord(now, dossier.RequestVersion, sent > 0, NoticeRecord.Chats, chats.Count, chats.Count > 0 ? "queued" : "none"));
+        dossier.RecordNotice(new NoticeRecord(now, dossier.RequestVersion, sent > 0, chats.Count, chats.Count > 0 ? "queued" : "none"));
+        // An applicant with no linked chat in the app a phone service reaches gets the first notice that way (a paid,
+        // quota-bound message: not the reminders).
+        if (sent == 0 && Rules.ByPhone is { } service && chats.All(c => ChatAddress.FromKey(c.ChatKey).Channel.Name != service.App)
+            && PhoneNumbers.Normalise(dossier.ApplicantPhone) is { } phone && dossier.PayLinkToken is { } token
+            && session.PhoneMessages.Find(PhoneMessage.IdFor(dossier.Code, dossier.RequestVersion)) is null)
+            session.PhoneMessages.Save(new PhoneMessage
+            {
+                Id = PhoneMessage.IdFor(dossier.Code, dossier.RequestVersion), DossierCode = dossier.Code, RequestVersion = dossier.RequestVersion,
+                Phone = phone, Amount = dossier.Total(), LinkToken = token, Service = service.Name, QueuedAt = now, NextAttemptAt = now,
+            });
         // Reminders only where someone was told: a chat that links later is shown the waiting requests then (Link).
         dossier.PlanNotice(chats.Count > 0 && sent < Rules.MaxReminders ? Rules.Quiet.NextAllowed(now + Rules.ReminderAfter) : null);
     }

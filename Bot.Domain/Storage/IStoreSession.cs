@@ -14,4 +14,5 @@ public interface IStoreSession
     ILookupTallies LookupTallies { get; }
     IPayLinks PayLinks { get; }
     IPhoneLinks PhoneLinks { get; }
+    IPhoneMessages PhoneMessages { get; }
 }

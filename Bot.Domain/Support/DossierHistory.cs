@@ -48,12 +48,18 @@ public static class DossierHistory
         foreach (var notice in dossier.Notices)
         {
             var what = notice.Reminder ? "Nhắc thanh toán" : "Thông báo cần thanh toán";
-            var how = notice.Channel != NoticeRecord.Chats
-                ? $"{notice.Channel}: {(notice.Outcome == "sent" ? "đã gửi" : $"không gửi được ({notice.Reason})")}"
-                : notice.Recipients == 0 ? "không có cuộc trò chuyện nào liên kết số điện thoại người nộp"
+            var how = notice.Recipients == 0 ? "không có cuộc trò chuyện nào liên kết số điện thoại người nộp"
                 : string.Join(", ", sent.Where(m => m.At == notice.At).Select(m => $"{m.Chat.Channel} {DeliveryText(m.Delivery)}"));
             text.AppendLine($"{what} lúc {VietnamTime.Format(notice.At)}: {how}");
         }
+        foreach (var message in session.PhoneMessages.Of(dossier.Code))
+            text.AppendLine($"Thông báo qua {message.Service} lúc {VietnamTime.Format(message.FinishedAt ?? message.QueuedAt)}: " + message.Outcome switch
+            {
+                PhoneMessage.Sent => "đã gửi",
+                PhoneMessage.Queued => "đang chờ gửi",
+                PhoneMessage.Unknown => $"không rõ đã gửi hay chưa ({message.Reason}); không gửi lại",
+                _ => $"không gửi được ({message.Reason})",
+            });
     }
 
     private static string Describe(Payment payment)

@@ -29,4 +29,14 @@ public sealed class FakeZaloOptions
     /// times in <see cref="ZaloSent"/> and <see cref="ZaloCall"/>.
     /// </summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>The OA's ZNS templates: by default one approved template for a payment request, with ChatPay's parameters.</summary>
+    public IReadOnlyList<ZnsTemplate> ZnsTemplates { get; init; } =
+    [
+        new("250001", true, new Dictionary<string, int> { ["ma_ho_so"] = 30, ["so_tien"] = 30, ["ma_thanh_toan"] = 64 }),
+        new("250002", false, new Dictionary<string, int> { ["ma_ho_so"] = 30 }),
+    ];
+
+    /// <summary>ZNS messages the OA may send today.</summary>
+    public int ZnsDailyQuota { get; init; } = 500;
 }

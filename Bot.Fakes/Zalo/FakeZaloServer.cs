@@ -14,6 +14,7 @@ public sealed class FakeZaloServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Tokens _tokens;
     private readonly FollowerBook _followers;
+    private readonly ZnsBook _zns;
     private readonly Faults _faults = new();
     private readonly ZaloEndpoint _endpoint;
 
@@ -23,7 +24,8 @@ public sealed class FakeZaloServer : IAsyncDisposable
         _app = app;
         _tokens = new Tokens(options);
         _followers = new FollowerBook(options);
-        _endpoint = new ZaloEndpoint(options, _tokens, _followers, _faults, _stopping.Token);
+        _zns = new ZnsBook(options);
+        _endpoint = new ZaloEndpoint(options, _tokens, _followers, _zns, _faults, _stopping.Token);
     }
 
     public FakeZaloOptions Options { get; }
@@ -53,6 +55,29 @@ public sealed class FakeZaloServer : IAsyncDisposable
         app.Run(server._endpoint.HandleAsync);
         server.BaseUrl = await LoopbackApp.StartAsync(app);
         return server;
+    }
+
+    /// <summary>A Zalo account with this phone ("84…"): ZNS reaches it (others get -118). An admin gets development-mode messages too.</summary>
+    public void RegisterPhone(string phone, bool admin = false) => _zns.RegisterPhone(phone, admin);
+
+    /// <summary>ZNS messages the OA may still send today (0: -144).</summary>
+    public void SetZnsQuota(int remaining) => _zns.SetQuota(remaining);
+
+    /// <summary>Every ZNS message accepted, in order.</summary>
+    public IReadOnlyList<ZnsSent> ZnsSent => _zns.Sent;
+
+    /// <summary>Waits for a ZNS message that satisfies the condition.</summary>
+    public async Task<ZnsSent> WaitForZnsAsync(Func<ZnsSent, bool> condition, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var next = _zns.Changed.Next;
+            if (_zns.Sent.FirstOrDefault(condition) is { } found) return found;
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) throw new TimeoutException("No such ZNS message was sent.");
+            await Task.WhenAny(next, Task.Delay(left));
+        }
     }
 
     /// <summary>The current access token now gets -216, as if its 25 hours had passed; the refresh token still works.</summary>

@@ -13,7 +13,7 @@ namespace ChatPay.Fakes.Zalo;
 /// Serves the send and the token refresh: applies scheduled faults, checks credentials and bodies, logs the call and
 /// writes Zalo's answer — HTTP 200 with a negative "error" for every refusal, as Zalo does.
 /// </summary>
-internal sealed class ZaloEndpoint(FakeZaloOptions options, Tokens tokens, FollowerBook followers, Faults faults, CancellationToken stopping)
+internal sealed class ZaloEndpoint(FakeZaloOptions options, Tokens tokens, FollowerBook followers, ZnsBook zns, Faults faults, CancellationToken stopping)
 {
     private readonly ConcurrentQueue<ZaloCall> _calls = new();
 
@@ -47,7 +47,12 @@ internal sealed class ZaloEndpoint(FakeZaloOptions options, Tokens tokens, Follo
         {
             try
             {
-                answer = path == ZaloPaths.Message ? Send(request, body) : Refresh(request, body);
+                answer = path switch
+                {
+                    ZaloPaths.Message => Send(request, body),
+                    ZaloPaths.Template => SendTemplate(request, body),
+                    _ => Refresh(request, body),
+                };
             }
             catch (ZaloError e)
             {
@@ -64,8 +69,23 @@ internal sealed class ZaloEndpoint(FakeZaloOptions options, Tokens tokens, Follo
     {
         ZaloPaths.Message => ZaloPaths.Message,
         ZaloPaths.AccessToken => ZaloPaths.AccessToken,
+        ZaloPaths.Template => ZaloPaths.Template,
         _ => null,
     };
+
+    /// <summary>ZNS answers an invalid or expired OA token with -124 (the OA API's -216 is the same fault).</summary>
+    private JsonObject SendTemplate(HttpRequest request, string body)
+    {
+        try
+        {
+            tokens.CheckAccess(request.Headers["access_token"].ToString());
+        }
+        catch (ZaloError e) when (e.Code == ZaloError.AccessTokenInvalid)
+        {
+            throw new ZaloError(-124, "Access token is invalid");
+        }
+        return zns.Send(body);
+    }
 
     private JsonObject Send(HttpRequest request, string body)
     {

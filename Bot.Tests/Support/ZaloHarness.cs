@@ -34,6 +34,8 @@ public sealed class ZaloHarness : IAsyncDisposable
             ["Zalo:RefreshToken"] = zalo.Options.InitialRefreshToken,
             ["Zalo:ApiBaseUrl"] = zalo.BaseUrl,
             ["Zalo:OAuthBaseUrl"] = zalo.BaseUrl,
+            // Used once a test sets Zalo:Zns:TemplateId.
+            ["Zalo:Zns:ApiBaseUrl"] = zalo.BaseUrl,
         };
         foreach (var (key, value) in settings) all[key] = value;
         return new ZaloHarness(zalo, all);

@@ -50,7 +50,8 @@ public sealed record DossierView(
 
     /// <summary>
     /// A notice or reminder to the citizen through one channel: a linked chat ("Telegram", "Zalo": delivery as its outbox
-    /// tells), or ZNS by phone; "none" when no chat was linked to the applicant's phone.
+    /// tells: pending, delivered, failed), or ZNS by phone (queued, sent, failed with its reason, unknown: the answer was
+    /// lost); "none" when no chat was linked to the applicant's phone.
     /// </summary>
     public sealed record NoticeView(string Kind, int RequestVersion, string Channel, string Delivery, DateTimeOffset At, string? Reason);
     public sealed record CaseView(string State, DateTimeOffset OpenedAt, bool ReportedByCitizen, string? Reason, string? Resolution);
@@ -85,14 +86,14 @@ public sealed record DossierView(
         foreach (var notice in dossier.Notices)
         {
             var kind = notice.Reminder ? "reminder" : "notice";
-            if (notice.Channel != NoticeRecord.Chats)
-                views.Add(new NoticeView(kind, notice.RequestVersion, notice.Channel, notice.Outcome, notice.At, notice.Reason));
-            else if (notice.Recipients == 0)
+            if (notice.Recipients == 0)
                 views.Add(new NoticeView(kind, notice.RequestVersion, "none", "none", notice.At, "No chat is linked to the applicant's phone."));
             else
                 views.AddRange(sent.Where(m => m.At == notice.At)
                     .Select(m => new NoticeView(kind, notice.RequestVersion, m.Chat.Channel.ToString(), Camel(m.Delivery.ToString()), notice.At, null)));
         }
+        views.AddRange(session.PhoneMessages.Of(dossier.Code)
+            .Select(m => new NoticeView("notice", m.RequestVersion, m.Service, m.Outcome, m.FinishedAt ?? m.QueuedAt, m.Reason)));
         return views;
     }
 

@@ -26,6 +26,6 @@ public static class NoticesSetup
             : Convert.FromBase64String(services.GetRequiredService<HostSettings>().GetOrCreate(KeySetting, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
         var phoneChannels = services.GetServices<IChannel>().Where(c => c.Traits.CanAskForPhone).Select(c => c.Channel.Name).ToHashSet();
         var quiet = new QuietHours(options.QuietHours.Enabled, options.QuietHours.Start, options.QuietHours.End);
-        return new NoticeRules(key, phoneChannels, options.ReminderAfter, options.MaxReminders, quiet);
+        return new NoticeRules(key, phoneChannels, options.ReminderAfter, options.MaxReminders, quiet, services.GetService<PhoneService>());
     }
 }

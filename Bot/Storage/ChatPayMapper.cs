@@ -32,10 +32,11 @@ internal static class ChatPayMapper
         mapper.Entity<LookupTally>().Id(t => t.ChatKey, autoId: false);
         mapper.Entity<PayLink>().Id(l => l.Token, autoId: false);
         mapper.Entity<PhoneLink>().Id(l => l.ChatKey, autoId: false);
+        mapper.Entity<PhoneMessage>().Id(m => m.Id, autoId: false);
         mapper.Entity<FeeLine>().Ignore(f => f.KindLabel);
         mapper.Entity<ChatLogEntry>().Id(e => e.Id, autoId: true);
         MapEveryPart(mapper, [typeof(Dossier), typeof(Payment), typeof(SupportCase), typeof(Receipt), typeof(ConversationSnapshot), typeof(Enrollment),
-            typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry), typeof(PayLink), typeof(PhoneLink)]);
+            typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry), typeof(PayLink), typeof(PhoneLink), typeof(PhoneMessage)]);
         return mapper;
     }
 

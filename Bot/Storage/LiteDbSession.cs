@@ -20,6 +20,7 @@ internal sealed class LiteDbSession(LiteDatabase db, Func<long> nextSeq, Func<Ch
     public ILookupTallies LookupTallies { get; } = new LiteLookupTallies(db);
     public IPayLinks PayLinks { get; } = new LitePayLinks(db);
     public IPhoneLinks PhoneLinks { get; } = new LitePhoneLinks(db);
+    public IPhoneMessages PhoneMessages { get; } = new LitePhoneMessages(db);
 
     public IReadOnlyCollection<string> TouchedChats => _chatLog.TouchedChats;
 }

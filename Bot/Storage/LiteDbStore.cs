@@ -229,6 +229,9 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         dossiers.EnsureIndex(d => d.NextNoticeAt);
         dossiers.EnsureIndex(d => d.ApplicantPhoneHash);
         _db.GetCollection<PhoneLink>(LitePhoneLinks.Collection).EnsureIndex(l => l.PhoneHash);
+        var phoneMessages = _db.GetCollection<PhoneMessage>(LitePhoneMessages.Collection);
+        phoneMessages.EnsureIndex(m => m.NextAttemptAt);
+        phoneMessages.EnsureIndex(m => m.DossierCode);
         _db.GetCollection<ConversationSnapshot>(LiteConversations.Collection).EnsureIndex(c => c.DossierCode);
         _db.GetCollection<EnrollmentAttempt>(LiteEnrollments.AuditCollection).EnsureIndex(a => a.ChatKey);
         _db.GetCollection<PortalEvent>(LiteIntegrationEvents.Collection).EnsureIndex(e => e.NextAttemptAt);

@@ -32,6 +32,9 @@ public sealed class ZaloOptions : IValidatableObject
     /// <summary>Buttons Zalo shows on one message; more are spread over following messages.</summary>
     public int MaxButtonsPerMessage { get; set; } = 5;
 
+    /// <summary>ZNS template messages by phone for applicants with no linked Zalo chat (off without a template id).</summary>
+    public Zns.ZnsSettings Zns { get; set; } = new();
+
     public bool Enabled => AppId.Length > 0 && OaSecretKey.Length > 0 && AppSecret.Length > 0 && RefreshToken.Length > 0;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -44,5 +47,8 @@ public sealed class ZaloOptions : IValidatableObject
                 yield return new ValidationResult($"Zalo:{name} must be an absolute http(s) URL.");
         if (MessagesPerSecond <= 0) yield return new ValidationResult("Zalo:MessagesPerSecond must be positive.");
         if (MaxButtonsPerMessage is < 1 or > 10) yield return new ValidationResult("Zalo:MaxButtonsPerMessage must be between 1 and 10.");
+        if (Zns.Enabled && (!Uri.TryCreate(Zns.ApiBaseUrl, UriKind.Absolute, out var zns) || zns.Scheme is not ("http" or "https")))
+            yield return new ValidationResult("Zalo:Zns:ApiBaseUrl must be an absolute http(s) URL.");
+        if (Zns.Mode is not ("" or "development")) yield return new ValidationResult("Zalo:Zns:Mode must be empty or \"development\".");
     }
 }

@@ -1,4 +1,6 @@
 using ChatPay.Bot.Channels.Outbox;
+using ChatPay.Bot.Channels.Zalo.Zns;
+using ChatPay.Domain.Notices;
 
 namespace ChatPay.Bot.Channels.Zalo;
 
@@ -14,6 +16,13 @@ public static class ZaloSetup
         builder.Services.AddHttpClient<ZaloApi>(http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         builder.Services.AddSingleton<ZaloTokens>();
         builder.Services.AddChannel<ZaloChannel>();
+        if (builder.Configuration.GetSection(ZaloOptions.Section).Get<ZaloOptions>() is { Zns.Enabled: true })
+        {
+            builder.Services.AddHttpClient<ZnsClient>(http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+            builder.Services.AddHostedService<ZnsSender>();
+            // Notices reach applicants with no linked Zalo chat by ZNS.
+            builder.Services.AddSingleton(new PhoneService(ZnsSender.Service, ZaloChannel.Name.Name));
+        }
         return builder;
     }
 
