@@ -48,6 +48,28 @@ public class FakeTelegramServerTests
     }
 
     [Fact]
+    public async Task A_contact_button_shows_until_removed_and_sharing_sends_the_users_own_number()
+    {
+        await using var fake = await FakeTelegramServer.StartAsync(Unthrottled);
+        var client = Client(fake);
+        fake.SendText(An, "/start");
+        Assert.Throws<InvalidOperationException>(() => fake.SharePhone(An, "84912345678"));
+
+        await client.SendMessage(An, "Chia sẻ?", replyMarkup: new ReplyKeyboardMarkup(KeyboardButton.WithRequestContact("Chia sẻ số điện thoại")));
+        Assert.Equal("Chia sẻ số điện thoại", fake.ContactButton(An));
+        await client.SendMessage(An, "Trong khi đó", replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("OK", "ok")));
+        Assert.Equal("Chia sẻ số điện thoại", fake.ContactButton(An));
+        fake.SharePhone(An, "84912345678");
+        var updates = await client.GetUpdates();
+        await client.SendMessage(An, "Xong", replyMarkup: new ReplyKeyboardRemove());
+
+        var contact = updates.Last().Message!.Contact!;
+        Assert.Equal("84912345678", contact.PhoneNumber);
+        Assert.Equal(An, contact.UserId);
+        Assert.Null(fake.ContactButton(An));
+    }
+
+    [Fact]
     public async Task A_wrong_token_is_refused_with_401_unauthorized()
     {
         await using var fake = await FakeTelegramServer.StartAsync();
