@@ -1,5 +1,6 @@
 using ChatPay.Bot.Api;
 using ChatPay.Bot.Channels;
+using ChatPay.Bot.Channels.Photos;
 using ChatPay.Bot.Demo;
 using ChatPay.Bot.Health;
 using ChatPay.Bot.Hosting;
@@ -28,6 +29,8 @@ try
     builder.AddPayments();
     builder.AddPaymentRequestApi();
     builder.AddPortalWebhook();
+    // Photos of the appointment slip, read the same way for every channel.
+    builder.Services.AddSingleton<SlipReader>();
     foreach (var channel in ChannelModules.All) channel.Add(builder);
     builder.AddDemo();
 

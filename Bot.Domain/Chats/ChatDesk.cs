@@ -75,6 +75,11 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
                     session.ChatLog.Send(chat, offer, now);
                 break;
 
+            case PhotoInput photo:
+                session.ChatLog.RecordIncoming(chat, SentPhoto, now);
+                if (!input.InGroup) OnPhoto(session, chat, photo, now);
+                break;
+
             case ContactInput contact:
                 session.ChatLog.RecordIncoming(chat, SharedPhone, now);
                 if (!input.InGroup) _notices.Link(session, chat, contact, now);
@@ -127,6 +132,31 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
         if (button is not null) session.ChatLog.CloseChoices(chat, press.MessageId!.Value, button.Label);
     }
 
+    /// <summary>
+    /// A photo of the slip: its code read is the same as the code typed; ChatPay's own QR code of a one-tap link (on an
+    /// officer's printed slip) is the same as opening the link. Anything else gets a hint.
+    /// </summary>
+    private void OnPhoto(IStoreSession session, ChatAddress chat, PhotoInput photo, DateTimeOffset now)
+    {
+        ChatInput? read = photo.DecodedText switch
+        {
+            { } text when PayLinkToken(text) is { } token => new LinkInput(token) { Origin = photo.Origin },
+            { } text when DossierCodeReader.Read(text) is DossierCodeReading.Found found => new TextInput(found.Code.Value) { Origin = photo.Origin },
+            _ => null,
+        };
+        if (read is null) session.ChatLog.Send(chat, CitizenTexts.NoCodeInPhoto(photo.Problem), now);
+        else _steps.Run(session, new LookupCaller(chat, read, limits), now, (conversation, context) => conversation.Handle(read, context));
+    }
+
+    /// <summary>The token of a one-tap web link ("…/?ma=&lt;token&gt;"), if the text is one.</summary>
+    private static string? PayLinkToken(string text)
+    {
+        var at = text.IndexOf("?ma=", StringComparison.Ordinal);
+        if (at < 0 || !Uri.TryCreate(text.Trim(), UriKind.Absolute, out _)) return null;
+        var token = text[(at + 4)..].Trim();
+        return PayLink.LooksLikeToken(token) ? token : null;
+    }
+
     private bool OnCitizenCommand(IStoreSession session, ChatAddress chat, ChatCommand command, ChatInput input, DateTimeOffset now)
     {
         OutgoingMessage? reply;
@@ -162,6 +192,9 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
 
     /// <summary>What the history shows in place of an enrolment code or a link's token.</summary>
     public const string HiddenCode = "••••••••";
+
+    /// <summary>What the history shows for a photo (never the photo).</summary>
+    public const string SentPhoto = "[Ảnh giấy tiếp nhận hồ sơ]";
 
     /// <summary>What the history shows for a shared phone number (never the number).</summary>
     public const string SharedPhone = "Chia sẻ số điện thoại";

@@ -32,3 +32,19 @@ public sealed record LinkInput(string Token) : ChatInput;
 /// vouches it is the sender's own (Telegram: contact.user_id is the sender); anyone else's is refused.
 /// </summary>
 public sealed record ContactInput(string Phone, bool OwnNumber) : ChatInput;
+
+/// <summary>
+/// A photo the person sent (of the appointment slip, whose barcode or QR code carries the dossier code): what the
+/// channel's reader found in it, or null. The photo itself never reaches the domain and is never stored.
+/// </summary>
+/// <param name="Problem">Why nothing was read, when it is not simply "no code in it".</param>
+public sealed record PhotoInput(string? DecodedText, PhotoProblem Problem = PhotoProblem.None) : ChatInput;
+
+public enum PhotoProblem
+{
+    None,
+    /// <summary>Over the size a photo may have.</summary>
+    TooLarge,
+    /// <summary>Not an image, or reading it took too long.</summary>
+    Unreadable,
+}

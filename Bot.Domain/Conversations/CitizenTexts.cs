@@ -55,6 +55,12 @@ public static class CitizenTexts
     public static OutgoingMessage Withdrawn(Dossier dossier) => new(
         $"Yêu cầu thanh toán của hồ sơ {dossier.Code} đã được thu hồi.\nVui lòng liên hệ {dossier.AgencyName}.");
 
+    public static OutgoingMessage NoCodeInPhoto(PhotoProblem problem) => new(problem switch
+    {
+        PhotoProblem.TooLarge => "Ảnh quá lớn nên chưa đọc được. Vui lòng gửi ảnh nhỏ hơn 5 MB, hoặc nhập mã hồ sơ.",
+        _ => "Chưa đọc được mã hồ sơ trong ảnh.\nVui lòng chụp rõ, đủ sáng mã vạch hoặc mã QR trên giấy tiếp nhận hồ sơ, hoặc nhập mã hồ sơ.",
+    }) { Warning = true };
+
     public static OutgoingMessage UnknownLink() => new(
         "Liên kết thanh toán này không đúng.\nVui lòng mở lại liên kết cơ quan gửi, hoặc nhập mã hồ sơ có trên giấy tiếp nhận hồ sơ.") { Warning = true };
 

@@ -8,7 +8,7 @@ namespace ChatPay.Fakes.Telegram;
 /// Serves /bot{token}/{method}: checks the token and method, applies scheduled faults, logs the call and writes
 /// Telegram's envelope with the HTTP status equal to the error code.
 /// </summary>
-internal sealed class ApiEndpoint(FakeTelegramOptions options, BotMethods methods, Faults faults, CancellationToken stopping)
+internal sealed class ApiEndpoint(FakeTelegramOptions options, BotMethods methods, FileStore files, Faults faults, CancellationToken stopping)
 {
     private readonly ConcurrentQueue<FakeCall> _calls = new();
     private int _tooManyRequests;
@@ -21,6 +21,11 @@ internal sealed class ApiEndpoint(FakeTelegramOptions options, BotMethods method
     {
         var at = DateTimeOffset.UtcNow;
         var path = context.Request.Path.Value ?? "";
+        if (path.StartsWith("/file/bot", StringComparison.Ordinal))
+        {
+            await DownloadAsync(context, path["/file/".Length..]);
+            return;
+        }
         var (token, method) = Split(path);
         long? chatId = null;
         var delay = TimeSpan.Zero;
@@ -56,6 +61,22 @@ internal sealed class ApiEndpoint(FakeTelegramOptions options, BotMethods method
             return;
         }
         await WriteAsync(context.Response, result, error);
+    }
+
+    /// <summary>GET /file/bot&lt;token&gt;/&lt;file_path&gt;: the file's bytes, for the bot whose token it is.</summary>
+    private async Task DownloadAsync(HttpContext context, string rest)
+    {
+        var (token, filePath) = Split("/" + rest);
+        var file = token == options.Token ? files.ByPath(filePath) : null;
+        _calls.Enqueue(new FakeCall("file", file is null ? 404 : 200, null, DateTimeOffset.UtcNow, null));
+        if (file is null)
+        {
+            context.Response.StatusCode = token == options.Token ? StatusCodes.Status404NotFound : StatusCodes.Status401Unauthorized;
+            return;
+        }
+        context.Response.ContentType = "application/octet-stream";
+        context.Response.ContentLength = file.Bytes.Length;
+        await context.Response.Body.WriteAsync(file.Bytes);
     }
 
     private async Task DelayAsync(TimeSpan delay)

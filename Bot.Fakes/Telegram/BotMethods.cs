@@ -17,8 +17,11 @@ internal sealed partial class BotMethods
     private readonly Lock _gate = new();
     private IReadOnlyList<(string Command, string Description)> _commands = [];
 
-    public BotMethods(BotUser bot, ChatBook chats, UpdateQueue updates, CallbackQueries callbacks)
+    private readonly FileStore _files;
+
+    public BotMethods(BotUser bot, ChatBook chats, UpdateQueue updates, CallbackQueries callbacks, FileStore files)
     {
+        _files = files;
         _bot = bot;
         _chats = chats;
         _updates = updates;
@@ -34,6 +37,7 @@ internal sealed partial class BotMethods
         Add("deleteMessage", p => Done(() => _chats.Delete(p.ChatId(), MessageId(p, "message to delete not found"))));
         Add("answerCallbackQuery", p => Done(() => _callbacks.Answer(p.Text("callback_query_id"))));
         Add("sendChatAction", SendChatAction);
+        Add("getFile", GetFile);
         Add("setMyCommands", SetMyCommands);
         Add("getMyCommands", _ => new JsonArray([.. Commands.Select(c => new JsonObject { ["command"] = c.Command, ["description"] = c.Description })]));
     }
@@ -96,6 +100,15 @@ internal sealed partial class BotMethods
         ["has_custom_certificate"] = false,
         ["pending_update_count"] = _updates.Pending,
     };
+
+    private JsonObject GetFile(ApiParameters p)
+    {
+        var fileId = p.Text("file_id");
+        if (string.IsNullOrEmpty(fileId)) throw ApiError.BadRequest("file_id not specified");
+        var file = _files.ById(fileId) ?? throw ApiError.BadRequest("invalid file_id");
+        if (file.Bytes.Length > FileStore.MaxDownload) throw ApiError.BadRequest("file is too big");
+        return new JsonObject { ["file_id"] = file.FileId, ["file_unique_id"] = file.UniqueId, ["file_size"] = file.Bytes.Length, ["file_path"] = file.Path };
+    }
 
     private JsonNode EditMessageText(ApiParameters p)
     {

@@ -23,6 +23,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private readonly ChatBook _chats;
     private readonly UpdateQueue _updates;
     private readonly CallbackQueries _callbacks;
+    private readonly FileStore _files = new();
     private readonly Faults _faults = new();
     private readonly BotMethods _methods;
     private readonly ApiEndpoint _endpoint;
@@ -37,8 +38,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         _chats = new ChatBook(new FloodControl(options), bot);
         _updates = new UpdateQueue(_stopping.Token);
         _callbacks = new CallbackQueries(options.CallbackAnswerWindow);
-        _methods = new BotMethods(bot, _chats, _updates, _callbacks);
-        _endpoint = new ApiEndpoint(options, _methods, _faults, _stopping.Token);
+        _methods = new BotMethods(bot, _chats, _updates, _callbacks, _files);
+        _endpoint = new ApiEndpoint(options, _methods, _files, _faults, _stopping.Token);
         _webhook = new WebhookSender(_updates, _stopping.Token);
     }
 
@@ -94,6 +95,30 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         {
             ["update_id"] = id,
             ["message"] = UserMessage(chatId, messageId, from, text),
+        });
+    }
+
+    /// <summary>
+    /// The user sends a photo (as Telegram does, with its file_id; the bot reads it with getFile and downloads it from
+    /// /file/bot&lt;token&gt;/&lt;file_path&gt;). Returns the update id.
+    /// </summary>
+    public long SendPhoto(long chatId, byte[] jpeg, int width = 1280, int height = 1280)
+    {
+        _chats.Know(chatId, "private", DefaultFirstName);
+        var file = _files.Add(jpeg, "jpg");
+        var from = UserJson(chatId, DefaultFirstName);
+        var messageId = _chats.NextMessageId(chatId);
+        return _updates.Enqueue(id => new JsonObject
+        {
+            ["update_id"] = id,
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = messageId, ["from"] = from, ["chat"] = _chats.ChatJson(chatId), ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["photo"] = new JsonArray(new JsonObject
+                {
+                    ["file_id"] = file.FileId, ["file_unique_id"] = file.UniqueId, ["file_size"] = jpeg.Length, ["width"] = width, ["height"] = height,
+                }),
+            },
         });
     }
 

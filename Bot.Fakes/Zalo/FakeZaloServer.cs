@@ -57,6 +57,14 @@ public sealed class FakeZaloServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Keeps a picture a user sends and returns the address Zalo gives it in the webhook event.</summary>
+    public string StoreImage(byte[] jpeg)
+    {
+        var path = $"{ZaloPaths.Images}{Guid.NewGuid():N}.jpg";
+        _endpoint.Images[path] = jpeg;
+        return BaseUrl + path;
+    }
+
     /// <summary>A Zalo account with this phone ("84…"): ZNS reaches it (others get -118). An admin gets development-mode messages too.</summary>
     public void RegisterPhone(string phone, bool admin = false) => _zns.RegisterPhone(phone, admin);
 

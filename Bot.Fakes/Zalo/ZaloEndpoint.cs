@@ -19,10 +19,25 @@ internal sealed class ZaloEndpoint(FakeZaloOptions options, Tokens tokens, Follo
 
     public IReadOnlyList<ZaloCall> Calls => [.. _calls];
 
+    /// <summary>Pictures users sent, by path.</summary>
+    public ConcurrentDictionary<string, byte[]> Images { get; } = new();
+
     public async Task HandleAsync(HttpContext context)
     {
         var at = options.Clock.GetUtcNow();
         var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) && (request.Path.Value ?? "").StartsWith(ZaloPaths.Images, StringComparison.Ordinal))
+        {
+            // A picture a user sent, as Zalo's CDN serves it to whoever has its address.
+            var image = Images.GetValueOrDefault(request.Path.Value!);
+            context.Response.StatusCode = image is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
+            if (image is not null)
+            {
+                context.Response.ContentType = "image/jpeg";
+                await context.Response.Body.WriteAsync(image);
+            }
+            return;
+        }
         var path = Route(request.Path.Value ?? "");
         if (path is null || !HttpMethods.IsPost(request.Method))
         {

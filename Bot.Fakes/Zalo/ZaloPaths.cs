@@ -7,6 +7,9 @@ internal static class ZaloPaths
 
     public const string AccessToken = "/v4/oa/access_token";
 
+    /// <summary>Where users' pictures are served (Zalo's CDN).</summary>
+    public const string Images = "/images/";
+
     /// <summary>ZNS by phone (business.openapi.zalo.me).</summary>
     public const string Template = "/message/template";
 

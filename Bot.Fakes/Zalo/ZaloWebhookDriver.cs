@@ -80,6 +80,35 @@ public sealed class ZaloWebhookDriver(HttpClient http, string webhookUrl, FakeZa
         return PostSignedAsync(body, timestamp);
     }
 
+    /// <summary>The user sends a picture (event user_send_image: its address on Zalo's CDN in message.attachments).</summary>
+    public Task<HttpResponseMessage> SendImageAsync(string userId, byte[] jpeg)
+    {
+        zalo.Follow(userId);
+        var url = zalo.StoreImage(jpeg);
+        var options = zalo.Options;
+        var timestamp = Timestamp();
+        var id = NewMsgId();
+        var body = new JsonObject
+        {
+            ["app_id"] = options.AppId,
+            ["user_id_by_app"] = UserIdByApp(options.AppId, userId),
+            ["event_name"] = "user_send_image",
+            ["sender"] = new JsonObject { ["id"] = userId },
+            ["recipient"] = new JsonObject { ["id"] = options.OaId },
+            ["message"] = new JsonObject
+            {
+                ["msg_id"] = id,
+                ["attachments"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "image",
+                    ["payload"] = new JsonObject { ["thumbnail"] = url, ["url"] = url },
+                }),
+            },
+            ["timestamp"] = timestamp,
+        };
+        return PostSignedAsync(body, timestamp);
+    }
+
     /// <summary>The user follows the OA (event follow, the user in follower.id).</summary>
     public Task<HttpResponseMessage> FollowAsync(string userId)
     {

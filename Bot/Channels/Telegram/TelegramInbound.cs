@@ -1,3 +1,4 @@
+using ChatPay.Bot.Channels.Photos;
 using ChatPay.Bot.Operations;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
@@ -11,13 +12,14 @@ namespace ChatPay.Bot.Channels.Telegram;
 /// Turns a Telegram update into a chat input and hands it to the desk: one chat at a time, in order; an update
 /// seen before (Telegram redelivers after a crash) changes nothing. Every callback query is answered.
 /// </summary>
-public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOutbox outbox, ChatPayMetrics metrics, ILogger<TelegramInbound> logger)
+public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOutbox outbox, SlipReader slips, ChatPayMetrics metrics, ILogger<TelegramInbound> logger)
 {
     private readonly KeyedLock _chats = new();
 
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
-        if (Read(update) is not var (chat, input)) return;
+        var photos = await ReadPhotosAsync([update], cancellationToken);
+        if (Read(update, photos) is not var (chat, input)) return;
         using var scope = logger.ForChat(chat);
         using (await _chats.AcquireAsync(chat.Key, cancellationToken))
             desk.Handle(chat, input, EventKey(update));
@@ -33,8 +35,10 @@ public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOut
     /// </summary>
     public async Task HandleBatchAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
     {
+        // Photos are downloaded and read before the step, which must not wait on the network.
+        var photos = await ReadPhotosAsync(updates, cancellationToken);
         var inputs = updates.OrderBy(u => u.Id)
-            .Select(u => (Update: u, Read: Read(u)))
+            .Select(u => (Update: u, Read: Read(u, photos)))
             .Where(x => x.Read is not null)
             .Select(x => (x.Read!.Value.Chat, x.Read.Value.Input, EventKey(x.Update)))
             .ToList();
@@ -64,10 +68,13 @@ public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOut
 
     private string EventKey(Update update) => $"Telegram:{telegram.BotId}:{update.Id}";
 
-    private (ChatAddress Chat, ChatInput Input)? Read(Update update)
+    private (ChatAddress Chat, ChatInput Input)? Read(Update update, IReadOnlyDictionary<int, PhotoInput> photos)
     {
         switch (update)
         {
+            case { Message: { Chat: var chat, Photo: not null } } when photos.TryGetValue(update.Id, out var photo):
+                return (Address(chat), photo);
+
             // A shared contact counts only as the sender's own number: Telegram sets user_id to the sender's id for it,
             // while a forwarded or typed contact carries someone else's id or none.
             case { Message: { Chat: var chat, Contact: { } contact } message } when chat.Type == ChatType.Private:
@@ -91,6 +98,38 @@ public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOut
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The code read from each photo sent in a private chat: the largest size within <see cref="SlipReader.MaxBytes"/>,
+    /// fetched with getFile, read in memory and dropped.
+    /// </summary>
+    private async Task<Dictionary<int, PhotoInput>> ReadPhotosAsync(IEnumerable<Update> updates, CancellationToken cancellationToken)
+    {
+        var read = new Dictionary<int, PhotoInput>();
+        foreach (var update in updates)
+        {
+            if (update.Message is not { Chat.Type: ChatType.Private, Photo: { Length: > 0 } sizes }) continue;
+            var size = sizes.Where(s => s.FileSize is null or <= SlipReader.MaxBytes).MaxBy(s => s.Width * s.Height);
+            if (size is null)
+            {
+                read[update.Id] = new PhotoInput(null, PhotoProblem.TooLarge);
+                continue;
+            }
+            try
+            {
+                var file = await telegram.Client.GetFile(size.FileId, cancellationToken);
+                using var bytes = new MemoryStream();
+                await telegram.Client.DownloadFile(file.FilePath!, bytes, cancellationToken);
+                read[update.Id] = await slips.ReadAsync(bytes.ToArray(), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("A Telegram photo could not be fetched ({Error})", TelegramBot.Describe(e));
+                read[update.Id] = new PhotoInput(null, PhotoProblem.Unreadable);
+            }
+        }
+        return read;
     }
 
     /// <summary>In groups only commands count, and only those without a bot name or with ours.</summary>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using ChatPay.Bot.Channels.Photos;
 using ChatPay.Bot.Limits;
 using ChatPay.Bot.Operations;
 using ChatPay.Bot.Storage;
@@ -39,6 +40,9 @@ public static class WebChatEndpoints
         api.MapPost("/chats", Open).LimitedAs(HttpLimit.OpenChat);
         api.MapGet("/messages", ReadAsync).LimitedAs(HttpLimit.LongPoll);
         api.MapPost("/messages", Send).LimitedAs(HttpLimit.Message);
+        // A photo of the appointment slip, as the request's body (image/jpeg, image/png, image/webp…), read in memory.
+        app.MapPost("/webchat/api/photos", SendPhotoAsync).LimitedAs(HttpLimit.Message)
+            .WithMetadata(new RequestSizeLimitAttribute(SlipReader.MaxBytes + 1024)).ExcludeFromDescription();
         return app;
     }
 
@@ -90,6 +94,25 @@ public static class WebChatEndpoints
         };
         if (input is null) return TypedResults.BadRequest("Cần có nội dung tin nhắn.");
         desk.Handle(chat, input);
+        metrics.UpdatesHandled(WebChatIdentity.Channel);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<Results<Accepted, UnauthorizedHttpResult, BadRequest<string>>> SendPhotoAsync(
+        HttpRequest request, ChatDesk desk, SlipReader reader, ChatPayMetrics metrics, CancellationToken cancellationToken)
+    {
+        if (WebChatIdentity.ChatOf(request) is not { } chat) return TypedResults.Unauthorized();
+        if (request.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) != true) return TypedResults.BadRequest("Cần gửi một ảnh.");
+        PhotoInput photo;
+        try
+        {
+            photo = await reader.ReadAsync(await SlipReader.TakeAsync(request.Body, cancellationToken), cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            photo = new PhotoInput(null, PhotoProblem.TooLarge);
+        }
+        desk.Handle(chat, photo with { Origin = ClientAddress.Of(request.HttpContext) });
         metrics.UpdatesHandled(WebChatIdentity.Channel);
         return TypedResults.Accepted((string?)null);
     }

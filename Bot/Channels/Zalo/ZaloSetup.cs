@@ -15,6 +15,7 @@ public static class ZaloSetup
         // No HTTP logging: token refresh bodies carry secrets.
         builder.Services.AddHttpClient<ZaloApi>(http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         builder.Services.AddSingleton<ZaloTokens>();
+        builder.Services.AddHttpClient<ZaloImages>(http => http.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         builder.Services.AddChannel<ZaloChannel>();
         if (builder.Configuration.GetSection(ZaloOptions.Section).Get<ZaloOptions>() is { Zns.Enabled: true })
         {

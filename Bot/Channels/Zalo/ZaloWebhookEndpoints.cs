@@ -31,8 +31,8 @@ public static class ZaloWebhookEndpoints
         return app;
     }
 
-    public static async Task<IResult> ReceiveAsync(
-        HttpRequest request, ChatDesk desk, ChatPayMetrics metrics, IOptions<ZaloOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> ReceiveAsync(HttpRequest request, ChatDesk desk, ChatPayMetrics metrics, IOptions<ZaloOptions> options, ZaloImages images,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
@@ -59,6 +59,8 @@ public static class ZaloWebhookEndpoints
             return Results.Unauthorized();
 
         if (Read(body) is not var (chat, input, key)) return Results.Ok();
+        // A picture is fetched and read before the step (which must not wait on the network); only what it said is kept.
+        if (input is ImageAt image) input = await images.ReadAsync(image.Url, cancellationToken);
         using (await Chats.AcquireAsync(chat.Key, cancellationToken)) desk.Handle(chat, input, key);
         metrics.UpdatesHandled(ZaloChannel.Name);
         return Results.Ok();
@@ -79,6 +81,16 @@ public static class ZaloWebhookEndpoints
                     : new TextInput(text);
                 return (new ChatAddress(ZaloChannel.Name, sender), input, $"Zalo:msg:{msgId}");
 
+            case "user_send_image":
+                var photographer = body.TryGetProperty("sender", out var p) ? Text(p, "id") : "";
+                var sent = body.TryGetProperty("message", out var pm) ? pm : default;
+                var imageId = sent.ValueKind == JsonValueKind.Object ? Text(sent, "msg_id") : "";
+                var url = sent.ValueKind == JsonValueKind.Object && sent.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array
+                    ? attachments.EnumerateArray().Where(a => Text(a, "type") == "image" && a.TryGetProperty("payload", out _)).Select(a => Text(a.GetProperty("payload"), "url")).FirstOrDefault() ?? ""
+                    : "";
+                if (photographer.Length == 0 || imageId.Length == 0 || url.Length == 0) return null;
+                return (new ChatAddress(ZaloChannel.Name, photographer), new ImageAt(url), $"Zalo:msg:{imageId}");
+
             // The person's answer to the request for user info: the number is theirs (Zalo fills it from their account).
             case "user_submit_info":
                 var submitter = body.TryGetProperty("sender", out var who) ? Text(who, "id") : "";
@@ -95,6 +107,9 @@ public static class ZaloWebhookEndpoints
                 return null;
         }
     }
+
+    /// <summary>A picture to fetch, until it is read into a <see cref="PhotoInput"/>.</summary>
+    private sealed record ImageAt(string Url) : ChatInput;
 
     /// <summary>A field as text: Zalo sends some numbers (timestamps, ids) as strings and some as numbers.</summary>
     private static string Text(JsonElement element, string name)

@@ -257,6 +257,29 @@
     }
   });
 
+  // A photo of the appointment slip: its barcode or QR code is read on the server, in memory, and never kept.
+  const photo = document.getElementById("photo");
+  document.getElementById("photo-button").addEventListener("click", () => photo.click());
+  photo.addEventListener("change", async () => {
+    const file = photo.files && photo.files[0];
+    photo.value = "";
+    if (!file) return;
+    if (file.size > 5 * 1024 * 1024) {
+      showStatus("Ảnh quá lớn (tối đa 5 MB).");
+      return;
+    }
+    try {
+      const response = await fetch("/webchat/api/photos", {
+        method: "POST",
+        headers: Object.assign({ "Content-Type": file.type || "image/jpeg" }, token ? { "X-Chat-Token": token } : {}),
+        body: file,
+      });
+      if (!response.ok) throw new Error("HTTP " + response.status);
+    } catch (error) {
+      showStatus("Không gửi được ảnh. Vui lòng thử lại.");
+    }
+  });
+
   document.getElementById("new-chat").addEventListener("click", () => {
     if (!confirm("Bắt đầu cuộc trò chuyện mới? Cuộc trò chuyện hiện tại sẽ không hiện trên trình duyệt này nữa.")) return;
     localStorage.removeItem(tokenKey);
