@@ -5,6 +5,7 @@ using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Notices;
+using ChatPay.Domain.Vietnamese;
 using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.Conversations;
@@ -178,5 +179,33 @@ public sealed class CitizenNoticeTests : IDisposable
         Link();
         _desk.Say("/start", Citizen);
         Assert.Single(_desk.Log(Citizen), e => e.Outgoing && e.Text == NoticeTexts.OfferLink().Text);
+    }
+
+    [Theory]
+    [InlineData(true, "21:59", "21:59")]
+    [InlineData(true, "22:00", "07:00+1")]
+    [InlineData(true, "03:10", "07:00")]
+    [InlineData(true, "07:00", "07:00")]
+    [InlineData(false, "23:30", "23:30")]
+    public void Quiet_hours_hold_a_notice_until_they_end_and_can_be_turned_off(bool enabled, string at, string expected)
+    {
+        var quiet = QuietHours.Default with { Enabled = enabled };
+        DateTimeOffset Local(string time) => new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.FromHours(7))
+            .Add(TimeOnly.Parse(time.TrimEnd('+', '1')).ToTimeSpan()).AddDays(time.EndsWith("+1") ? 1 : 0);
+
+        Assert.Equal(Local(expected), quiet.NextAllowed(Local(at)));
+    }
+
+    [Fact]
+    public void Support_sees_each_notice_and_its_delivery_in_the_history()
+    {
+        Link();
+        Request();
+        var support = new ChatAddress(TelegramChannel.Name, "-2002");
+        _desk.Say($"/dangky {Desk.SupportCode}", support);
+
+        _desk.Say($"/tracuu {Code}", support);
+
+        Assert.Contains($"Thông báo cần thanh toán lúc {VietnamTime.Format(_desk.Clock.GetUtcNow())}: Telegram đang chờ gửi", _desk.LastReply(support));
     }
 }

@@ -10,13 +10,14 @@ namespace ChatPay.Tests.Telegram;
 public class TelegramRecoveryTests
 {
     private const long Citizen = 42;
+    // The chats start with /trogiup, whose answer is one message: a crash can only lose the last one sent.
 
     [Fact]
     public async Task A_message_telegram_took_before_the_crash_is_found_and_not_sent_again()
     {
         await using var harness = await TelegramHarness.StartAsync();
-        harness.Telegram.SendText(Citizen, "/start");
-        var welcome = await harness.WaitAsync(Citizen, Said.Welcome);
+        harness.Telegram.SendText(Citizen, "/trogiup");
+        var welcome = await harness.WaitAsync(Citizen, Said.Help);
         ChatLogEntry entry = null!;
 
         harness.Restart(() => entry = ForgetDelivery(harness, welcome.Text));
@@ -25,15 +26,15 @@ public class TelegramRecoveryTests
         var recovered = Entry(harness, entry.Id);
         Assert.Equal(Delivery.Delivered, recovered.Delivery);
         Assert.Equal(welcome.MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture), recovered.ExternalId);
-        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains(Said.Welcome));
+        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains(Said.Help));
     }
 
     [Fact]
     public async Task A_message_marked_as_sending_that_telegram_never_got_is_sent_once()
     {
         await using var harness = await TelegramHarness.StartAsync();
-        harness.Telegram.SendText(Citizen, "/start");
-        await harness.WaitAsync(Citizen, Said.Welcome);
+        harness.Telegram.SendText(Citizen, "/trogiup");
+        await harness.WaitAsync(Citizen, Said.Help);
         long id = 0;
 
         harness.Restart(() => id = MarkUnanswered(harness.DatabasePath, "Tin nhắn chưa kịp gửi"));
@@ -41,7 +42,7 @@ public class TelegramRecoveryTests
         await harness.WaitAsync(Citizen, "Tin nhắn chưa kịp gửi");
         await Eventually.HoldsAsync(() => Entry(harness, id).Delivery == Delivery.Delivered);
         Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains("Tin nhắn chưa kịp gửi"));
-        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains(Said.Welcome));
+        Assert.Single(harness.Telegram.Messages(Citizen), m => m.Text.Contains(Said.Help));
     }
 
     [Fact]
@@ -49,8 +50,8 @@ public class TelegramRecoveryTests
     {
         const long Other = 43;
         await using var harness = await TelegramHarness.StartAsync(null, ("Telegram:RecoveryDeadline", "00:00:02"));
-        harness.Telegram.SendText(Citizen, "/start");
-        await harness.WaitAsync(Citizen, Said.Welcome);
+        harness.Telegram.SendText(Citizen, "/trogiup");
+        await harness.WaitAsync(Citizen, Said.Help);
         long id = 0;
 
         harness.Restart(() =>
@@ -73,8 +74,8 @@ public class TelegramRecoveryTests
     public async Task Messages_typed_after_the_crash_do_not_widen_the_search()
     {
         await using var harness = await TelegramHarness.StartAsync();
-        harness.Telegram.SendText(Citizen, "/start");
-        await harness.WaitAsync(Citizen, Said.Welcome);
+        harness.Telegram.SendText(Citizen, "/trogiup");
+        await harness.WaitAsync(Citizen, Said.Help);
         long id = 0;
         harness.Restart(() =>
         {

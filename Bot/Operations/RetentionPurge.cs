@@ -2,6 +2,7 @@ using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Notices;
 using ChatPay.Domain.Staff;
 using LiteDB;
 using Microsoft.Extensions.Options;
@@ -10,10 +11,10 @@ namespace ChatPay.Bot.Operations;
 
 /// <summary>
 /// Deletes personal data past <see cref="StorageOptions.RetentionDays"/>: chat history, the conversations that link a
-/// chat to a dossier, remembered update ids, wrong-code tallies, a paid dossier's applicant phone, the sender names of
-/// enrolment audit records, and delivered portal events. Payments, receipts and support cases are financial records and
-/// stay (with what the receipt itself shows). A message still waiting to be sent, and every message of a conversation
-/// still in progress, stay until they are done.
+/// chat to a dossier, remembered update ids, wrong-code tallies, a paid dossier's applicant phone (and its hash), a phone
+/// notice's number, the sender names of enrolment audit records, and delivered portal events. Payments, receipts and
+/// support cases are financial records and stay (with what the receipt itself shows). A message still waiting to be
+/// sent, and every message of a conversation still in progress, stay until they are done.
 /// </summary>
 public sealed class RetentionPurge(LiteDbStore store, IOptions<StorageOptions> options, TimeProvider clock, ILogger<RetentionPurge> logger)
     : PeriodicService(options.Value.PurgeInterval, clock, logger)
@@ -52,17 +53,22 @@ public sealed class RetentionPurge(LiteDbStore store, IOptions<StorageOptions> o
             conversations,
             PurgeOlder(LiteInbox.Collection, LiteInbox.SeenAt, until, cancellationToken),
             PurgeOlder(LiteLookupTallies.Collection, LiteLookupTallies.WindowStart, until, cancellationToken),
-            Blank(LiteDossiers.Collection, $"$.{nameof(Dossier.PaidAt)} != null AND $.{nameof(Dossier.PaidAt)} < @0 AND $.{nameof(Dossier.ApplicantPhone)} != null", nameof(Dossier.ApplicantPhone), until, cancellationToken),
-            Blank(LiteEnrollments.AuditCollection, $"$.{nameof(EnrollmentAttempt.At)} < @0 AND $.{nameof(EnrollmentAttempt.SenderName)} != null", nameof(EnrollmentAttempt.SenderName), until, cancellationToken),
+            Blank(LiteDossiers.Collection, $"$.{nameof(Dossier.PaidAt)} != null AND $.{nameof(Dossier.PaidAt)} < @0 AND $.{nameof(Dossier.ApplicantPhone)} != null",
+                [nameof(Dossier.ApplicantPhone), nameof(Dossier.ApplicantPhoneHash)], until, cancellationToken)
+            // A phone notice whose sending never ended (the service was turned off since) forgets its number too.
+            + Blank(LitePhoneMessages.Collection, $"$.{nameof(PhoneMessage.QueuedAt)} < @0 AND $.{nameof(PhoneMessage.Phone)} != null",
+                [nameof(PhoneMessage.Phone)], until, cancellationToken),
+            Blank(LiteEnrollments.AuditCollection, $"$.{nameof(EnrollmentAttempt.At)} < @0 AND $.{nameof(EnrollmentAttempt.SenderName)} != null",
+                [nameof(EnrollmentAttempt.SenderName)], until, cancellationToken),
             // LiteDB orders null below every date: "not delivered yet" must be excluded by name.
             Delete(LiteIntegrationEvents.Collection, $"$.{nameof(PortalEvent.DeliveredAt)} != null AND $.{nameof(PortalEvent.DeliveredAt)} < @0", until, cancellationToken));
     }
 
-    /// <summary>Sets <paramref name="field"/> to null, in batches, in the documents matching <paramref name="where"/>.</summary>
-    private int Blank(string collection, string where, string field, BsonValue until, CancellationToken cancellationToken) =>
+    /// <summary>Sets <paramref name="fields"/> to null, in batches, in the documents matching <paramref name="where"/>.</summary>
+    private int Blank(string collection, string where, string[] fields, BsonValue until, CancellationToken cancellationToken) =>
         InBatches(collection, where, until, (documents, document) =>
         {
-            document[field] = BsonValue.Null;
+            foreach (var field in fields) document[field] = BsonValue.Null;
             documents.Update(document);
         }, cancellationToken);
 
