@@ -113,5 +113,26 @@ public sealed class OneTapLinkTests : IDisposable
         Assert.Equal(1, SucceededAttempts(app));
     }
 
+    [Fact]
+    public async Task An_open_request_stored_before_links_existed_gets_one_at_the_next_start()
+    {
+        var database = _directory.File("chatpay.db");
+        using (var app = Start()) await SubmitAsync(app);
+        using (var raw = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = database, Connection = LiteDB.ConnectionType.Direct }))
+        {
+            var dossiers = raw.GetCollection("dossiers");
+            var stored = dossiers.FindById(Code);
+            stored.Remove("PayLinkToken");
+            dossiers.Update(stored);
+            raw.GetCollection("settings").Delete(Bot.Api.EarlierRequests.Marker);
+        }
+
+        using var upgraded = Start();
+
+        var links = (await new PortalClient(upgraded.Http).DossierAsync(Code)).GetProperty("links");
+        var citizen = await WebChatUser.OpenAsync(upgraded.Http, links.GetProperty("web").GetString()!.Split("?ma=")[1]);
+        await citizen.WaitForTextAsync(Said.Total(200_000));
+    }
+
     private static int SucceededAttempts(ChatPayApp app) => app.Service<IChatPayStore>().Read(s => s.Payments.OfDossier(Code).Count(p => p.State == PaymentState.Succeeded));
 }

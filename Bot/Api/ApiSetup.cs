@@ -14,6 +14,7 @@ public static class ApiSetup
         builder.Services.AddSingleton(sp => new ApiKeys(Keys(sp)));
         builder.Services.AddSingleton<ApiKeyCheck>();
         builder.Services.AddSingleton<PayLinkUrls>();
+        builder.Services.AddHostedService<EarlierRequests>();
         return builder;
     }
 

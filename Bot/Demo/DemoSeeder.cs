@@ -84,6 +84,10 @@ public sealed class DemoSeeder(
             var state = demo.Paid ? "already paid" : demo.Fees.Length == 0 ? "no payment request yet" : "awaiting payment";
             lines.Add($"  {demo.Code}  {state,-22}  {DemoData.Agencies.Single(a => a.Code == demo.AgencyCode).Name}");
         }
+        lines.Add("…or open one without typing, with its one-tap link:");
+        foreach (var dossier in store.Read(session => DemoData.Dossiers.Select(d => session.Dossiers.Find(d.Code)).ToList()))
+            if (dossier is { Status: DossierStatus.AwaitingPayment, PayLinkToken: { } token })
+                lines.Add($"  {dossier.Code}  {links.WebChatLink(token)}");
         lines.Add("Officer enrollment (send in a second browser window: /dangky <code>):");
         foreach (var agency in rules.Staff.Agencies) lines.Add($"  {agency.EnrollmentCode}  {agency.Name}");
         lines.Add($"Support enrollment: {rules.Staff.SupportEnrollmentCode}");
