@@ -22,9 +22,14 @@ public sealed class ZaloApi(HttpClient http, IOptions<ZaloOptions> options)
         request.Headers.Add("access_token", accessToken);
         using var response = await http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return ReadAnswer(await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken), "message_id");
+    }
+
+    /// <summary>Zalo's answer envelope ({"error","message","data":{…}}), as its OA API and ZNS both send it; the id is data's <paramref name="idField"/>.</summary>
+    public static Answer ReadAnswer(JsonElement body, string idField)
+    {
         var error = body.TryGetProperty("error", out var code) && code.TryGetInt32(out var value) ? value : -1;
-        var messageId = body.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("message_id", out var id)
+        var messageId = body.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty(idField, out var id)
             ? id.ToString() : null;
         return new Answer(error, body.TryGetProperty("message", out var text) ? text.ToString() : null, messageId);
     }

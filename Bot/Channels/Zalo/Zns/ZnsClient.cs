@@ -10,12 +10,10 @@ namespace ChatPay.Bot.Channels.Zalo.Zns;
 /// <summary>POST /message/template: one ZNS message to a phone number, with the OA's access token (a header, as for the OA API).</summary>
 public sealed class ZnsClient(HttpClient http, IOptions<ZaloOptions> options)
 {
-    /// <summary>ZNS's answer: error 0 is success (with msg_id); errors arrive with HTTP 200 and a negative code.</summary>
-    public sealed record Answer(int Error, string? Message, string? MessageId);
-
     public const int TokenInvalid = -124;
 
-    public async Task<Answer> SendAsync(string accessToken, PhoneMessage message, CancellationToken cancellationToken)
+    /// <summary>Error 0 is success (with msg_id); errors arrive with HTTP 200 and a negative code.</summary>
+    public async Task<ZaloApi.Answer> SendAsync(string accessToken, PhoneMessage message, CancellationToken cancellationToken)
     {
         var zns = options.Value.Zns;
         var body = new JsonObject
@@ -37,10 +35,6 @@ public sealed class ZnsClient(HttpClient http, IOptions<ZaloOptions> options)
         request.Headers.Add("access_token", accessToken);
         using var response = await http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
-        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        var error = answer.TryGetProperty("error", out var code) && code.TryGetInt32(out var value) ? value : -1;
-        var messageId = answer.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("msg_id", out var id)
-            ? id.ToString() : null;
-        return new Answer(error, answer.TryGetProperty("message", out var text) ? text.ToString() : null, messageId);
+        return ZaloApi.ReadAnswer(await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken), "msg_id");
     }
 }
