@@ -10,6 +10,7 @@ using ChatPay.Bot.Operations;
 using ChatPay.Bot.Payments;
 using ChatPay.Bot.Portal;
 using ChatPay.Bot.Receipts;
+using ChatPay.Bot.Reports;
 using ChatPay.Bot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,7 @@ try
     builder.AddOperations();
     builder.AddChatPayCore();
     builder.AddNotices();
+    builder.AddReports();
     builder.AddPayments();
     builder.AddPaymentRequestApi();
     builder.AddPortalWebhook();
@@ -49,6 +51,7 @@ try
     app.MapPayments();
     app.MapPaymentRequestApi();
     app.MapReceipts();
+    app.MapReportDownloads();
     app.MapHealth();
     await app.RunAsync();
     return 0;

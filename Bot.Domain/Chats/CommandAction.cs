@@ -14,4 +14,5 @@ public enum CommandAction
     Enroll,
     Roster,
     Unenroll,
+    Reconcile,
 }

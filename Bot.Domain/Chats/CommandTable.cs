@@ -18,6 +18,7 @@ public static class CommandTable
         new(CommandAction.Lookup, "/tracuu", [], CommandUse.Staff, "Tra cứu hồ sơ", "<mã hồ sơ>"),
         new(CommandAction.Enroll, "/dangky", [], CommandUse.Staff, "Cán bộ đăng ký nhận thông báo", "<mã đăng ký>"),
         new(CommandAction.Roster, "/dsdangky", [], CommandUse.Staff, "Xem các cuộc trò chuyện đã đăng ký"),
+        new(CommandAction.Reconcile, "/doisoat", [], CommandUse.Staff, "Đối soát thu phí một ngày (mặc định: hôm qua)", "[yyyy-MM-dd]"),
         new(CommandAction.Unenroll, "/huydangky", [], CommandUse.Staff, "Ngừng nhận thông báo, hoặc chấm dứt một đăng ký", "[mã trong ngoặc]"),
     ];
 

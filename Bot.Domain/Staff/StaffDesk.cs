@@ -1,6 +1,7 @@
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Reports;
 using ChatPay.Domain.Security;
 using ChatPay.Domain.Storage;
 using ChatPay.Domain.Support;
@@ -15,6 +16,7 @@ internal sealed class StaffDesk(ChatPayRules rules, IPublicLinks links, IAttempt
 {
     private readonly Alerts _alerts = new(rules, links);
     private readonly ProblemReports _reports = new();
+    private readonly DailySummaries _summaries = new(rules, links);
 
     public bool TryHandle(IStoreSession session, ChatAddress chat, ChatCommand command, ChatInput input, DateTimeOffset now)
     {
@@ -26,6 +28,7 @@ internal sealed class StaffDesk(ChatPayRules rules, IPublicLinks links, IAttempt
                 ? Leave(session, chat, input.SenderName, now)
                 : EnrollmentRoster.End(session, chat, command.Argument, input.SenderName, now),
             CommandAction.Lookup => Lookup(session, chat, command.Argument, input, now),
+            CommandAction.Reconcile => _summaries.Ask(session, chat, command.Argument, now),
             _ => null,
         };
         if (reply is null) return false;

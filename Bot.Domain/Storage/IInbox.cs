@@ -8,4 +8,7 @@ public interface IInbox
 {
     /// <summary>Records the event; false if it was recorded before.</summary>
     bool FirstTime(string eventKey, DateTimeOffset at);
+
+    /// <summary>Whether the event was recorded (without recording it).</summary>
+    bool Recorded(string eventKey);
 }

@@ -11,5 +11,9 @@ public interface IPayments
     IReadOnlyList<Payment> OpenExpiredBy(DateTimeOffset now, int limit);
     /// <summary>Attempts whose gateway status is due to be asked by <paramref name="now"/>, most overdue first.</summary>
     IReadOnlyList<Payment> DueForCheck(DateTimeOffset now, int limit);
+    /// <summary>Attempts the gateway settled (succeeded or failed) in [from, to), in that order.</summary>
+    IReadOnlyList<Payment> SettledBetween(DateTimeOffset from, DateTimeOffset to);
+    /// <summary>Attempts opened at their gateway in [from, to).</summary>
+    IReadOnlyList<Payment> OpenedBetween(DateTimeOffset from, DateTimeOffset to);
     void Save(Payment payment);
 }

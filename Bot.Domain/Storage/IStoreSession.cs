@@ -15,4 +15,5 @@ public interface IStoreSession
     IPayLinks PayLinks { get; }
     IPhoneLinks PhoneLinks { get; }
     IPhoneMessages PhoneMessages { get; }
+    IGatewayChecks GatewayChecks { get; }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Pages;
+using ChatPay.Bot.Reports;
 using ChatPay.Domain;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Storage;
@@ -20,6 +21,7 @@ public static class PaymentRequestEndpoints
         api.MapDelete("/payment-requests/{dossierCode}", Withdraw);
         api.MapGet("/payment-requests/{dossierCode}/qr", Qr);
         api.MapGet("/dossiers/{dossierCode}", Show);
+        api.MapReportApi();
         return app;
     }
 

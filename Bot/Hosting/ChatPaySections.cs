@@ -7,6 +7,7 @@ using ChatPay.Bot.Notices;
 using ChatPay.Bot.Payments;
 using ChatPay.Bot.Portal;
 using ChatPay.Bot.Receipts;
+using ChatPay.Bot.Reports;
 using ChatPay.Bot.Staff;
 using ChatPay.Bot.Storage;
 
@@ -28,6 +29,7 @@ public static class ChatPaySections
         [StaffOptions.Section] = typeof(StaffOptions),
         [SupportOptions.Section] = typeof(SupportOptions),
         [NotificationsOptions.Section] = typeof(NotificationsOptions),
+        [ReportsOptions.Section] = typeof(ReportsOptions),
         [ApiOptions.Section] = typeof(ApiOptions),
         [PortalOptions.Section] = typeof(PortalOptions),
         [DemoOptions.Section] = typeof(DemoOptions),

@@ -3,6 +3,7 @@ using ChatPay.Bot.Demo;
 using ChatPay.Bot.Notices;
 using ChatPay.Bot.Payments;
 using ChatPay.Bot.Receipts;
+using ChatPay.Bot.Reports;
 using ChatPay.Bot.Staff;
 using ChatPay.Domain;
 using ChatPay.Domain.Chats;
@@ -35,7 +36,10 @@ public static class CoreSetup
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new AppLinks(sp.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl));
+        services.AddSingleton(sp => new AppLinks(sp.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl,
+            // Kept, so a report link sent in the morning still opens after a restart.
+            new ReportTokens(Convert.FromBase64String(sp.GetRequiredService<Storage.HostSettings>().GetOrCreate("reports.linkKey",
+                () => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)))))));
         services.AddSingleton<IPublicLinks>(sp => sp.GetRequiredService<AppLinks>());
         services.AddSingleton<DemoEnrollmentCodes>();
         services.AddSingleton(CreateRules);

@@ -1,6 +1,7 @@
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Notices;
+using ChatPay.Domain.Reports;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
 using ChatPay.Domain.Staff;
@@ -33,10 +34,11 @@ internal static class ChatPayMapper
         mapper.Entity<PayLink>().Id(l => l.Token, autoId: false);
         mapper.Entity<PhoneLink>().Id(l => l.ChatKey, autoId: false);
         mapper.Entity<PhoneMessage>().Id(m => m.Id, autoId: false);
+        mapper.Entity<GatewayCheck>().Id(c => c.Id, autoId: false);
         mapper.Entity<FeeLine>().Ignore(f => f.KindLabel);
         mapper.Entity<ChatLogEntry>().Id(e => e.Id, autoId: true);
         MapEveryPart(mapper, [typeof(Dossier), typeof(Payment), typeof(SupportCase), typeof(Receipt), typeof(ConversationSnapshot), typeof(Enrollment),
-            typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry), typeof(PayLink), typeof(PhoneLink), typeof(PhoneMessage)]);
+            typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry), typeof(PayLink), typeof(PhoneLink), typeof(PhoneMessage), typeof(GatewayCheck)]);
         return mapper;
     }
 

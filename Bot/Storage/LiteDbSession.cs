@@ -21,6 +21,7 @@ internal sealed class LiteDbSession(LiteDatabase db, Func<long> nextSeq, Func<Ch
     public IPayLinks PayLinks { get; } = new LitePayLinks(db);
     public IPhoneLinks PhoneLinks { get; } = new LitePhoneLinks(db);
     public IPhoneMessages PhoneMessages { get; } = new LitePhoneMessages(db);
+    public IGatewayChecks GatewayChecks { get; } = new LiteGatewayChecks(db);
 
     public IReadOnlyCollection<string> TouchedChats => _chatLog.TouchedChats;
 }

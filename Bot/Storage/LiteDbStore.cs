@@ -2,6 +2,7 @@ using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Notices;
+using ChatPay.Domain.Reports;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
 using ChatPay.Domain.Staff;
@@ -211,6 +212,10 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         payments.EnsureIndex(p => p.OpenUntil);
         payments.EnsureIndex(p => p.NextCheckAt);
         payments.EnsureIndex(p => p.State);
+        // The day's reconciliation reads attempts by when they were settled and opened.
+        payments.EnsureIndex(p => p.FinishedAt);
+        payments.EnsureIndex(p => p.OpenedAt);
+        _db.GetCollection<GatewayCheck>(LiteGatewayChecks.Collection).EnsureIndex(c => c.Day);
         _db.GetCollection<SupportCase>(LiteSupportCases.Collection).EnsureIndex(c => c.DossierCode);
         _db.GetCollection<Receipt>(LiteReceipts.Collection).EnsureIndex(r => r.AccessToken, unique: true);
         // Not unique: receipts of earlier versions have none (random 12-character codes do not collide in practice).

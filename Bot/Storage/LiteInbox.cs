@@ -12,6 +12,8 @@ internal sealed class LiteInbox(LiteDatabase db) : IInbox
 
     private readonly ILiteCollection<Seen> _seen = db.GetCollection<Seen>(Collection);
 
+    public bool Recorded(string eventKey) => _seen.Get(eventKey) is not null;
+
     public bool FirstTime(string eventKey, DateTimeOffset at)
     {
         if (_seen.Get(eventKey) is not null) return false;

@@ -20,5 +20,14 @@ internal sealed class LitePayments(LiteDatabase db) : IPayments
 
     public IReadOnlyList<Payment> DueForCheck(DateTimeOffset now, int limit) => DueQuery.Due(_payments, nameof(Payment.NextCheckAt), now, limit);
 
+    public IReadOnlyList<Payment> SettledBetween(DateTimeOffset from, DateTimeOffset to) =>
+        [.. Between(nameof(Payment.FinishedAt), from, to).Where(p => p.State is PaymentState.Succeeded or PaymentState.Failed).OrderBy(p => p.FinishedAt)];
+
+    public IReadOnlyList<Payment> OpenedBetween(DateTimeOffset from, DateTimeOffset to) => [.. Between(nameof(Payment.OpenedAt), from, to).OrderBy(p => p.OpenedAt)];
+
+    /// <summary>Through the field's index: [from, to).</summary>
+    private IEnumerable<Payment> Between(string field, DateTimeOffset from, DateTimeOffset to) =>
+        _payments.Find(Query.And(Query.GTE(field, new BsonValue(from.UtcDateTime)), Query.LT(field, new BsonValue(to.UtcDateTime))));
+
     public void Save(Payment payment) => _payments.Upsert(payment);
 }
