@@ -3,6 +3,7 @@ using ChatPay.Domain.Chats;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Reports;
+using ChatPay.Domain.Vietnamese;
 using ChatPay.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -106,5 +107,30 @@ public sealed class DailyReportTests : IDisposable
 
         Assert.Equal(["H42.27-261126-0003_1"], report.Rows.Select(r => r.PaymentId));
         Assert.Equal(["H42.27"], report.ByAgency.Select(t => t.Key));
+    }
+
+    [Fact]
+    public void The_morning_summary_goes_once_to_each_agency_chat_with_its_figures_and_to_support_with_all()
+    {
+        MixedDay();
+        var officer = Chat("officer");
+        var support = Chat("support");
+        _desk.Say($"/dangky {Desk.OfficerCode}", officer);
+        _desk.Say($"/dangky {Desk.SupportCode}", support);
+        var summaries = new DailySummaries(Desk.Rules, Desk.Links);
+
+        var sent = _desk.Store.Write(session => summaries.Send(session, Day, _desk.Clock.GetUtcNow()));
+        var again = _desk.Store.Write(session => summaries.Send(session, Day, _desk.Clock.GetUtcNow()));
+
+        Assert.True(sent);
+        Assert.False(again);
+        var toOfficer = _desk.Log(officer).Last(e => e.Outgoing);
+        var toSupport = _desk.Log(support).Last(e => e.Outgoing);
+        Assert.Contains("Sở Tư pháp tỉnh Hà Tĩnh", toOfficer.Text.Split('\n')[0]);
+        Assert.Contains($"Đã thu: 3 giao dịch, {Vnd.Format(430_000)}", toOfficer.Text);
+        Assert.Contains($"Đã thu: 4 giao dịch, {Vnd.Format(530_000)}", toSupport.Text);
+        Assert.Contains(ReportTexts.AllAgencies, toSupport.Text);
+        Assert.Equal(2, toSupport.Links.Count);
+        Assert.Equal(1, _desk.Log(support).Count(e => e.Outgoing && e.Text.StartsWith("📊")));
     }
 }
