@@ -10,6 +10,7 @@ using ChatPay.Bot.Operations;
 using ChatPay.Bot.Payments;
 using ChatPay.Bot.Portal;
 using ChatPay.Bot.Receipts;
+using ChatPay.Bot.Refunds;
 using ChatPay.Bot.Reports;
 using ChatPay.Bot.Storage;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ try
     builder.AddChatPayCore();
     builder.AddNotices();
     builder.AddReports();
+    builder.AddRefunds();
     builder.AddPayments();
     builder.AddPaymentRequestApi();
     builder.AddPortalWebhook();

@@ -1,6 +1,7 @@
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Notices;
+using ChatPay.Domain.Refunds;
 using ChatPay.Domain.Security;
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
@@ -118,6 +119,12 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
             var typed = new TextInput(notice.DossierCode) { Origin = press.Origin };
             _steps.Run(session, new LookupCaller(chat, typed, limits), now, (conversation, context) => conversation.Handle(typed, context));
             if (button is not null) session.ChatLog.CloseChoices(chat, press.MessageId!.Value, button.Label);
+            return;
+        }
+        if (!press.InGroup && RefundButton.TryParse(press.Payload, out var refundButton))
+        {
+            _staff.PressRefund(session, chat, refundButton, press, now);
+            if (refundButton.Action == RefundAction.Ask && button is not null) session.ChatLog.CloseChoices(chat, press.MessageId!.Value, button.Label);
             return;
         }
         if (StaffButton.TryParse(press.Payload, out var staffButton))

@@ -12,6 +12,9 @@ public readonly record struct MessageTopic(TopicKind Kind, string Subject)
     /// <summary>A citizen's notice that a dossier's payment is requested (or a reminder): its deliveries are shown to support.</summary>
     public static MessageTopic Notice(string dossierCode) => new(TopicKind.Notice, dossierCode);
 
+    /// <summary>A refund's approval requests, updated when it is decided and when the gateway answers.</summary>
+    public static MessageTopic Refund(string refundId) => new(TopicKind.Refund, refundId);
+
     /// <summary>Several waiting for one chat may go out as one message: an officer can get many alerts at once.</summary>
     public bool Combinable => Kind == TopicKind.Alert;
 
@@ -41,6 +44,7 @@ public readonly record struct MessageTopic(TopicKind Kind, string Subject)
         TopicKind.Alert => "alert",
         TopicKind.PaymentLink => "link",
         TopicKind.Notice => "notice",
+        TopicKind.Refund => "refund",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -5,4 +5,5 @@ public enum TopicKind
     Alert,
     PaymentLink,
     Notice,
+    Refund,
 }

@@ -1,6 +1,7 @@
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Refunds;
 using ChatPay.Domain.Reports;
 using ChatPay.Domain.Security;
 using ChatPay.Domain.Storage;
@@ -17,6 +18,7 @@ internal sealed class StaffDesk(ChatPayRules rules, IPublicLinks links, IAttempt
     private readonly Alerts _alerts = new(rules, links);
     private readonly ProblemReports _reports = new();
     private readonly DailySummaries _summaries = new(rules, links);
+    private readonly RefundDesk _refunds = new();
 
     public bool TryHandle(IStoreSession session, ChatAddress chat, ChatCommand command, ChatInput input, DateTimeOffset now)
     {
@@ -41,6 +43,30 @@ internal sealed class StaffDesk(ChatPayRules rules, IPublicLinks links, IAttempt
         var reply = button.Action == StaffAction.Claim
             ? _alerts.Claim(session, chat, button.DossierCode, press.SenderName, press.InGroup, now)
             : _reports.Recheck(session, chat, button.DossierCode, now);
+        if (reply is not null) session.ChatLog.Send(chat, reply, now);
+    }
+
+    /// <summary>"Hoàn tiền" (support asks), "Duyệt hoàn tiền" / "Từ chối" (the second person decides).</summary>
+    public void PressRefund(IStoreSession session, ChatAddress chat, RefundButton button, PressInput press, DateTimeOffset now)
+    {
+        OutgoingMessage? reply;
+        if (button.Action != RefundAction.Ask) reply = _refunds.Decide(session, chat, button.Id, button.Action == RefundAction.Approve, press.SenderName, now);
+        else if (!session.Enrollments.OfChat(chat.Key).Any(e => e.Role == StaffRole.Support)) reply = StaffTexts.SupportOnly();
+        else
+        {
+            var reason = session.Payments.Find(button.Id)?.Flag switch
+            {
+                Payments.PaymentFlag.LateSuccess => "Tiền về sau khi liên kết thanh toán đã đóng",
+                _ => "Tiền thu trùng, hoặc của yêu cầu đã thay đổi hay đã thu hồi",
+            };
+            var name = string.IsNullOrWhiteSpace(press.SenderName) ? "bộ phận hỗ trợ" : press.SenderName.Trim();
+            reply = _refunds.Request(session, button.Id, null, reason, chat.Key, name, null, now) switch
+            {
+                RefundDesk.Outcome.Created created => RefundTexts.Requested(created.Refund),
+                RefundDesk.Outcome.TooMuch tooMuch => RefundTexts.TooMuch(tooMuch.Left),
+                _ => RefundTexts.NotRefundable(button.Id),
+            };
+        }
         if (reply is not null) session.ChatLog.Send(chat, reply, now);
     }
 

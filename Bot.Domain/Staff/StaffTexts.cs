@@ -116,9 +116,10 @@ public static class StaffTexts
 
     private static ChoiceButton ClaimButton(Dossier dossier) => new("Tiếp nhận", new StaffButton(StaffAction.Claim, dossier.Code).Format());
 
-    public static OutgoingMessage CaseForSupport(string dossierCode, string history, string reason) => new(
+    /// <param name="owed">Money taken that does not pay the request (a second payment, a withdrawn request): one "Hoàn tiền" each.</param>
+    public static OutgoingMessage CaseForSupport(string dossierCode, string history, string reason, IEnumerable<ChoiceButton>? owed = null) => new(
         $"🆘 Cần hỗ trợ: {reason}\n{history}",
-        [new ChoiceButton("Kiểm tra lại với cổng thanh toán", new StaffButton(StaffAction.Recheck, dossierCode).Format())],
+        [new ChoiceButton("Kiểm tra lại với cổng thanh toán", new StaffButton(StaffAction.Recheck, dossierCode).Format()), .. owed ?? []],
         []);
 
     public static OutgoingMessage CaseResolved(string dossierCode) => new($"✅ Đã giải quyết: hồ sơ {dossierCode} đã được xác nhận thanh toán.");

@@ -16,4 +16,5 @@ public interface IStoreSession
     IPhoneLinks PhoneLinks { get; }
     IPhoneMessages PhoneMessages { get; }
     IGatewayChecks GatewayChecks { get; }
+    IRefunds Refunds { get; }
 }

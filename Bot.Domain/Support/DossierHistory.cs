@@ -31,6 +31,8 @@ public static class DossierHistory
         foreach (var payment in payments) text.AppendLine("• " + Describe(payment));
 
         if (dossier.ReceiptId is { } receiptId && session.Receipts.Find(receiptId) is { } receipt) text.AppendLine(Describe(receipt));
+        foreach (var refund in session.Refunds.OfDossier(dossier.Code))
+            text.AppendLine($"Hoàn tiền {refund.Id}: {Vnd.Format(refund.Amount)}, lý do: {refund.Reason}; đề nghị bởi {refund.RequesterName} lúc {VietnamTime.Format(refund.RequestedAt)} — {Refunds.RefundTexts.Status(refund)}");
         var alerts = session.ChatLog.OnTopic(MessageTopic.Alert(dossier.Code));
         if (alerts.Count > 0)
             text.AppendLine($"Thông báo cho cán bộ: {alerts.Count} tin — " + string.Join(", ",

@@ -1,6 +1,8 @@
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Payments;
+using ChatPay.Domain.Refunds;
 using ChatPay.Domain.Security;
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
@@ -90,7 +92,7 @@ internal sealed class ProblemReports
         {
             if (!open.AddDetail(detail)) return open;
             session.SupportCases.Save(open);
-            TellSupport(session, StaffTexts.CaseForSupport(dossier.Code, DossierHistory.Describe(session, dossier), detail), now);
+            TellSupport(session, StaffTexts.CaseForSupport(dossier.Code, DossierHistory.Describe(session, dossier), detail, Owed(session, dossier)), now);
             return open;
         }
         var report = SupportCase.Open(dossier.Code, null, [], now, kind);
@@ -131,8 +133,17 @@ internal sealed class ProblemReports
     {
         report.HandToSupport(reason);
         session.SupportCases.Save(report);
-        TellSupport(session, StaffTexts.CaseForSupport(dossier.Code, DossierHistory.Describe(session, dossier), reason), now);
+        TellSupport(session, StaffTexts.CaseForSupport(dossier.Code, DossierHistory.Describe(session, dossier), reason, Owed(session, dossier)), now);
     }
+
+    /// <summary>A "Hoàn tiền" button for each attempt whose money does not pay the request and is not refunded yet.</summary>
+    private static IEnumerable<ChoiceButton> Owed(IStoreSession session, Dossier dossier) =>
+        session.Payments.OfDossier(dossier.Code)
+            .Where(p => p.State == PaymentState.Succeeded && (p.Id != dossier.PaidByPaymentId || dossier.Status == DossierStatus.Withdrawn))
+            .Select(p => (Payment: p, Left: RefundDesk.Refundable(session, p)))
+            .Where(p => p.Left > 0)
+            .Select(p => RefundTexts.Ask(p.Payment, p.Left))
+            .ToList();
 
     private static void TellSupport(IStoreSession session, OutgoingMessage message, DateTimeOffset now)
     {

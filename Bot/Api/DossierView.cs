@@ -27,6 +27,7 @@ public sealed record DossierView(
     IReadOnlyList<DossierView.AttemptView> Attempts,
     IReadOnlyList<DossierView.AlertView> Alerts,
     IReadOnlyList<DossierView.NoticeView> Notices,
+    IReadOnlyList<RefundEndpoints.RefundView> Refunds,
     IReadOnlyList<DossierView.CaseView> SupportCases)
 {
     public sealed record AgencyView(string Code, string Name);
@@ -76,6 +77,7 @@ public sealed record DossierView(
             [.. session.Payments.OfDossier(dossier.Code).Select(Attempt)],
             [.. session.ChatLog.OnTopic(MessageTopic.Alert(dossier.Code)).Select(a => new AlertView(a.Chat.Channel.ToString(), Camel(a.Delivery.ToString()), a.At))],
             NoticesOf(dossier, session),
+            [.. session.Refunds.OfDossier(dossier.Code).Select(RefundEndpoints.RefundView.Of)],
             [.. session.SupportCases.Of(dossier.Code).Select(c => new CaseView(Camel(c.State.ToString()), c.OpenedAt, c.ReporterChatKey is not null, c.Reason, c.Resolution))]);
     }
 

@@ -22,6 +22,7 @@ public static class PaymentRequestEndpoints
         api.MapGet("/payment-requests/{dossierCode}/qr", Qr);
         api.MapGet("/dossiers/{dossierCode}", Show);
         api.MapReportApi();
+        api.MapRefundApi();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ChatPay.Domain.Payments;
+using ChatPay.Domain.Refunds;
 
 namespace ChatPay.Bot.Payments;
 
@@ -19,4 +20,12 @@ public interface IPaymentGateway
 
     /// <summary>Asks the gateway's status API about the attempt; a signed answer about anything else is <see cref="GatewayStatus.Unavailable"/>.</summary>
     Task<GatewayStatus> QueryAsync(Payment payment, CancellationToken cancellationToken);
+
+    /// <summary>Sends the refund once. A gateway whose API cannot refund answers <see cref="RefundResult.Unsupported"/> (support refunds by hand).</summary>
+    Task<RefundResult> RefundAsync(Payment payment, Refund refund, CancellationToken cancellationToken) =>
+        Task.FromResult<RefundResult>(new RefundResult.Unsupported());
+
+    /// <summary>What became of a refund whose answer was lost: <see cref="RefundResult.NotFound"/> only when the gateway surely never got it.</summary>
+    Task<RefundResult> QueryRefundAsync(Payment payment, Refund refund, CancellationToken cancellationToken) =>
+        Task.FromResult<RefundResult>(new RefundResult.Unknown("cổng thanh toán không cho tra cứu hoàn tiền"));
 }

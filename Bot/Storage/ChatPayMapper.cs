@@ -1,6 +1,7 @@
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Notices;
+using ChatPay.Domain.Refunds;
 using ChatPay.Domain.Reports;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
@@ -35,10 +36,11 @@ internal static class ChatPayMapper
         mapper.Entity<PhoneLink>().Id(l => l.ChatKey, autoId: false);
         mapper.Entity<PhoneMessage>().Id(m => m.Id, autoId: false);
         mapper.Entity<GatewayCheck>().Id(c => c.Id, autoId: false);
+        mapper.Entity<Refund>().Id(r => r.Id, autoId: false).Ignore(r => r.Holds);
         mapper.Entity<FeeLine>().Ignore(f => f.KindLabel);
         mapper.Entity<ChatLogEntry>().Id(e => e.Id, autoId: true);
         MapEveryPart(mapper, [typeof(Dossier), typeof(Payment), typeof(SupportCase), typeof(Receipt), typeof(ConversationSnapshot), typeof(Enrollment),
-            typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry), typeof(PayLink), typeof(PhoneLink), typeof(PhoneMessage), typeof(GatewayCheck)]);
+            typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry), typeof(PayLink), typeof(PhoneLink), typeof(PhoneMessage), typeof(GatewayCheck), typeof(Refund)]);
         return mapper;
     }
 

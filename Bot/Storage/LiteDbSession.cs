@@ -22,6 +22,7 @@ internal sealed class LiteDbSession(LiteDatabase db, Func<long> nextSeq, Func<Ch
     public IPhoneLinks PhoneLinks { get; } = new LitePhoneLinks(db);
     public IPhoneMessages PhoneMessages { get; } = new LitePhoneMessages(db);
     public IGatewayChecks GatewayChecks { get; } = new LiteGatewayChecks(db);
+    public IRefunds Refunds { get; } = new LiteRefunds(db);
 
     public IReadOnlyCollection<string> TouchedChats => _chatLog.TouchedChats;
 }

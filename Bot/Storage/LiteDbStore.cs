@@ -2,6 +2,7 @@ using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Notices;
+using ChatPay.Domain.Refunds;
 using ChatPay.Domain.Reports;
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Receipts;
@@ -216,6 +217,11 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         payments.EnsureIndex(p => p.FinishedAt);
         payments.EnsureIndex(p => p.OpenedAt);
         _db.GetCollection<GatewayCheck>(LiteGatewayChecks.Collection).EnsureIndex(c => c.Day);
+        var refunds = _db.GetCollection<Refund>(LiteRefunds.Collection);
+        refunds.EnsureIndex(r => r.PaymentId);
+        refunds.EnsureIndex(r => r.DossierCode);
+        refunds.EnsureIndex(r => r.NextAttemptAt);
+        refunds.EnsureIndex(r => r.IdempotencyKey);
         _db.GetCollection<SupportCase>(LiteSupportCases.Collection).EnsureIndex(c => c.DossierCode);
         _db.GetCollection<Receipt>(LiteReceipts.Collection).EnsureIndex(r => r.AccessToken, unique: true);
         // Not unique: receipts of earlier versions have none (random 12-character codes do not collide in practice).

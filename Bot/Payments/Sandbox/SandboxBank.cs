@@ -103,7 +103,7 @@ public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeP
         ["vnp_OrderInfo"] = transaction.OrderInfo,
         ["vnp_TransactionNo"] = transaction.TransactionNo.ToString(CultureInfo.InvariantCulture),
         ["vnp_ResponseCode"] = transaction.ResponseCode,
-        ["vnp_TransactionStatus"] = transaction.TransactionStatus,
+        ["vnp_TransactionStatus"] = transaction.Refunded > 0 ? "06" : transaction.TransactionStatus,
         ["vnp_TxnRef"] = transaction.Id,
     };
 

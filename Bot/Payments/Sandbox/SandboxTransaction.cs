@@ -14,6 +14,9 @@ public sealed class SandboxTransaction
     public string BankTranNo { get; set; } = "";
     public string ResponseCode { get; set; } = "";
     public string TransactionStatus { get; set; } = "";
+
+    /// <summary>Refunded so far, đồng × 100 (VNPay's status says 06 once a refund was sent to the bank).</summary>
+    public long Refunded { get; set; }
     public string CreateDate { get; set; } = "";
     public DateTimeOffset PayDate { get; set; }
     public string ReturnUrl { get; set; } = "";

@@ -1,5 +1,6 @@
 using System.Net;
 using ChatPay.Domain.Payments;
+using ChatPay.Domain.Refunds;
 
 namespace ChatPay.Bot.Payments.VnPay;
 
@@ -7,7 +8,7 @@ namespace ChatPay.Bot.Payments.VnPay;
 /// VNPay (or the embedded sandbox, which speaks its protocol) behind the gateway port. Starting needs no call: the
 /// signed payment URL is built from the attempt, with the payer's address VNPay asks for. The reference is the attempt's id.
 /// </summary>
-public sealed class VnPayAdapter(VnPayMessages messages, VnPayStatusClient status) : IPaymentGateway
+public sealed class VnPayAdapter(VnPayMessages messages, VnPayStatusClient status, VnPayRefunds refunds, Domain.Storage.IChatPayStore store) : IPaymentGateway
 {
     public const string GatewayName = "VnPay";
 
@@ -20,4 +21,9 @@ public sealed class VnPayAdapter(VnPayMessages messages, VnPayStatusClient statu
         Task.FromResult<GatewayStart>(new GatewayStart.Started(new GatewayCheckout(payment.Id, messages.PaymentUrl(payment, payer))));
 
     public Task<GatewayStatus> QueryAsync(Payment payment, CancellationToken cancellationToken) => status.QueryAsync(payment, cancellationToken);
+
+    public Task<RefundResult> RefundAsync(Payment payment, Refund refund, CancellationToken cancellationToken) => refunds.RefundAsync(payment, refund, cancellationToken);
+
+    public Task<RefundResult> QueryRefundAsync(Payment payment, Refund refund, CancellationToken cancellationToken) =>
+        refunds.QueryAsync(payment, refund, store.Read(session => session.Refunds.OfPayment(payment.Id).Count(r => r.Holds) == 1), cancellationToken);
 }

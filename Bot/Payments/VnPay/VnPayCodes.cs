@@ -13,6 +13,8 @@ public static class VnPayCodes
     public static GatewayOutcome Outcome(string responseCode, string transactionStatus) => (responseCode, transactionStatus) switch
     {
         ("00", "00") => GatewayOutcome.Succeeded,
+        // Paid, and since being refunded (05) or refunded to the bank (06): the payment itself succeeded.
+        ("00", "05") or ("00", "06") => GatewayOutcome.Succeeded,
         (_, "04") => GatewayOutcome.Reversed,
         (_, "07") or ("07", "02") => GatewayOutcome.Held,
         (_, "02") => GatewayOutcome.Failed,

@@ -48,6 +48,7 @@ public static class VnPaySetup
         services.AddSingleton(CreateMerchant);
         services.AddSingleton<VnPayMessages>();
         services.AddHttpClient<VnPayStatusClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<VnPayRefunds>(http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddKeyedTransient<IPaymentGateway, VnPayAdapter>(VnPayAdapter.GatewayName);
         services.AddHostedService<VnPayEarlierAttempts>();
         if (!sandbox)

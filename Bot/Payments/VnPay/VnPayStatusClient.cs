@@ -82,7 +82,7 @@ public sealed class VnPayStatusClient(
     private static GatewayReport Report(Dictionary<string, string> answer, string paymentId)
     {
         var status = Field(answer, "vnp_TransactionStatus");
-        return VnPayCodes.Report(answer, paymentId, VnPayMessages.ParseAmount(Field(answer, "vnp_Amount")), status == "00" ? "00" : "", status);
+        return VnPayCodes.Report(answer, paymentId, VnPayMessages.ParseAmount(Field(answer, "vnp_Amount")), status is "00" or "05" or "06" ? "00" : "", status);
     }
 
     private static string Field(Dictionary<string, string> fields, string name) => fields.GetValueOrDefault(name, "");

@@ -1,0 +1,11 @@
+namespace ChatPay.Bot.Refunds;
+
+public static class RefundsSetup
+{
+    /// <summary>Approved refunds are sent to their gateway by a background sender.</summary>
+    public static WebApplicationBuilder AddRefunds(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<RefundSender>();
+        return builder;
+    }
+}
