@@ -19,8 +19,15 @@ public sealed record DailyReport(
     IReadOnlyList<DailyReport.LineTotal> ByFeeLine,
     IReadOnlyList<Discrepancy> Discrepancies,
     int Checked,
-    int ToCheck)
+    int ToCheck,
+    IReadOnlyList<DailyReport.RefundLine> Refunds)
 {
+    /// <summary>A refund that ended that day (refunded, or refused by the gateway): money back is reported on the day it went back.</summary>
+    public sealed record RefundLine(string RefundId, string PaymentId, string DossierCode, string AgencyCode, long Amount, bool Refunded, string? TransactionNo,
+        string? GatewayMessage, DateTimeOffset FinishedAt);
+
+    public long RefundedAmount => Refunds.Where(r => r.Refunded).Sum(r => r.Amount);
+
     /// <summary>Money received (paid, late, taken twice) by one agency or through one gateway.</summary>
     public sealed record Total(string Key, string Name, int Count, long Amount, int Duplicates, long DuplicateAmount);
 
@@ -72,7 +79,10 @@ public sealed record DailyReport(
                 .OrderBy(t => t.Kind).ThenBy(t => t.Name)],
             discrepancies,
             answered,
-            toCheck);
+            toCheck,
+            [.. session.Refunds.FinishedBetween(from, to).Where(r => covers(r.AgencyCode))
+                .Select(r => new RefundLine(r.Id, r.PaymentId, r.DossierCode, r.AgencyCode, r.Amount, r.State == ChatPay.Domain.Refunds.RefundState.Refunded,
+                    r.GatewayTransactionNo, r.GatewayMessage, r.FinishedAt!.Value))]);
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ public static class ReportTexts
         foreach (var total in report.ByGateway) text.AppendLine($"• {total.Name}: {total.Count} giao dịch, {Vnd.Format(total.Amount)}");
         if (duplicates.Count > 0) text.AppendLine($"Thu trùng cần hoàn tiền: {duplicates.Count} giao dịch, {Vnd.Format(duplicates.Sum(r => r.Amount))}");
         if (debitedNotCredited > 0) text.AppendLine($"Bị đảo hoặc tạm giữ: {debitedNotCredited} giao dịch");
+        if (report.Refunds.Count > 0)
+            text.AppendLine($"Đã hoàn tiền: {report.Refunds.Count(r => r.Refunded)} lần, {Vnd.Format(report.RefundedAmount)}" +
+                (report.Refunds.Any(r => !r.Refunded) ? $"; không hoàn được: {report.Refunds.Count(r => !r.Refunded)}" : ""));
         text.AppendLine(report.Discrepancies.Count == 0
             ? $"Chênh lệch với cổng thanh toán: không có (đã đối chiếu {report.Checked}/{report.ToCheck} giao dịch)."
             : $"⚠️ Chênh lệch với cổng thanh toán: {report.Discrepancies.Count} giao dịch (đã đối chiếu {report.Checked}/{report.ToCheck}).");

@@ -10,5 +10,7 @@ public interface IRefunds
     IReadOnlyList<Refund> OfDossier(string dossierCode);
     /// <summary>Approved refunds to send, and sent ones whose status is due to be asked, by <paramref name="now"/>.</summary>
     IReadOnlyList<Refund> Due(DateTimeOffset now, int limit);
+    /// <summary>Refunds that reached their end (refunded, refused) in [from, to).</summary>
+    IReadOnlyList<Refund> FinishedBetween(DateTimeOffset from, DateTimeOffset to);
     void Save(Refund refund);
 }

@@ -7,9 +7,12 @@ namespace ChatPay.Tests.Support;
 public static partial class SandboxPayer
 {
     /// <summary>Follows the link to the bank page, makes the choice, and returns the return page the browser lands on.</summary>
-    public static async Task<string> PayAsync(HttpClient http, string paymentLink, string choice = "Pay")
+    public static async Task<string> PayAsync(HttpClient http, string paymentLink, string choice = "Pay") =>
+        await PayOnBankPageAsync(http, await FollowLinkAsync(http, paymentLink), choice);
+
+    /// <summary>Pays on a bank page reached before (a person who opened the link, then came back to pay later).</summary>
+    public static async Task<string> PayOnBankPageAsync(HttpClient http, Uri bankPageUrl, string choice = "Pay")
     {
-        var bankPageUrl = await FollowLinkAsync(http, paymentLink);
         var bankPage = await http.GetStringAsync(bankPageUrl);
         var query = WebUtility.HtmlDecode(HiddenQuery().Match(bankPage).Groups[1].Value);
 

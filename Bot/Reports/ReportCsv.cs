@@ -35,6 +35,10 @@ public static class ReportCsv
         Line("Chênh lệch");
         Line(ReportSheets.DiscrepancyHeadings);
         foreach (var discrepancy in ReportSheets.Discrepancies(report)) Line(discrepancy);
+        Line();
+        Line("Hoàn tiền");
+        Line(ReportSheets.RefundHeadings);
+        foreach (var refund in ReportSheets.Refunds(report)) Line(refund);
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 

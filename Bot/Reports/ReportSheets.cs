@@ -18,6 +18,13 @@ public static class ReportSheets
 
     public static readonly string[] DiscrepancyHeadings = ["Mã hồ sơ", "Giao dịch", "Cơ quan", "Cổng thanh toán", AmountHeading, "Chênh lệch", "Cổng thanh toán báo", "Hỏi lúc"];
 
+    public static readonly string[] RefundHeadings = ["Mã hồ sơ", "Giao dịch", "Mã hoàn tiền", "Cơ quan", AmountHeading, "Kết quả", "Mã giao dịch hoàn", "Thời gian"];
+
+    public static IEnumerable<object?[]> Refunds(DailyReport report) => report.Refunds.Select(r => new object?[]
+    {
+        r.DossierCode, r.PaymentId, r.RefundId, r.AgencyCode, r.Amount, r.Refunded ? "Đã hoàn" : $"Không hoàn được: {r.GatewayMessage}", r.TransactionNo, r.FinishedAt,
+    });
+
     public static IEnumerable<object?[]> Rows(DailyReport report) => report.Rows.Select(r => new object?[]
     {
         r.DossierCode, r.ProcedureName, r.AgencyName, string.Join("; ", r.Lines.Select(l => $"{l.KindLabel}: {l.Name} {Vnd.Format(l.Amount)}")), r.Amount, r.Gateway,

@@ -17,7 +17,7 @@ public static class ReportXlsx
     public const string MoneyFormat = "#,##0 \"₫\"";
     public const string TimeFormat = "dd/MM/yyyy HH:mm";
 
-    public static readonly string[] SheetNames = ["Giao dịch", "Theo cơ quan", "Theo cổng thanh toán", "Theo khoản thu", "Chênh lệch"];
+    public static readonly string[] SheetNames = ["Giao dịch", "Theo cơ quan", "Theo cổng thanh toán", "Theo khoản thu", "Chênh lệch", "Hoàn tiền"];
 
     public static byte[] Of(DailyReport report)
     {
@@ -28,6 +28,7 @@ public static class ReportXlsx
             [SheetNames[2]] = Table(ReportSheets.TotalHeadings("Cổng thanh toán"), ReportSheets.Totals(report.ByGateway)),
             [SheetNames[3]] = Table(ReportSheets.LineHeadings, ReportSheets.Lines(report)),
             [SheetNames[4]] = Table(ReportSheets.DiscrepancyHeadings, ReportSheets.Discrepancies(report)),
+            [SheetNames[5]] = Table(ReportSheets.RefundHeadings, ReportSheets.Refunds(report)),
         };
         var configuration = new OpenXmlConfiguration
         {

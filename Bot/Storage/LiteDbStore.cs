@@ -222,6 +222,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         refunds.EnsureIndex(r => r.DossierCode);
         refunds.EnsureIndex(r => r.NextAttemptAt);
         refunds.EnsureIndex(r => r.IdempotencyKey);
+        refunds.EnsureIndex(r => r.FinishedAt);
         _db.GetCollection<SupportCase>(LiteSupportCases.Collection).EnsureIndex(c => c.DossierCode);
         _db.GetCollection<Receipt>(LiteReceipts.Collection).EnsureIndex(r => r.AccessToken, unique: true);
         // Not unique: receipts of earlier versions have none (random 12-character codes do not collide in practice).

@@ -19,5 +19,9 @@ internal sealed class LiteRefunds(LiteDatabase db) : IRefunds
 
     public IReadOnlyList<Refund> Due(DateTimeOffset now, int limit) => DueQuery.Due(_refunds, nameof(Refund.NextAttemptAt), now, limit);
 
+    public IReadOnlyList<Refund> FinishedBetween(DateTimeOffset from, DateTimeOffset to) =>
+        [.. _refunds.Find(Query.And(Query.GTE(nameof(Refund.FinishedAt), new BsonValue(from.UtcDateTime)), Query.LT(nameof(Refund.FinishedAt), new BsonValue(to.UtcDateTime))))
+            .OrderBy(r => r.FinishedAt)];
+
     public void Save(Refund refund) => _refunds.Upsert(refund);
 }
