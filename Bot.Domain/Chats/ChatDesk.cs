@@ -121,7 +121,8 @@ public sealed class ChatDesk(IChatPayStore store, TimeProvider clock, ChatPayRul
             if (button is not null) session.ChatLog.CloseChoices(chat, press.MessageId!.Value, button.Label);
             return;
         }
-        if (!press.InGroup && RefundButton.TryParse(press.Payload, out var refundButton))
+        // Staff decide in their groups too (an agency's officers' group is the usual place).
+        if (RefundButton.TryParse(press.Payload, out var refundButton))
         {
             _staff.PressRefund(session, chat, refundButton, press, now);
             if (refundButton.Action == RefundAction.Ask && button is not null) session.ChatLog.CloseChoices(chat, press.MessageId!.Value, button.Label);

@@ -82,6 +82,30 @@ public sealed class RefundJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task Over_telegram_support_asks_in_its_chat_and_the_officers_group_approves()
+    {
+        const long Support = 501, Officers = -1001, Officer = 7;
+        await using var harness = await TelegramHarness.StartAsync();
+        var telegram = harness.Telegram;
+        var rules = harness.App.Service<ChatPayRules>();
+        telegram.SendText(Support, $"/dangky {rules.Staff.SupportEnrollmentCode}");
+        await harness.WaitAsync(Support, Said.Enrolled);
+        telegram.SendText(Officers, $"/dangky@{telegram.Options.BotUsername} {rules.Staff.Agency("H42.10")!.EnrollmentCode}", Officer, "Lê Đình Nhu", "supergroup");
+        await harness.WaitAsync(Officers, Said.EnrolledAsOfficer(rules.Staff.Agency("H42.10")!));
+        var payer = await PaidTwiceAsync(harness.App);
+
+        var owed = harness.App.Service<IChatPayStore>().Read(s => s.Payments.Find($"{Code}_2"))!;
+        var ask = RefundTexts.Ask(owed, owed.Amount).Label;
+        await telegram.WaitForMessageAsync(Support, m => m.Keyboard.SelectMany(r => r).Any(b => b.Text == ask));
+        harness.Press(Support, ask, Support, "Hỗ trợ");
+        await harness.WaitAsync(Officers, "Đề nghị hoàn tiền");
+        harness.Press(Officers, RefundTexts.ApproveLabel, Officer, "Lê Đình Nhu");
+
+        await payer.WaitForTextAsync("Đã hoàn");
+        await telegram.WaitForMessageAsync(Officers, m => m.Text.Contains("Đã hoàn tiền (duyệt bởi Lê Đình Nhu"));
+    }
+
+    [Fact]
     public async Task An_agency_system_asks_with_an_idempotency_key_within_what_was_taken()
     {
         using var app = Start();
