@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ChatPay.Bot.Api;
 using ChatPay.Bot.Payments;
 using ChatPay.Bot.Payments.MoMo;
+using ChatPay.Domain;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Payments;
+using ChatPay.Domain.Refunds;
 using ChatPay.Domain.Storage;
 using ChatPay.Fakes.MoMo;
 using ChatPay.Tests.Support;
@@ -100,6 +103,34 @@ public sealed class MoMoJourneyTests : IAsyncLifetime
         Assert.Single(citizen.Seen, m => m.Text.Contains(Said.Paid));
         var dossier = app.Service<IChatPayStore>().Read(s => s.Dossiers.Find(Code))!;
         Assert.Equal(DossierStatus.Paid, dossier.Status);
+    }
+
+    [Fact]
+    public async Task A_refund_asked_by_the_agency_system_and_approved_by_an_officer_goes_through_momos_refund_api()
+    {
+        using var app = Start(_momo, [.. PortalClient.Settings]);
+        var (citizen, _, _) = await ToMoMoAsync(app);
+        await _momo.PayAsync(Assert.Single(_momo.Orders).OrderId);
+        await citizen.WaitForTextAsync(Said.Paid);
+        var officer = await WebChatUser.OpenAsync(app.Http);
+        await officer.SayAsync($"/dangky {app.Service<ChatPayRules>().Staff.Agency("H42.10")!.EnrollmentCode}");
+        await officer.WaitForTextAsync("Đã đăng ký");
+
+        using var ask = new HttpRequestMessage(HttpMethod.Post, "/api/v1/refunds")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { paymentId = Reference, amount = 50_000, reason = "Thu thừa" }),
+        };
+        ask.Headers.Add(ApiKeyCheck.Header, PortalClient.Key);
+        ask.Headers.Add(RefundEndpoints.IdempotencyHeader, "momo-1");
+        Assert.Equal(HttpStatusCode.Created, (await app.Http.SendAsync(ask)).StatusCode);
+        await officer.WaitForAsync(m => m.Choices.Any(c => c.Label == RefundTexts.ApproveLabel));
+        await officer.PressAsync(RefundTexts.ApproveLabel);
+
+        await citizen.WaitForTextAsync("Đã hoàn");
+        var refund = app.Service<IChatPayStore>().Read(s => s.Refunds.Find($"{Reference}-r1"))!;
+        Assert.Equal(RefundState.Refunded, refund.State);
+        Assert.False(refund.Full);
+        Assert.Equal("0", refund.GatewayCode);
     }
 
     [Fact]

@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 using ChatPay.Bot.Payments;
 using ChatPay.Bot.Payments.MoMo;
 using ChatPay.Bot.Payments.ZaloPay;
+using ChatPay.Domain;
 using ChatPay.Domain.Payments;
+using ChatPay.Domain.Refunds;
 using ChatPay.Domain.Storage;
 using ChatPay.Domain.Vietnamese;
 using ChatPay.Tests.Support;
@@ -39,6 +41,29 @@ public sealed class SandboxWalletTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         using var back = await app.Http.GetAsync(answer.Headers.Location);
         return await back.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task In_the_demo_a_momo_payment_is_refunded_through_the_sandbox_once_approved()
+    {
+        using var app = Start([.. PortalClient.Settings]);
+        var citizen = await WebChatUser.OpenAsync(app.Http);
+        await AnswerAsync(app, await citizen.RequestPaymentLinkAsync(Code, "Ví MoMo"), "0");
+        await citizen.WaitForTextAsync(Said.Paid);
+        var support = await WebChatUser.OpenAsync(app.Http);
+        await support.SayAsync($"/dangky {app.Service<ChatPayRules>().Staff.SupportEnrollmentCode}");
+        await support.WaitForTextAsync(Said.Enrolled);
+        var outcome = app.Service<IChatPayStore>().Write(s => new RefundDesk().Request(s, Reference, null, "Hồ sơ bị trả lại", "api:test", "hệ thống thử",
+            null, DateTimeOffset.UtcNow));
+        Assert.IsType<RefundDesk.Outcome.Created>(outcome);
+
+        await support.WaitForAsync(m => m.Choices.Any(c => c.Label == RefundTexts.ApproveLabel));
+        await support.PressAsync(RefundTexts.ApproveLabel);
+
+        await citizen.WaitForTextAsync("Đã hoàn");
+        // What is left to refund: nothing; a second refund is refused by ChatPay before any gateway is asked.
+        Assert.IsType<RefundDesk.Outcome.NothingToRefund>(app.Service<IChatPayStore>().Write(s =>
+            new RefundDesk().Request(s, Reference, null, "lại", "api:test", "hệ thống thử", null, DateTimeOffset.UtcNow)));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using ChatPay.Bot.Hosting;
 using ChatPay.Domain.Payments;
+using ChatPay.Domain.Refunds;
 using Microsoft.Extensions.Options;
 
 namespace ChatPay.Bot.Payments.MoMo;
@@ -70,6 +71,35 @@ public sealed class MoMoAdapter(
         // Request errors (10–99) say nothing about the order.
         if (code.Length < 4 && code != MoMoCodes.Success) return new GatewayStatus.Unavailable($"resultCode {code}");
         return new GatewayStatus.Reported(MoMoCodes.Report(answer));
+    }
+
+    /// <summary>
+    /// MoMo's /refund: an order of its own (its orderId is the refund's id, new at MoMo), for the paid order's transId,
+    /// answered at once. resultCode 0 is done; anything else is refused (1080 failed, 1081 already refunded, 4x/2x the request).
+    /// </summary>
+    public async Task<RefundResult> RefundAsync(Payment payment, Refund refund, CancellationToken cancellationToken)
+    {
+        var request = new Dictionary<string, string>
+        {
+            ["partnerCode"] = Options.PartnerCode,
+            ["orderId"] = refund.Id,
+            ["requestId"] = refund.Id,
+            ["amount"] = refund.Amount.ToString(CultureInfo.InvariantCulture),
+            ["transId"] = payment.TransactionNo ?? "",
+            ["description"] = $"Hoan tien {refund.Id}",
+        };
+        request["signature"] = MoMoSignature.Sign(request, Options.AccessKey, Options.SecretKey, MoMoSignature.Refund);
+        var body = new Dictionary<string, object>(request.Select(f => KeyValuePair.Create(f.Key, (object)f.Value)))
+        {
+            ["amount"] = refund.Amount, ["transId"] = long.TryParse(payment.TransactionNo, CultureInfo.InvariantCulture, out var transId) ? transId : 0L, ["lang"] = "vi",
+        };
+        var answer = await CallAsync("refund", body, cancellationToken);
+        if (answer is null) return new RefundResult.Unknown("MoMo không trả lời");
+        if (answer.GetValueOrDefault("orderId") != refund.Id) return new RefundResult.Unknown("câu trả lời nói về một lệnh khác");
+        var code = answer.GetValueOrDefault("resultCode", "");
+        return code == MoMoCodes.Success
+            ? new RefundResult.Done(answer.GetValueOrDefault("transId"), code)
+            : new RefundResult.Refused(code, answer.GetValueOrDefault("message") ?? $"resultCode {code}");
     }
 
     private Task<Dictionary<string, string>?> CallAsync(string api, object body, CancellationToken cancellationToken) =>

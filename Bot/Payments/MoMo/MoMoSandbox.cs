@@ -39,6 +39,8 @@ public sealed partial class MoMoSandbox(SandboxWalletOrders orders, IOptions<MoM
             Results.Json(Wire(sandbox.Create(await GatewayJson.ReadAsync(request, ct) ?? [])))).ExcludeFromDescription();
         app.MapPost($"{ApiPath}/v2/gateway/api/query", async (HttpRequest request, MoMoSandbox sandbox, CancellationToken ct) =>
             Results.Json(Wire(sandbox.Query(await GatewayJson.ReadAsync(request, ct) ?? [])))).ExcludeFromDescription();
+        app.MapPost($"{ApiPath}/v2/gateway/api/refund", async (HttpRequest request, MoMoSandbox sandbox, CancellationToken ct) =>
+            Results.Json(Wire(sandbox.Refund(await GatewayJson.ReadAsync(request, ct) ?? [])))).ExcludeFromDescription();
         return app;
     }
 
@@ -77,6 +79,31 @@ public sealed partial class MoMoSandbox(SandboxWalletOrders orders, IOptions<MoM
         var result = Result(order);
         result["requestId"] = f.GetValueOrDefault("requestId", "");
         return result;
+    }
+
+    /// <summary>
+    /// A refund as MoMo takes it: signed (13), a new orderId (41), a paid order's transId (1080), within what is left of it
+    /// (1080; 1081 once all of it went back).
+    /// </summary>
+    public Dictionary<string, string> Refund(Dictionary<string, string> f)
+    {
+        if (f.GetValueOrDefault("partnerCode") != Keys.PartnerCode || !MoMoSignature.Verify(f, Keys.AccessKey, Keys.SecretKey, MoMoSignature.Refund))
+            return Answer(f, "13", "Xác thực doanh nghiệp thất bại.");
+        var refundId = f.GetValueOrDefault("orderId", "");
+        if (!OrderIdShape().IsMatch(refundId) || orders.Find(Name, refundId) is not null) return Answer(f, "41", "OrderId bị trùng.");
+        var amount = GatewayJson.Long(f, "amount");
+        if (amount <= 0) return Answer(f, "21", "Số tiền giao dịch không hợp lệ.");
+        if (orders.ByTransactionNo(Name, GatewayJson.Long(f, "transId")) is not { } paid) return Answer(f, "1080", "Hoàn tiền thất bại: giao dịch gốc không tồn tại.");
+        if (paid.Refunds.ContainsKey(refundId)) return Answer(f, "41", "OrderId bị trùng.");
+        var left = paid.Amount - paid.Refunds.Values.Sum();
+        if (left <= 0) return Answer(f, "1081", "Giao dịch đã được hoàn tiền.");
+        if (amount > left) return Answer(f, "1080", "Hoàn tiền thất bại: vượt quá số tiền đã thanh toán.");
+        paid.Refunds[refundId] = amount;
+        orders.Save(paid);
+        var answer = Answer(f, MoMoCodes.Success, "Thành công.");
+        answer["transId"] = (paid.TransactionNo + 90_000_000 + paid.Refunds.Count).ToString(CultureInfo.InvariantCulture);
+        answer["amount"] = amount.ToString(CultureInfo.InvariantCulture);
+        return answer;
     }
 
     public async Task<bool> CallBackAsync(SandboxWalletOrder order, CancellationToken cancellationToken)

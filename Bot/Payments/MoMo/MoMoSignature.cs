@@ -12,6 +12,7 @@ public static class MoMoSignature
     public static readonly string[] Create = ["amount", "extraData", "ipnUrl", "orderId", "orderInfo", "partnerCode", "redirectUrl", "requestId", "requestType"];
     public static readonly string[] Result = ["amount", "extraData", "message", "orderId", "orderInfo", "orderType", "partnerCode", "payType", "requestId", "responseTime", "resultCode", "transId"];
     public static readonly string[] Query = ["orderId", "partnerCode", "requestId"];
+    public static readonly string[] Refund = ["amount", "description", "orderId", "partnerCode", "requestId", "transId"];
 
     /// <summary>The string signed: the named fields (empty when absent) and the access key.</summary>
     public static string RawString(IReadOnlyDictionary<string, string> fields, string accessKey, IEnumerable<string> names) =>

@@ -29,6 +29,9 @@ public sealed class SandboxWalletOrder
     public DateTimeOffset? FinishedAt { get; set; }
 
     public bool Finished => ResultCode.Length > 0;
+
+    /// <summary>Refunds made of this order: the refund's own order reference, and its amount.</summary>
+    public Dictionary<string, long> Refunds { get; set; } = [];
     public int CallbackAttempts { get; set; }
     public bool CallbackAcknowledged { get; set; }
     public DateTimeOffset? NextCallbackAt { get; set; }

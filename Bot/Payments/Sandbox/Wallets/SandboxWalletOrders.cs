@@ -17,6 +17,9 @@ public sealed class SandboxWalletOrders(LiteDbStore store, TimeProvider clock)
 
     public SandboxWalletOrder? ByToken(string wallet, string token) => _orders.FindOne(o => o.Wallet == wallet && o.Token == token);
 
+    /// <summary>The paid order with this transaction number at the wallet.</summary>
+    public SandboxWalletOrder? ByTransactionNo(string wallet, long transactionNo) => _orders.FindOne(o => o.Wallet == wallet && o.Paid && o.TransactionNo == transactionNo);
+
     /// <summary>Adds the order unless one with its reference exists; returns the one kept and whether it is the new one.</summary>
     public (SandboxWalletOrder Order, bool Added) Add(SandboxWalletOrder order)
     {
