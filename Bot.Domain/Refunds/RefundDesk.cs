@@ -15,6 +15,7 @@ namespace ChatPay.Domain.Refunds;
 public sealed class RefundDesk
 {
     private static readonly TimeSpan MaxCheckInterval = TimeSpan.FromHours(1);
+    private static readonly TimeSpan ProcessingRecheck = TimeSpan.FromSeconds(5);
     private readonly ProblemReports _reports = new();
 
     public abstract record Outcome
@@ -121,6 +122,10 @@ public sealed class RefundDesk
                 // The gateway never got it: it may be sent now.
                 refund.State = RefundState.Approved;
                 refund.NextAttemptAt = now;
+                break;
+            case RefundResult.Processing processing:
+                refund.GatewayMessage = processing.Reason;
+                refund.NextAttemptAt = now + ProcessingRecheck;
                 break;
             case RefundResult.Unknown unknown:
                 refund.GatewayMessage = unknown.Reason;

@@ -11,6 +11,9 @@ public abstract record RefundResult
     /// <summary>Refused for good (the gateway's code and reason).</summary>
     public sealed record Refused(string Code, string Reason) : RefundResult;
 
+    /// <summary>Accepted and being processed (ZaloPay refunds asynchronously): its status is asked again in a few seconds.</summary>
+    public sealed record Processing(string Reason) : RefundResult;
+
     /// <summary>No usable answer (lost, in progress, network): the refund's status is asked later; it is never sent again blindly.</summary>
     public sealed record Unknown(string Reason) : RefundResult;
 

@@ -43,12 +43,14 @@ public sealed class SandboxWalletTests : IDisposable
         return await back.Content.ReadAsStringAsync();
     }
 
-    [Fact]
-    public async Task In_the_demo_a_momo_payment_is_refunded_through_the_sandbox_once_approved()
+    [Theory]
+    [InlineData("Ví MoMo", "0")]
+    [InlineData("Ví ZaloPay", "1")]
+    public async Task In_the_demo_a_wallet_payment_is_refunded_through_the_sandbox_once_approved(string wallet, string paid)
     {
         using var app = Start([.. PortalClient.Settings]);
         var citizen = await WebChatUser.OpenAsync(app.Http);
-        await AnswerAsync(app, await citizen.RequestPaymentLinkAsync(Code, "Ví MoMo"), "0");
+        await AnswerAsync(app, await citizen.RequestPaymentLinkAsync(Code, wallet), paid);
         await citizen.WaitForTextAsync(Said.Paid);
         var support = await WebChatUser.OpenAsync(app.Http);
         await support.SayAsync($"/dangky {app.Service<ChatPayRules>().Staff.SupportEnrollmentCode}");

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ChatPay.Bot.Payments;
 using ChatPay.Bot.Payments.ZaloPay;
 using ChatPay.Domain.Payments;
+using ChatPay.Domain.Refunds;
 using ChatPay.Domain.Storage;
 using ChatPay.Fakes.ZaloPay;
 using ChatPay.Tests.Support;
@@ -65,6 +66,27 @@ public sealed class ZaloPayJourneyTests : IAsyncLifetime
         using var response = await app.Http.PostAsync(ZaloPayEndpoints.CallbackPath, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["return_code"]!.GetValue<int>();
+    }
+
+    [Fact]
+    public async Task An_approved_refund_goes_through_zalopays_asynchronous_refund_and_its_status()
+    {
+        using var app = Start(_zaloPay, [.. PortalClient.Settings]);
+        var (citizen, _, _) = await ToZaloPayAsync(app);
+        await _zaloPay.PayAsync(Assert.Single(_zaloPay.Orders).AppTransId);
+        await citizen.WaitForTextAsync(Said.Paid);
+        var officer = await WebChatUser.OpenAsync(app.Http);
+        await officer.SayAsync($"/dangky {app.Service<ChatPay.Domain.ChatPayRules>().Staff.Agency("H42.10")!.EnrollmentCode}");
+        await officer.WaitForTextAsync("Đã đăng ký");
+        app.Service<IChatPayStore>().Write(s => new RefundDesk().Request(s, Reference, 60_000, "Thu thừa", "api:test", "hệ thống thử", null, DateTimeOffset.UtcNow));
+
+        await officer.WaitForAsync(m => m.Choices.Any(c => c.Label == RefundTexts.ApproveLabel));
+        await officer.PressAsync(RefundTexts.ApproveLabel);
+
+        await citizen.WaitForTextAsync("Đã hoàn");
+        var refund = app.Service<IChatPayStore>().Read(s => s.Refunds.Find($"{Reference}-r1"))!;
+        Assert.Equal(RefundState.Refunded, refund.State);
+        Assert.Equal(1, refund.Attempts);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using ChatPay.Bot.Hosting;
 using ChatPay.Domain.Payments;
+using ChatPay.Domain.Refunds;
 using Microsoft.Extensions.Options;
 
 namespace ChatPay.Bot.Payments.ZaloPay;
@@ -78,6 +79,66 @@ public sealed class ZaloPayAdapter(
         if (subCode == "-401") return new GatewayStatus.NotFound();
         return new GatewayStatus.Reported(ZaloPayReports.Queried(answer, payment));
     }
+
+    /// <summary>
+    /// ZaloPay's /v2/refund, asynchronous: m_refund_id (yymmdd_appid_&lt;refund id&gt;, the same for every call about this
+    /// refund) for the order's zp_trans_id, MAC with key1 over app_id|zp_trans_id|amount|description|timestamp. 1 done,
+    /// 3 processing (its status is asked), 2 refused — but a refusal of the request itself (MAC, rate, system) or a
+    /// duplicate (-68) says nothing of the refund: its status is asked.
+    /// </summary>
+    public async Task<RefundResult> RefundAsync(Payment payment, Refund refund, CancellationToken cancellationToken)
+    {
+        var timestamp = clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var amount = refund.Amount.ToString(CultureInfo.InvariantCulture);
+        var description = $"ChatPay - Hoan tien {refund.Id}";
+        var zpTransId = payment.TransactionNo ?? "";
+        var request = new Dictionary<string, object>
+        {
+            ["app_id"] = long.Parse(Options.AppId, CultureInfo.InvariantCulture),
+            ["m_refund_id"] = RefundId(refund),
+            ["zp_trans_id"] = long.TryParse(zpTransId, CultureInfo.InvariantCulture, out var id) ? id : 0L,
+            ["amount"] = refund.Amount,
+            ["timestamp"] = long.Parse(timestamp, CultureInfo.InvariantCulture),
+            ["description"] = description,
+            ["mac"] = ZaloPayMac.Of(Options.Key1, Options.AppId, zpTransId, amount, description, timestamp),
+        };
+        return Refunded(await CallAsync("refund", request, cancellationToken));
+    }
+
+    public async Task<RefundResult> QueryRefundAsync(Payment payment, Refund refund, CancellationToken cancellationToken)
+    {
+        var timestamp = clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var request = new Dictionary<string, object>
+        {
+            ["app_id"] = long.Parse(Options.AppId, CultureInfo.InvariantCulture),
+            ["m_refund_id"] = RefundId(refund),
+            ["timestamp"] = long.Parse(timestamp, CultureInfo.InvariantCulture),
+            ["mac"] = ZaloPayMac.Of(Options.Key1, Options.AppId, RefundId(refund), timestamp),
+        };
+        var answer = await CallAsync("query_refund", request, cancellationToken);
+        // No such refund at ZaloPay: the request never arrived, and may be sent.
+        return answer is { } known && known.GetValueOrDefault("return_code") == "2" && known.GetValueOrDefault("sub_return_code") == "-401"
+            ? new RefundResult.NotFound()
+            : Refunded(answer);
+    }
+
+    private static RefundResult Refunded(Dictionary<string, string>? answer)
+    {
+        if (answer is null) return new RefundResult.Unknown("ZaloPay không trả lời");
+        var code = answer.GetValueOrDefault("return_code", "");
+        var subCode = answer.GetValueOrDefault("sub_return_code", "");
+        return code switch
+        {
+            "1" => new RefundResult.Done(answer.GetValueOrDefault("refund_id"), "1"),
+            "3" => new RefundResult.Processing("ZaloPay đang xử lý hoàn tiền"),
+            _ when RequestRefusals.Contains(subCode) || subCode == "-68" => new RefundResult.Unknown($"sub_return_code {subCode}"),
+            _ => new RefundResult.Refused($"{code}/{subCode}", answer.GetValueOrDefault("sub_return_message") ?? answer.GetValueOrDefault("return_message") ?? ""),
+        };
+    }
+
+    /// <summary>"yymmdd_appid_&lt;refund id&gt;": the date the refund was asked for (GMT+7), the same at every call about it.</summary>
+    private string RefundId(Refund refund) =>
+        $"{Domain.Vietnamese.VietnamTime.Local(refund.RequestedAt):yyMMdd}_{Options.AppId}_{refund.Id}";
 
     private Task<Dictionary<string, string>?> CallAsync(string api, object body, CancellationToken cancellationToken) =>
         calls.PostAsync(http, Service, $"{Options.ApiUrl.TrimEnd('/')}/v2/{api}", body, cancellationToken);

@@ -41,6 +41,10 @@ public sealed partial class ZaloPaySandbox(SandboxWalletOrders orders, IOptions<
             Results.Json(sandbox.Create(await GatewayJson.ReadAsync(request, ct) ?? []))).ExcludeFromDescription();
         app.MapPost($"{ApiPath}/v2/query", async (HttpRequest request, ZaloPaySandbox sandbox, CancellationToken ct) =>
             Results.Json(sandbox.Query(await GatewayJson.ReadAsync(request, ct) ?? []))).ExcludeFromDescription();
+        app.MapPost($"{ApiPath}/v2/refund", async (HttpRequest request, ZaloPaySandbox sandbox, CancellationToken ct) =>
+            Results.Json(sandbox.Refund(await GatewayJson.ReadAsync(request, ct) ?? []))).ExcludeFromDescription();
+        app.MapPost($"{ApiPath}/v2/query_refund", async (HttpRequest request, ZaloPaySandbox sandbox, CancellationToken ct) =>
+            Results.Json(sandbox.QueryRefund(await GatewayJson.ReadAsync(request, ct) ?? []))).ExcludeFromDescription();
         return app;
     }
 
@@ -65,6 +69,41 @@ public sealed partial class ZaloPaySandbox(SandboxWalletOrders orders, IOptions<
             ["zp_trans_token"] = order.Token, ["order_url"] = links.Absolute(SandboxWalletPages.PagePath(Name, order.Token)), ["order_token"] = order.Token,
             ["qr_code"] = links.Absolute(SandboxWalletPages.PagePath(Name, order.Token)),
         };
+    }
+
+    /// <summary>
+    /// A refund as ZaloPay takes it: asynchronous (3), the same m_refund_id again answered the same, capped at what was paid.
+    /// </summary>
+    public Dictionary<string, object> Refund(Dictionary<string, string> f)
+    {
+        string Field(string name) => f.GetValueOrDefault(name, "");
+        if (Field("app_id") != Keys.AppId || !ZaloPayMac.Verify(Keys.Key1, f.GetValueOrDefault("mac"), Field("app_id"), Field("zp_trans_id"), Field("amount"),
+                Field("description"), Field("timestamp")))
+            return Refused(-402, "Sai app_id hoặc mac");
+        var refundId = Field("m_refund_id");
+        if (!RefundIdShape().IsMatch(refundId) || !refundId.Contains($"_{Keys.AppId}_", StringComparison.Ordinal))
+            return Refused(-401, "m_refund_id phải có dạng yymmdd_appid_xxx");
+        var amount = GatewayJson.Long(f, "amount");
+        if (amount <= 0) return Refused(-401, "amount không hợp lệ");
+        if (orders.ByTransactionNo(Name, GatewayJson.Long(f, "zp_trans_id")) is not { } paid) return Refused(-401, "Giao dịch không tồn tại hoặc chưa thanh toán");
+        if (!paid.Refunds.ContainsKey(refundId))
+        {
+            if (paid.Refunds.Values.Sum() + amount > paid.Amount) return Refused(-401, "Số tiền hoàn vượt quá số tiền đã thanh toán");
+            paid.Refunds[refundId] = amount;
+            orders.Save(paid);
+        }
+        return new() { ["return_code"] = 3, ["return_message"] = "Đang xử lý hoàn tiền", ["sub_return_code"] = 3, ["refund_id"] = paid.TransactionNo + 1_000_000_000 };
+    }
+
+    /// <summary>By the time the merchant asks, the sandbox's refund has gone through; one it never got is "not found" (-401).</summary>
+    public Dictionary<string, object> QueryRefund(Dictionary<string, string> f)
+    {
+        var refundId = f.GetValueOrDefault("m_refund_id", "");
+        if (f.GetValueOrDefault("app_id") != Keys.AppId || !ZaloPayMac.Verify(Keys.Key1, f.GetValueOrDefault("mac"), Keys.AppId, refundId, f.GetValueOrDefault("timestamp", "")))
+            return Refused(-402, "Sai app_id hoặc mac");
+        return orders.WithRefund(Name, refundId) is not null
+            ? new() { ["return_code"] = 1, ["return_message"] = "Hoàn tiền thành công", ["sub_return_code"] = 1 }
+            : Refused(-401, "Không tìm thấy yêu cầu hoàn tiền");
     }
 
     public Dictionary<string, object> Query(Dictionary<string, string> f)
@@ -150,6 +189,9 @@ public sealed partial class ZaloPaySandbox(SandboxWalletOrders orders, IOptions<
 
     private static Dictionary<string, object> Refused(int subCode, string message) =>
         new() { ["return_code"] = 2, ["return_message"] = "Giao dịch thất bại", ["sub_return_code"] = subCode, ["sub_return_message"] = message };
+
+    [GeneratedRegex(@"^\d{6}_\d+_[0-9A-Za-z_\-.]+$")]
+    private static partial Regex RefundIdShape();
 
     [GeneratedRegex(@"^\d{6}_[0-9A-Za-z_\-.]+$")]
     private static partial Regex TransIdShape();

@@ -17,6 +17,9 @@ public sealed class SandboxWalletOrders(LiteDbStore store, TimeProvider clock)
 
     public SandboxWalletOrder? ByToken(string wallet, string token) => _orders.FindOne(o => o.Wallet == wallet && o.Token == token);
 
+    /// <summary>The order a refund with this reference was made of, if any.</summary>
+    public SandboxWalletOrder? WithRefund(string wallet, string refundId) => _orders.Find(o => o.Wallet == wallet && o.Paid).FirstOrDefault(o => o.Refunds.ContainsKey(refundId));
+
     /// <summary>The paid order with this transaction number at the wallet.</summary>
     public SandboxWalletOrder? ByTransactionNo(string wallet, long transactionNo) => _orders.FindOne(o => o.Wallet == wallet && o.Paid && o.TransactionNo == transactionNo);
 
