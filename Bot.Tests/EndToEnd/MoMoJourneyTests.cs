@@ -112,9 +112,7 @@ public sealed class MoMoJourneyTests : IAsyncLifetime
         var (citizen, _, _) = await ToMoMoAsync(app);
         await _momo.PayAsync(Assert.Single(_momo.Orders).OrderId);
         await citizen.WaitForTextAsync(Said.Paid);
-        var officer = await WebChatUser.OpenAsync(app.Http);
-        await officer.SayAsync($"/dangky {app.Service<ChatPayRules>().Staff.Agency("H42.10")!.EnrollmentCode}");
-        await officer.WaitForTextAsync("Đã đăng ký");
+        var officer = await WebChatUser.EnrolAsync(app.Http, app.Service<ChatPay.Domain.ChatPayRules>().Staff.Agency("H42.10")!.EnrollmentCode);
 
         using var ask = new HttpRequestMessage(HttpMethod.Post, "/api/v1/refunds")
         {

@@ -75,9 +75,7 @@ public sealed class ZaloPayJourneyTests : IAsyncLifetime
         var (citizen, _, _) = await ToZaloPayAsync(app);
         await _zaloPay.PayAsync(Assert.Single(_zaloPay.Orders).AppTransId);
         await citizen.WaitForTextAsync(Said.Paid);
-        var officer = await WebChatUser.OpenAsync(app.Http);
-        await officer.SayAsync($"/dangky {app.Service<ChatPay.Domain.ChatPayRules>().Staff.Agency("H42.10")!.EnrollmentCode}");
-        await officer.WaitForTextAsync("Đã đăng ký");
+        var officer = await WebChatUser.EnrolAsync(app.Http, app.Service<ChatPay.Domain.ChatPayRules>().Staff.Agency("H42.10")!.EnrollmentCode);
         app.Service<IChatPayStore>().Write(s => new RefundDesk().Request(s, Reference, 60_000, "Thu thừa", "api:test", "hệ thống thử", null, DateTimeOffset.UtcNow));
 
         await officer.WaitForAsync(m => m.Choices.Any(c => c.Label == RefundTexts.ApproveLabel));

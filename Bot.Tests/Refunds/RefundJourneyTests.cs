@@ -22,14 +22,6 @@ public sealed class RefundJourneyTests : IDisposable
 
     private ChatPayApp Start() => new(_directory.File("chatpay.db"), PortalClient.Settings.ToDictionary(s => s.Key, s => (string?)s.Value));
 
-    private static async Task<WebChatUser> EnrolAsync(ChatPayApp app, string code)
-    {
-        var chat = await WebChatUser.OpenAsync(app.Http);
-        await chat.SayAsync($"/dangky {code}");
-        await chat.WaitForTextAsync("Đã đăng ký");
-        return chat;
-    }
-
     /// <summary>Two people pay the same dossier; returns the one whose money is owed back.</summary>
     private static async Task<WebChatUser> PaidTwiceAsync(ChatPayApp app)
     {
@@ -49,8 +41,8 @@ public sealed class RefundJourneyTests : IDisposable
     {
         using var app = Start();
         var rules = app.Service<ChatPayRules>();
-        var support = await EnrolAsync(app, rules.Staff.SupportEnrollmentCode);
-        var officer = await EnrolAsync(app, rules.Staff.Agency("H42.10")!.EnrollmentCode);
+        var support = await WebChatUser.EnrolAsync(app.Http, rules.Staff.SupportEnrollmentCode);
+        var officer = await WebChatUser.EnrolAsync(app.Http, rules.Staff.Agency("H42.10")!.EnrollmentCode);
         var payer = await PaidTwiceAsync(app);
 
         var owed = app.Service<IChatPayStore>().Read(s => s.Payments.Find($"{Code}_2"))!;

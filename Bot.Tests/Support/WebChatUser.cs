@@ -29,6 +29,15 @@ public sealed class WebChatUser(HttpClient http)
         return user;
     }
 
+    /// <summary>A new browser enrolled as staff with this code (an agency's officers', or support's).</summary>
+    public static async Task<WebChatUser> EnrolAsync(HttpClient http, string code)
+    {
+        var staff = await OpenAsync(http);
+        await staff.SayAsync($"/dangky {code}");
+        await staff.WaitForTextAsync("Đã đăng ký");
+        return staff;
+    }
+
     /// <summary>The same browser coming back (a reload, or after the bot restarted), possibly to another host.</summary>
     public static WebChatUser Resume(HttpClient http, string token) => new(http) { _token = token };
 
