@@ -148,7 +148,11 @@ public sealed partial class FakeMoMoServer : IAsyncDisposable
         if (!_orders.TryGetValue(f.Text("orderId"), out var order)) return Answer(f, 42, "OrderId không tồn tại.");
         var answer = Result(order, order.ResultCode switch { 0 => "Thành công.", 1000 => "Giao dịch đang chờ người dùng xác nhận.", 1006 => "Người dùng từ chối.", _ => "Giao dịch hết hạn." });
         answer["requestId"] = f.Text("requestId");
-        answer["refundTrans"] = Array.Empty<object>();
+        lock (_orders)
+            answer["refundTrans"] = order.Refunds.Select(r => new Dictionary<string, object>
+            {
+                ["orderId"] = r.OrderId, ["amount"] = r.Amount, ["resultCode"] = 0, ["transId"] = r.TransId, ["createdTime"] = r.At.ToUnixTimeMilliseconds(),
+            }).ToArray();
         return answer;
     }
 
@@ -167,9 +171,10 @@ public sealed partial class FakeMoMoServer : IAsyncDisposable
             if (paid is null) return Answer(f, 1080, "Hoàn tiền thất bại: giao dịch gốc không tồn tại.");
             if (paid.Refunded >= paid.Amount) return Answer(f, 1081, "Giao dịch đã được hoàn tiền.");
             if (paid.Refunded + amount > paid.Amount) return Answer(f, 1080, "Hoàn tiền thất bại: vượt quá số tiền đã thanh toán.");
-            paid.Refunded += amount;
+            var refund = new MoMoRefund(f.Text("orderId"), amount, Interlocked.Increment(ref _lastTransId), Options.Clock.GetUtcNow());
+            paid.Refunds.Add(refund);
             var answer = Answer(f, 0, "Thành công.");
-            answer["transId"] = Interlocked.Increment(ref _lastTransId);
+            answer["transId"] = refund.TransId;
             answer["amount"] = amount;
             return answer;
         }

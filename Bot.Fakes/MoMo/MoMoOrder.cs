@@ -15,8 +15,14 @@ public sealed class MoMoOrder
     public required string Request { get; init; }
     public int ResultCode { get; internal set; } = 1000;
     public long TransId { get; internal set; }
-    public long Refunded { get; internal set; }
+    public long Refunded => Refunds.Sum(r => r.Amount);
+
+    /// <summary>Refunds made of this order (each an order of its own at MoMo), as /query lists them in refundTrans.</summary>
+    public List<MoMoRefund> Refunds { get; } = [];
 }
+
+/// <summary>A refund of a paid order: its own orderId, amount and transId.</summary>
+public sealed record MoMoRefund(string OrderId, long Amount, long TransId, DateTimeOffset At);
 
 /// <summary>One IPN attempt: the exact body sent and the HTTP status the partner answered (null: no answer in time).</summary>
 public sealed record MoMoIpn(string OrderId, string Body, int? Status);

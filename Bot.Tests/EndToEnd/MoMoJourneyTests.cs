@@ -12,6 +12,7 @@ using ChatPay.Domain.Refunds;
 using ChatPay.Domain.Storage;
 using ChatPay.Fakes.MoMo;
 using ChatPay.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using FakeSignature = ChatPay.Fakes.MoMo.MoMoSignature;
 
 namespace ChatPay.Tests.EndToEnd;
@@ -129,6 +130,25 @@ public sealed class MoMoJourneyTests : IAsyncLifetime
         Assert.Equal(RefundState.Refunded, refund.State);
         Assert.False(refund.Full);
         Assert.Equal("0", refund.GatewayCode);
+    }
+
+    [Fact]
+    public async Task A_refund_whose_answer_was_lost_is_found_in_momos_refund_list_and_one_never_sent_is_not()
+    {
+        using var app = Start(_momo);
+        var (citizen, _, _) = await ToMoMoAsync(app);
+        await _momo.PayAsync(Assert.Single(_momo.Orders).OrderId);
+        await citizen.WaitForTextAsync(Said.Paid);
+        var momo = app.Service<IServiceProvider>().GetRequiredKeyedService<IPaymentGateway>(MoMoAdapter.GatewayName);
+        var paid = Payment(app);
+        var sent = new Refund { Id = $"{Reference}-r1", PaymentId = Reference, Amount = 30_000, RequestedAt = DateTimeOffset.UtcNow };
+        var never = new Refund { Id = $"{Reference}-r2", PaymentId = Reference, Amount = 10_000, RequestedAt = DateTimeOffset.UtcNow };
+
+        Assert.IsType<RefundResult.Done>(await momo.RefundAsync(paid, sent, CancellationToken.None));
+
+        Assert.IsType<RefundResult.Done>(await momo.QueryRefundAsync(paid, sent, CancellationToken.None));
+        Assert.IsType<RefundResult.NotFound>(await momo.QueryRefundAsync(paid, never, CancellationToken.None));
+        Assert.Equal(30_000, Assert.Single(_momo.Orders).Refunded);
     }
 
     [Fact]

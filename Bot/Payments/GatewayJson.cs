@@ -6,21 +6,36 @@ namespace ChatPay.Bot.Payments;
 /// <summary>The JSON the wallets' APIs speak, read as the flat fields their signatures cover (a number keeps its raw text).</summary>
 public static class GatewayJson
 {
-    /// <summary>A JSON object's scalar fields; nested values (a list of refunds, say) are left out. Null for anything but an object.</summary>
+    /// <summary>
+    /// A JSON object's scalar fields; a list of objects (MoMo's refundTrans, say) as "name[i].field". Null for anything but
+    /// an object. Signatures cover named scalar fields only, so the listed ones never change what is checked.
+    /// </summary>
     public static Dictionary<string, string>? Fields(JsonElement json)
     {
         if (json.ValueKind != JsonValueKind.Object) return null;
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in json.EnumerateObject())
         {
-            switch (property.Value.ValueKind)
+            if (property.Value.ValueKind == JsonValueKind.Array)
             {
-                case JsonValueKind.String: fields[property.Name] = property.Value.GetString()!; break;
-                case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False: fields[property.Name] = property.Value.GetRawText(); break;
+                var index = 0;
+                foreach (var item in property.Value.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
+                {
+                    foreach (var (name, value) in Fields(item)!) fields[$"{property.Name}[{index}].{name}"] = value;
+                    index++;
+                }
             }
+            else if (Scalar(property.Value) is { } text) fields[property.Name] = text;
         }
         return fields;
     }
+
+    private static string? Scalar(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        _ => null,
+    };
 
     /// <summary>Reads a request body as fields; null when it is not a JSON object.</summary>
     public static async Task<Dictionary<string, string>?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -102,6 +102,26 @@ public sealed class MoMoAdapter(
             : new RefundResult.Refused(code, answer.GetValueOrDefault("message") ?? $"resultCode {code}");
     }
 
+    /// <summary>
+    /// A refund whose answer was lost, looked for in the paid order's refundTrans (MoMo's /query lists its refunds): there
+    /// with resultCode 0, it is done; the order found without it, the refund never arrived and may be sent.
+    /// </summary>
+    public async Task<RefundResult> QueryRefundAsync(Payment payment, Refund refund, CancellationToken cancellationToken)
+    {
+        var request = new Dictionary<string, string> { ["partnerCode"] = Options.PartnerCode, ["requestId"] = Guid.NewGuid().ToString("N"), ["orderId"] = payment.Id };
+        request["signature"] = MoMoSignature.Sign(request, Options.AccessKey, Options.SecretKey, MoMoSignature.Query);
+        var answer = await CallAsync("query", new Dictionary<string, object>(request.Select(f => KeyValuePair.Create(f.Key, (object)f.Value))) { ["lang"] = "vi" },
+            cancellationToken);
+        if (answer is null || answer.GetValueOrDefault("orderId") != payment.Id || answer.GetValueOrDefault("resultCode") != MoMoCodes.Success)
+            return new RefundResult.Unknown("MoMo chưa cho biết trạng thái hoàn tiền");
+        for (var i = 0; answer.ContainsKey($"refundTrans[{i}].orderId"); i++)
+            if (answer[$"refundTrans[{i}].orderId"] == refund.Id)
+                return answer.GetValueOrDefault($"refundTrans[{i}].resultCode") == MoMoCodes.Success
+                    ? new RefundResult.Done(answer.GetValueOrDefault($"refundTrans[{i}].transId"), MoMoCodes.Success)
+                    : new RefundResult.Refused(answer.GetValueOrDefault($"refundTrans[{i}].resultCode") ?? "", "MoMo báo hoàn tiền không thành công");
+        return new RefundResult.NotFound();
+    }
+
     private Task<Dictionary<string, string>?> CallAsync(string api, object body, CancellationToken cancellationToken) =>
         calls.PostAsync(http, Service, $"{Options.ApiUrl.TrimEnd('/')}/v2/gateway/api/{api}", body, cancellationToken);
 }

@@ -38,7 +38,7 @@ public sealed partial class MoMoSandbox(SandboxWalletOrders orders, IOptions<MoM
         app.MapPost($"{ApiPath}/v2/gateway/api/create", async (HttpRequest request, MoMoSandbox sandbox, CancellationToken ct) =>
             Results.Json(Wire(sandbox.Create(await GatewayJson.ReadAsync(request, ct) ?? [])))).ExcludeFromDescription();
         app.MapPost($"{ApiPath}/v2/gateway/api/query", async (HttpRequest request, MoMoSandbox sandbox, CancellationToken ct) =>
-            Results.Json(Wire(sandbox.Query(await GatewayJson.ReadAsync(request, ct) ?? [])))).ExcludeFromDescription();
+            Results.Json(sandbox.QueryWithRefunds(await GatewayJson.ReadAsync(request, ct) ?? []))).ExcludeFromDescription();
         app.MapPost($"{ApiPath}/v2/gateway/api/refund", async (HttpRequest request, MoMoSandbox sandbox, CancellationToken ct) =>
             Results.Json(Wire(sandbox.Refund(await GatewayJson.ReadAsync(request, ct) ?? [])))).ExcludeFromDescription();
         return app;
@@ -101,8 +101,23 @@ public sealed partial class MoMoSandbox(SandboxWalletOrders orders, IOptions<MoM
         paid.Refunds[refundId] = amount;
         orders.Save(paid);
         var answer = Answer(f, MoMoCodes.Success, "Thành công.");
-        answer["transId"] = (paid.TransactionNo + 90_000_000 + paid.Refunds.Count).ToString(CultureInfo.InvariantCulture);
+        answer["transId"] = RefundTransId(paid, paid.Refunds.Count).ToString(CultureInfo.InvariantCulture);
         answer["amount"] = amount.ToString(CultureInfo.InvariantCulture);
+        return answer;
+    }
+
+    /// <summary>The n-th refund's transaction number at the sandbox's MoMo.</summary>
+    private static long RefundTransId(SandboxWalletOrder order, int n) => order.TransactionNo + 90_000_000 + n;
+
+    /// <summary>/query as MoMo answers it: the order's state, and its refunds in refundTrans.</summary>
+    public Dictionary<string, object> QueryWithRefunds(Dictionary<string, string> f)
+    {
+        var answer = Wire(Query(f));
+        if (answer["resultCode"] is 13L or 42L || orders.Find(Name, f.GetValueOrDefault("orderId", "")) is not { } order) return answer;
+        answer["refundTrans"] = order.Refunds.Select((r, i) => new Dictionary<string, object>
+        {
+            ["orderId"] = r.Key, ["amount"] = r.Value, ["resultCode"] = 0, ["transId"] = RefundTransId(order, i + 1),
+        }).ToArray();
         return answer;
     }
 
