@@ -11,6 +11,7 @@ public sealed class PhoneMessage
     public const string Sent = "sent";
     public const string Failed = "failed";
     public const string Unknown = "unknown";
+    public const string Delivered = "delivered";
 
     /// <summary>"&lt;dossier code&gt;-v&lt;request version&gt;": one per request, also the service's tracking id.</summary>
     public string Id { get; init; } = "";
@@ -40,6 +41,14 @@ public sealed class PhoneMessage
     public DateTimeOffset? FinishedAt { get; set; }
 
     public static string IdFor(string dossierCode, int requestVersion) => $"{dossierCode}-v{requestVersion}";
+
+    /// <summary>The service's receipt: the person's phone got it (only a sent message can be delivered).</summary>
+    public void DeliveredAt(DateTimeOffset at)
+    {
+        if (Outcome is not (Sent or Unknown)) return;
+        Outcome = Delivered;
+        FinishedAt = at;
+    }
 
     /// <summary>The outcome is known: the number is forgotten (it was only needed to send).</summary>
     public void Finish(string outcome, string? reason, string? messageId, DateTimeOffset at)

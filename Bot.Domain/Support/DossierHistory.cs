@@ -58,6 +58,7 @@ public static class DossierHistory
             text.AppendLine($"Thông báo qua {message.Service} lúc {VietnamTime.Format(message.FinishedAt ?? message.QueuedAt)}: " + message.Outcome switch
             {
                 PhoneMessage.Sent => "đã gửi",
+                PhoneMessage.Delivered => "đã đến máy người nộp",
                 PhoneMessage.Queued => "đang chờ gửi",
                 PhoneMessage.Unknown => $"không rõ đã gửi hay chưa ({message.Reason}); không gửi lại",
                 _ => $"không gửi được ({message.Reason})",

@@ -109,6 +109,44 @@ public sealed class ZaloWebhookDriver(HttpClient http, string webhookUrl, FakeZa
         return PostSignedAsync(body, timestamp);
     }
 
+    /// <summary>
+    /// ZNS's delivery receipt for a message it sent (event user_received_message, header X-ZEvent-Server: ZNS, the
+    /// recipient's phone in recipient.id), sent again as Zalo does while the bot does not answer 200 (at most
+    /// <paramref name="attempts"/> times here). Returns the last answer.
+    /// </summary>
+    public async Task<HttpResponseMessage> DeliverZnsAsync(ZnsSent sent, int attempts = 3)
+    {
+        var options = zalo.Options;
+        HttpResponseMessage? answer = null;
+        for (var i = 0; i < attempts; i++)
+        {
+            var timestamp = Timestamp();
+            var body = new JsonObject
+            {
+                ["sender"] = new JsonObject { ["id"] = options.OaId },
+                ["recipient"] = new JsonObject { ["id"] = sent.Phone },
+                ["event_name"] = "user_received_message",
+                ["message"] = new JsonObject
+                {
+                    ["delivery_time"] = (sent.At + TimeSpan.FromSeconds(2)).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+                    ["msg_id"] = sent.MsgId,
+                    ["tracking_id"] = sent.TrackingId,
+                },
+                ["app_id"] = options.AppId,
+                ["timestamp"] = timestamp,
+            };
+            var raw = body.ToJsonString(Compact);
+            using var request = new HttpRequestMessage(HttpMethod.Post, webhookUrl) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(raw)) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            request.Headers.TryAddWithoutValidation(SignatureHeader, "mac=" + Sign(options.AppId, raw, timestamp, options.OaSecretKey));
+            request.Headers.TryAddWithoutValidation("X-ZEvent-Server", "ZNS");
+            answer?.Dispose();
+            answer = await http.SendAsync(request);
+            if (answer.IsSuccessStatusCode) break;
+        }
+        return answer!;
+    }
+
     /// <summary>The user follows the OA (event follow, the user in follower.id).</summary>
     public Task<HttpResponseMessage> FollowAsync(string userId)
     {

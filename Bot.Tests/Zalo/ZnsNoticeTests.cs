@@ -44,6 +44,10 @@ public class ZnsNoticeTests
         Assert.Equal(PortalClient.TokenOf(view), sent.Data["ma_thanh_toan"]);
         Assert.Equal(PhoneMessage.Sent, (await ZnsNoticeAsync(harness)).GetProperty("delivery").GetString());
         Assert.Single(harness.Zalo.ZnsSent);
+
+        // ZNS's receipt: the person's phone got it.
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await harness.Driver.DeliverZnsAsync(sent)).StatusCode);
+        Assert.Equal(PhoneMessage.Delivered, (await ZnsNoticeAsync(harness)).GetProperty("delivery").GetString());
     }
 
     [Theory]

@@ -244,6 +244,7 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
         var phoneMessages = _db.GetCollection<PhoneMessage>(LitePhoneMessages.Collection);
         phoneMessages.EnsureIndex(m => m.NextAttemptAt);
         phoneMessages.EnsureIndex(m => m.DossierCode);
+        phoneMessages.EnsureIndex(m => m.MessageId);
         _db.GetCollection<ConversationSnapshot>(LiteConversations.Collection).EnsureIndex(c => c.DossierCode);
         _db.GetCollection<EnrollmentAttempt>(LiteEnrollments.AuditCollection).EnsureIndex(a => a.ChatKey);
         _db.GetCollection<PortalEvent>(LiteIntegrationEvents.Collection).EnsureIndex(e => e.NextAttemptAt);

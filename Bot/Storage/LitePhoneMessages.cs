@@ -11,6 +11,8 @@ internal sealed class LitePhoneMessages(LiteDatabase db) : IPhoneMessages
 
     public PhoneMessage? Find(string id) => _messages.FindById(id);
 
+    public PhoneMessage? FindByMessageId(string messageId) => _messages.FindOne(m => m.MessageId == messageId);
+
     public void Save(PhoneMessage message) => _messages.Upsert(message);
 
     public IReadOnlyList<PhoneMessage> Due(DateTimeOffset now, int limit) => DueQuery.Due(_messages, nameof(PhoneMessage.NextAttemptAt), now, limit);

@@ -3,6 +3,7 @@ using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Operations;
 using ChatPay.Bot.Pages;
 using ChatPay.Domain.Chats;
+using ChatPay.Domain.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,7 @@ public static class ZaloWebhookEndpoints
     }
 
     public static async Task<IResult> ReceiveAsync(HttpRequest request, ChatDesk desk, ChatPayMetrics metrics, IOptions<ZaloOptions> options, ZaloImages images,
-        TimeProvider clock, CancellationToken cancellationToken)
+        IChatPayStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
@@ -58,6 +59,18 @@ public static class ZaloWebhookEndpoints
         if (!long.TryParse(timestamp, out var millis) || Math.Abs(clock.GetUtcNow().ToUnixTimeMilliseconds() - millis) > MaxClockSkew.TotalMilliseconds)
             return Results.Unauthorized();
 
+        if (ZnsReceipt(body) is var (messageId, deliveredAt) && messageId.Length > 0)
+        {
+            // ZNS's delivery receipt (X-ZEvent-Server: ZNS): the phone notice reached the person.
+            store.Write(session =>
+            {
+                if (session.PhoneMessages.FindByMessageId(messageId) is not { } message) return false;
+                message.DeliveredAt(deliveredAt);
+                session.PhoneMessages.Save(message);
+                return true;
+            });
+            return Results.Ok();
+        }
         if (Read(body) is not var (chat, input, key)) return Results.Ok();
         // A picture is fetched and read before the step (which must not wait on the network); only what it said is kept.
         if (input is ImageAt image) input = await images.ReadAsync(image.Url, cancellationToken);
@@ -106,6 +119,15 @@ public static class ZaloWebhookEndpoints
             default:
                 return null;
         }
+    }
+
+    /// <summary>A ZNS delivery receipt's message id and delivery time; ("", …) for any other event.</summary>
+    private static (string MessageId, DateTimeOffset At) ZnsReceipt(JsonElement body)
+    {
+        if (Text(body, "event_name") != "user_received_message" || !body.TryGetProperty("message", out var message)) return ("", default);
+        var at = long.TryParse(Text(message, "delivery_time"), out var millis) ? DateTimeOffset.FromUnixTimeMilliseconds(millis) : DateTimeOffset.UtcNow;
+        // Customer-service messages are acknowledged the same way, with no tracking id: those are not phone notices.
+        return Text(message, "tracking_id").Length > 0 ? (Text(message, "msg_id"), at) : ("", default);
     }
 
     /// <summary>A picture to fetch, until it is read into a <see cref="PhotoInput"/>.</summary>
