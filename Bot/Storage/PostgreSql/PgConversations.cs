@@ -1,0 +1,19 @@
+using ChatPay.Domain.Chats;
+using ChatPay.Domain.Conversations;
+using ChatPay.Domain.Storage;
+
+namespace ChatPay.Bot.Storage.PostgreSql;
+
+internal sealed class PgConversations(PgSession session) : IConversations
+{
+    private readonly PgTable<ConversationSnapshot> _table = session.Table<ConversationSnapshot>("conversations", c => c.ChatKey,
+        ("deadline", c => c.Deadline), ("dossier_code", c => c.DossierCode));
+
+    public ConversationSnapshot? Find(ChatAddress chat) => _table.Get(chat.Key);
+
+    public IReadOnlyList<ConversationSnapshot> DueBy(DateTimeOffset now, int limit) => _table.Due("deadline", now, limit);
+
+    public IReadOnlyList<ConversationSnapshot> WorkingOn(string dossierCode) => _table.Where("dossier_code = @p0", "ORDER BY id", dossierCode);
+
+    public void Save(ConversationSnapshot snapshot) => _table.Upsert(snapshot);
+}

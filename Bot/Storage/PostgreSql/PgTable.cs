@@ -1,0 +1,48 @@
+using LiteDB;
+using Npgsql;
+using NpgsqlTypes;
+using LiteJson = LiteDB.JsonSerializer;
+
+namespace ChatPay.Bot.Storage.PostgreSql;
+
+/// <summary>
+/// One table of documents: the record as JSON (mapped by the same <see cref="ChatPayMapper"/> as in LiteDB, so a record
+/// reads the same from either store) and the columns its queries use, all written by one statement.
+/// </summary>
+internal sealed class PgTable<T>(PgSession session, string table, Func<T, string> id, params (string Column, Func<T, object?> Value)[] columns)
+{
+    public void Upsert(T item)
+    {
+        var names = columns.Select(c => c.Column).ToList();
+        var sql = $"INSERT INTO {table} (id, doc{string.Concat(names.Select(n => ", " + n))}) VALUES (@id, @doc{string.Concat(names.Select((_, i) => $", @c{i}"))}) " +
+                  $"ON CONFLICT (id) DO UPDATE SET doc = excluded.doc{string.Concat(names.Select(n => $", {n} = excluded.{n}"))}";
+        using var command = session.Command(sql);
+        command.Parameters.AddWithValue("id", id(item));
+        command.Parameters.AddWithValue("doc", NpgsqlDbType.Jsonb, session.ToJson(item));
+        for (var i = 0; i < columns.Length; i++) command.Parameters.AddWithValue($"c{i}", PgSession.Value(columns[i].Value(item)));
+        command.ExecuteNonQuery();
+    }
+
+    public T? Get(string key) => Where("id = @p0", "", key).FirstOrDefault();
+
+    public void Delete(string key)
+    {
+        using var command = session.Command($"DELETE FROM {table} WHERE id = @p0");
+        command.Parameters.AddWithValue("p0", key);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The documents matching <paramref name="condition"/> (parameters @p0, @p1, …), in <paramref name="tail"/>'s order and limit.</summary>
+    public List<T> Where(string condition, string tail, params object?[] parameters)
+    {
+        using var command = session.Command($"SELECT doc::text FROM {table} WHERE {condition} {tail}");
+        for (var i = 0; i < parameters.Length; i++) command.Parameters.AddWithValue($"p{i}", PgSession.Value(parameters[i]));
+        using var reader = command.ExecuteReader();
+        var found = new List<T>();
+        while (reader.Read()) found.Add(session.FromJson<T>(reader.GetString(0)));
+        return found;
+    }
+
+    /// <summary>Due by <paramref name="now"/> (inclusive) on a nullable time column, earliest first.</summary>
+    public List<T> Due(string column, DateTimeOffset now, int limit) => Where($"{column} <= @p0", $"ORDER BY {column}, id LIMIT {limit}", now);
+}
