@@ -61,4 +61,28 @@ public sealed class ChatLogEntry
     public OutgoingMessage ToMessage() => new(Text, ChosenLabel is null ? Choices : [], Links) {
         Topic = MessageTopic.Parse(Topic), Chosen = ChosenLabel, Warning = Warning, AsksForPhone = AsksForPhone, EndsPhoneRequest = EndsPhoneRequest,
     };
+
+    /// <summary>What a person sent, as the log keeps it.</summary>
+    public static ChatLogEntry Incoming(ChatAddress chat, string text, DateTimeOffset at) => new() { ChatKey = chat.Key, Text = text, At = at, Delivery = Delivery.InLog };
+
+    /// <summary>A message to send, as the log keeps it until (and after) its channel delivers it.</summary>
+    public static ChatLogEntry Sending(ChatAddress chat, OutgoingMessage message, DateTimeOffset at, MessageTopic? topic, Delivery delivery) => new()
+    {
+        ChatKey = chat.Key, Outgoing = true, Text = message.Text, Choices = [.. message.Choices], Links = [.. message.Links], Warning = message.Warning,
+        AsksForPhone = message.AsksForPhone, EndsPhoneRequest = message.EndsPhoneRequest, Topic = topic?.Key, At = at, Delivery = delivery, NextAttemptAt = at,
+    };
+
+    /// <summary>The message changed in place: buttons it no longer has are kept as retired, so a late press is still recognised.</summary>
+    public void Replace(OutgoingMessage message)
+    {
+        Text = message.Text;
+        RetiredChoices.AddRange(Choices.Where(c => !message.Choices.Contains(c)));
+        Choices = [.. message.Choices];
+        Links = [.. message.Links];
+        Warning = message.Warning;
+        ChosenLabel = null;
+    }
+
+    /// <summary>Whether <paramref name="chat"/> may close this message's choices now: its own, with buttons, none chosen yet.</summary>
+    public bool CanClose(ChatAddress chat) => ChatKey == chat.Key && Choices.Count > 0 && ChosenLabel is null;
 }

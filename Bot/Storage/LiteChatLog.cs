@@ -12,25 +12,11 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq, Func<Chat
 
     public IReadOnlyCollection<string> TouchedChats => _touched;
 
-    public long RecordIncoming(ChatAddress chat, string text, DateTimeOffset at) =>
-        Insert(new ChatLogEntry { ChatKey = chat.Key, Text = text, At = at, Delivery = Delivery.InLog });
+    public long RecordIncoming(ChatAddress chat, string text, DateTimeOffset at) => Insert(ChatLogEntry.Incoming(chat, text, at));
 
-    public long Send(ChatAddress chat, OutgoingMessage message, DateTimeOffset at, MessageTopic? topic = null) => Insert(new ChatLogEntry
-    {
-        ChatKey = chat.Key,
-        Outgoing = true,
-        Text = message.Text,
-        Choices = [.. message.Choices],
-        Links = [.. message.Links],
-        Warning = message.Warning,
-        AsksForPhone = message.AsksForPhone,
-        EndsPhoneRequest = message.EndsPhoneRequest,
-        Topic = topic?.Key,
-        At = at,
-        // The web chat reads its messages from the log; other channels' delivery engines push them and mark them delivered.
-        Delivery = readFromLog(chat.Channel) ? Delivery.InLog : Delivery.Pending,
-        NextAttemptAt = at,
-    });
+    // The web chat reads its messages from the log; other channels' delivery engines push them and mark them delivered.
+    public long Send(ChatAddress chat, OutgoingMessage message, DateTimeOffset at, MessageTopic? topic = null) =>
+        Insert(ChatLogEntry.Sending(chat, message, at, topic, readFromLog(chat.Channel) ? Delivery.InLog : Delivery.Pending));
 
     public IReadOnlyList<ChoiceButton> ChoicesOf(ChatAddress chat, long messageId)
     {
@@ -40,8 +26,7 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq, Func<Chat
 
     public void CloseChoices(ChatAddress chat, long messageId, string chosenLabel)
     {
-        var entry = _log.Get(messageId);
-        if (entry is null || entry.ChatKey != chat.Key || entry.Choices.Count == 0 || entry.ChosenLabel is not null) return;
+        if (_log.Get(messageId) is not { } entry || !entry.CanClose(chat)) return;
         entry.ChosenLabel = chosenLabel;
         Update(entry);
     }
@@ -52,14 +37,8 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq, Func<Chat
 
     public void Replace(long messageId, OutgoingMessage message)
     {
-        var entry = _log.Get(messageId);
-        if (entry is null) return;
-        entry.Text = message.Text;
-        entry.RetiredChoices.AddRange(entry.Choices.Where(c => !message.Choices.Contains(c)));
-        entry.Choices = [.. message.Choices];
-        entry.Links = [.. message.Links];
-        entry.Warning = message.Warning;
-        entry.ChosenLabel = null;
+        if (_log.Get(messageId) is not { } entry) return;
+        entry.Replace(message);
         Update(entry);
     }
 

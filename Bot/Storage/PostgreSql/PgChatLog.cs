@@ -9,22 +9,17 @@ internal sealed class PgChatLog(PgSession session) : IChatLog
     private readonly PgTable<ChatLogEntry> _table = session.Table<ChatLogEntry>("chat_log", e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ("chat_key", e => e.ChatKey), ("topic", e => e.Topic));
 
-    public long RecordIncoming(ChatAddress chat, string text, DateTimeOffset at) =>
-        Insert(new ChatLogEntry { ChatKey = chat.Key, Text = text, At = at, Delivery = Delivery.InLog });
+    public long RecordIncoming(ChatAddress chat, string text, DateTimeOffset at) => Insert(ChatLogEntry.Incoming(chat, text, at));
 
-    public long Send(ChatAddress chat, OutgoingMessage message, DateTimeOffset at, MessageTopic? topic = null) => Insert(new ChatLogEntry
-    {
-        ChatKey = chat.Key, Outgoing = true, Text = message.Text, Choices = [.. message.Choices], Links = [.. message.Links], Warning = message.Warning,
-        AsksForPhone = message.AsksForPhone, EndsPhoneRequest = message.EndsPhoneRequest, Topic = topic?.Key, At = at, Delivery = Delivery.Pending, NextAttemptAt = at,
-    });
+    public long Send(ChatAddress chat, OutgoingMessage message, DateTimeOffset at, MessageTopic? topic = null) =>
+        Insert(ChatLogEntry.Sending(chat, message, at, topic, Delivery.Pending));
 
     public IReadOnlyList<ChoiceButton> ChoicesOf(ChatAddress chat, long messageId) =>
         Get(messageId) is { Outgoing: true } entry && entry.ChatKey == chat.Key ? [.. entry.Choices, .. entry.RetiredChoices] : [];
 
     public void CloseChoices(ChatAddress chat, long messageId, string chosenLabel)
     {
-        var entry = Get(messageId);
-        if (entry is null || entry.ChatKey != chat.Key || entry.Choices.Count == 0 || entry.ChosenLabel is not null) return;
+        if (Get(messageId) is not { } entry || !entry.CanClose(chat)) return;
         entry.ChosenLabel = chosenLabel;
         Update(entry);
     }
@@ -35,12 +30,7 @@ internal sealed class PgChatLog(PgSession session) : IChatLog
     public void Replace(long messageId, OutgoingMessage message)
     {
         if (Get(messageId) is not { } entry) return;
-        entry.Text = message.Text;
-        entry.RetiredChoices.AddRange(entry.Choices.Where(c => !message.Choices.Contains(c)));
-        entry.Choices = [.. message.Choices];
-        entry.Links = [.. message.Links];
-        entry.Warning = message.Warning;
-        entry.ChosenLabel = null;
+        entry.Replace(message);
         Update(entry);
     }
 
