@@ -122,6 +122,27 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         });
     }
 
+    /// <summary>The user sends a file (an image sent uncompressed, say): message.document with its file_id, MIME type and size.</summary>
+    public long SendDocument(long chatId, byte[] bytes, string mimeType, string fileName)
+    {
+        _chats.Know(chatId, "private", DefaultFirstName);
+        var file = _files.Add(bytes, Path.GetExtension(fileName).TrimStart('.'));
+        var from = UserJson(chatId, DefaultFirstName);
+        var messageId = _chats.NextMessageId(chatId);
+        return _updates.Enqueue(id => new JsonObject
+        {
+            ["update_id"] = id,
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = messageId, ["from"] = from, ["chat"] = _chats.ChatJson(chatId), ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["document"] = new JsonObject
+                {
+                    ["file_id"] = file.FileId, ["file_unique_id"] = file.UniqueId, ["file_name"] = fileName, ["mime_type"] = mimeType, ["file_size"] = bytes.Length,
+                },
+            },
+        });
+    }
+
     /// <summary>The label of the "share my phone number" button the bot shows under the user's text field, if any.</summary>
     public string? ContactButton(long chatId) => _chats.ContactButton(chatId);
 

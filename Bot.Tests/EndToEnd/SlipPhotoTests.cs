@@ -64,6 +64,10 @@ public sealed class SlipPhotoTests : IDisposable
 
         await harness.WaitAsync(42, Said.Fees);
         Assert.Contains(harness.Telegram.Calls, c => c.Method == "getFile" && c.StatusCode == 200);
+
+        // The same slip sent as a file (uncompressed) reads the same.
+        harness.Telegram.SendDocument(43, Of(Code, Symbol.Qr, new Shot(Degrees: 30)), "image/jpeg", "phieu-tiep-nhan.jpg");
+        await harness.WaitAsync(43, Said.Fees);
     }
 
     [Fact]

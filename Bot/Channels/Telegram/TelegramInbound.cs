@@ -72,7 +72,7 @@ public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOut
     {
         switch (update)
         {
-            case { Message: { Chat: var chat, Photo: not null } } when photos.TryGetValue(update.Id, out var photo):
+            case { Message.Chat: var chat } when photos.TryGetValue(update.Id, out var photo):
                 return (Address(chat), photo);
 
             // A shared contact counts only as the sender's own number: Telegram sets user_id to the sender's id for it,
@@ -101,24 +101,29 @@ public sealed class TelegramInbound(TelegramBot telegram, ChatDesk desk, ChatOut
     }
 
     /// <summary>
-    /// The code read from each photo sent in a private chat: the largest size within <see cref="SlipReader.MaxBytes"/>,
-    /// fetched with getFile, read in memory and dropped.
+    /// The code read from each photo (or image file) sent in a private chat: the largest size within
+    /// <see cref="SlipReader.MaxBytes"/>, fetched with getFile, read in memory and dropped.
     /// </summary>
     private async Task<Dictionary<int, PhotoInput>> ReadPhotosAsync(IEnumerable<Update> updates, CancellationToken cancellationToken)
     {
         var read = new Dictionary<int, PhotoInput>();
         foreach (var update in updates)
         {
-            if (update.Message is not { Chat.Type: ChatType.Private, Photo: { Length: > 0 } sizes }) continue;
-            var size = sizes.Where(s => s.FileSize is null or <= SlipReader.MaxBytes).MaxBy(s => s.Width * s.Height);
-            if (size is null)
+            if (update.Message is not { Chat.Type: ChatType.Private } message) continue;
+            // A photo (Telegram keeps several sizes: the largest within the limit), or an image sent as a file, uncompressed.
+            string? fileId;
+            if (message.Photo is { Length: > 0 } sizes) fileId = sizes.Where(s => s.FileSize is null or <= SlipReader.MaxBytes).MaxBy(s => s.Width * s.Height)?.FileId;
+            else if (message.Document is { MimeType: { } mime } document && mime.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
+                fileId = document.FileSize is null or <= SlipReader.MaxBytes ? document.FileId : null;
+            else continue;
+            if (fileId is null)
             {
                 read[update.Id] = new PhotoInput(null, PhotoProblem.TooLarge);
                 continue;
             }
             try
             {
-                var file = await telegram.Client.GetFile(size.FileId, cancellationToken);
+                var file = await telegram.Client.GetFile(fileId, cancellationToken);
                 using var bytes = new MemoryStream();
                 await telegram.Client.DownloadFile(file.FilePath!, bytes, cancellationToken);
                 read[update.Id] = await slips.ReadAsync(bytes.ToArray(), cancellationToken);
