@@ -47,9 +47,17 @@ public sealed class DailySummaries(ChatPayRules rules, IReportLinks links)
         {
             0 => ReportTexts.OnlyStaff(),
             1 => For(session, day, agencies[0], now),
-            _ => new OutgoingMessage(string.Join("\n\n", agencies.Select(a => For(session, day, a, now).Text))),
+            _ => Together([.. agencies.Select(a => (Name: rules.Staff.Agency(a)?.Name ?? a, Summary: For(session, day, a, now)))]),
         };
     }
+
+    /// <summary>Several agencies' summaries as one message, each download link named for its agency.</summary>
+    private static OutgoingMessage Together(IReadOnlyList<(string Name, OutgoingMessage Summary)> summaries) => new(
+        string.Join("\n\n", summaries.Select(s => s.Summary.Text)), [],
+        [.. summaries.SelectMany(s => s.Summary.Links.Select(l => l with { Label = $"{l.Label} — {s.Name}" }))])
+    {
+        Warning = summaries.Any(s => s.Summary.Warning),
+    };
 
     private OutgoingMessage For(IStoreSession session, DateOnly day, string? agencyCode, DateTimeOffset now)
     {

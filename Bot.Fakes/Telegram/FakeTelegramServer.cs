@@ -104,42 +104,20 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     /// </summary>
     public long SendPhoto(long chatId, byte[] jpeg, int width = 1280, int height = 1280)
     {
-        _chats.Know(chatId, "private", DefaultFirstName);
         var file = _files.Add(jpeg, "jpg");
-        var from = UserJson(chatId, DefaultFirstName);
-        var messageId = _chats.NextMessageId(chatId);
-        return _updates.Enqueue(id => new JsonObject
+        return SendFromUser(chatId, "photo", new JsonArray(new JsonObject
         {
-            ["update_id"] = id,
-            ["message"] = new JsonObject
-            {
-                ["message_id"] = messageId, ["from"] = from, ["chat"] = _chats.ChatJson(chatId), ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-                ["photo"] = new JsonArray(new JsonObject
-                {
-                    ["file_id"] = file.FileId, ["file_unique_id"] = file.UniqueId, ["file_size"] = jpeg.Length, ["width"] = width, ["height"] = height,
-                }),
-            },
-        });
+            ["file_id"] = file.FileId, ["file_unique_id"] = file.UniqueId, ["file_size"] = jpeg.Length, ["width"] = width, ["height"] = height,
+        }));
     }
 
     /// <summary>The user sends a file (an image sent uncompressed, say): message.document with its file_id, MIME type and size.</summary>
     public long SendDocument(long chatId, byte[] bytes, string mimeType, string fileName)
     {
-        _chats.Know(chatId, "private", DefaultFirstName);
         var file = _files.Add(bytes, Path.GetExtension(fileName).TrimStart('.'));
-        var from = UserJson(chatId, DefaultFirstName);
-        var messageId = _chats.NextMessageId(chatId);
-        return _updates.Enqueue(id => new JsonObject
+        return SendFromUser(chatId, "document", new JsonObject
         {
-            ["update_id"] = id,
-            ["message"] = new JsonObject
-            {
-                ["message_id"] = messageId, ["from"] = from, ["chat"] = _chats.ChatJson(chatId), ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-                ["document"] = new JsonObject
-                {
-                    ["file_id"] = file.FileId, ["file_unique_id"] = file.UniqueId, ["file_name"] = fileName, ["mime_type"] = mimeType, ["file_size"] = bytes.Length,
-                },
-            },
+            ["file_id"] = file.FileId, ["file_unique_id"] = file.UniqueId, ["file_name"] = fileName, ["mime_type"] = mimeType, ["file_size"] = bytes.Length,
         });
     }
 
@@ -159,18 +137,24 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     /// <summary>A contact sent in the chat: the user's own (<paramref name="contactUserId"/> = the chat), or someone else's, forwarded or typed.</summary>
     public long SendContact(long chatId, string phoneNumber, long? contactUserId, string firstName = DefaultFirstName)
     {
+        var contact = new JsonObject { ["phone_number"] = phoneNumber, ["first_name"] = firstName };
+        if (contactUserId is { } owner) contact["user_id"] = owner;
+        return SendFromUser(chatId, "contact", contact, firstName);
+    }
+
+    /// <summary>A message from the private chat's user carrying <paramref name="field"/> (a photo, a document, a contact) instead of text.</summary>
+    private long SendFromUser(long chatId, string field, JsonNode content, string firstName = DefaultFirstName)
+    {
         _chats.Know(chatId, "private", firstName);
         var from = UserJson(chatId, firstName);
         var messageId = _chats.NextMessageId(chatId);
-        var contact = new JsonObject { ["phone_number"] = phoneNumber, ["first_name"] = firstName };
-        if (contactUserId is { } owner) contact["user_id"] = owner;
         return _updates.Enqueue(id => new JsonObject
         {
             ["update_id"] = id,
             ["message"] = new JsonObject
             {
-                ["message_id"] = messageId, ["from"] = from, ["chat"] = _chats.ChatJson(chatId),
-                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["contact"] = contact,
+                ["message_id"] = messageId, ["from"] = from, ["chat"] = _chats.ChatJson(chatId), ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                [field] = content,
             },
         });
     }

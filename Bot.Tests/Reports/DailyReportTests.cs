@@ -1,4 +1,5 @@
 using ChatPay.Bot.Channels.WebChat;
+using ChatPay.Bot.Reports;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Payments;
@@ -132,5 +133,22 @@ public sealed class DailyReportTests : IDisposable
         Assert.Contains(ReportTexts.AllAgencies, toSupport.Text);
         Assert.Equal(2, toSupport.Links.Count);
         Assert.Equal(1, _desk.Log(support).Count(e => e.Outgoing && e.Text.StartsWith("📊")));
+    }
+
+    [Fact]
+    public void Doisoat_in_a_chat_of_two_agencies_gives_each_agencys_figures_and_links()
+    {
+        MixedDay();
+        var both = Chat("both");
+        _desk.Say($"/dangky {Desk.OfficerCode}", both);
+        _desk.Say("/dangky OFFICER-H4227", both);
+
+        _desk.Say("/doisoat 2026-11-26", both);
+
+        var summary = _desk.Log(both).Last(e => e.Outgoing);
+        Assert.Contains("Sở Tư pháp tỉnh Hà Tĩnh", summary.Text);
+        Assert.Contains("Văn phòng Đăng ký đất đai", summary.Text);
+        Assert.Equal(4, summary.Links.Count);
+        Assert.All(summary.Links, l => Assert.Contains(ReportEndpoints.DownloadPath, l.Url));
     }
 }

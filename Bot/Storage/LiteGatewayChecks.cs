@@ -9,8 +9,6 @@ internal sealed class LiteGatewayChecks(LiteDatabase db) : IGatewayChecks
     public const string Collection = "gateway_checks";
     private readonly ILiteCollection<GatewayCheck> _checks = db.GetCollection<GatewayCheck>(Collection);
 
-    public GatewayCheck? Find(string id) => _checks.FindById(id);
-
     public IReadOnlyList<GatewayCheck> OfDay(DateOnly day) => [.. _checks.Find(c => c.Day == day.ToString("yyyy-MM-dd"))];
 
     public void Save(GatewayCheck check) => _checks.Upsert(check);

@@ -7,8 +7,6 @@ internal sealed class PgGatewayChecks(PgSession session) : IGatewayChecks
 {
     private readonly PgTable<GatewayCheck> _table = session.Table<GatewayCheck>("gateway_checks", c => c.Id, ("day", c => c.Day));
 
-    public GatewayCheck? Find(string id) => _table.Get(id);
-
     public IReadOnlyList<GatewayCheck> OfDay(DateOnly day) => _table.Where("day = @p0", "ORDER BY id", day.ToString("yyyy-MM-dd"));
 
     public void Save(GatewayCheck check) => _table.Upsert(check);

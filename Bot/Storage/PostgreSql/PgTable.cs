@@ -1,7 +1,4 @@
-using LiteDB;
-using Npgsql;
 using NpgsqlTypes;
-using LiteJson = LiteDB.JsonSerializer;
 
 namespace ChatPay.Bot.Storage.PostgreSql;
 
