@@ -53,7 +53,9 @@ public abstract class StoreContract : IDisposable
     [SkippableFact]
     public void A_step_that_fails_leaves_nothing_behind_not_even_its_receipt_number()
     {
-        Assert.ThrowsAny<InvalidOperationException>(() => Store.Write<bool>(session =>
+        // Made outside the assertion: a store that cannot be made (no server) skips the test rather than fail it.
+        var store = Store;
+        Assert.ThrowsAny<InvalidOperationException>(() => store.Write<bool>(session =>
         {
             session.Dossiers.Save(Dossier());
             session.Receipts.TakeNextNumber(2026);
@@ -68,8 +70,9 @@ public abstract class StoreContract : IDisposable
     [SkippableFact]
     public void Receipt_numbers_are_gap_free_per_year_and_series_under_concurrent_steps()
     {
+        var store = Store;
         var taken = new System.Collections.Concurrent.ConcurrentBag<int>();
-        Parallel.For(0, 40, _ => taken.Add(Store.Write(s => s.Receipts.TakeNextNumber(2026))));
+        Parallel.For(0, 40, _ => taken.Add(store.Write(s => s.Receipts.TakeNextNumber(2026))));
 
         Assert.Equal(Enumerable.Range(1, 40), taken.Order());
         Assert.Equal(1, Store.Write(s => s.Receipts.TakeNextNumber(2027)));
