@@ -40,7 +40,7 @@ public class AddedChannelTests : IDisposable
         await ReceivedAsync(pager, Citizen, m => m.Text.Contains(Said.Paid));
         await ReceivedAsync(pager, Officer, m => m.Text.Contains(Said.Alert(Code)));
         var store = app.Service<LiteDbStore>();
-        await Eventually.HoldsAsync(() => new ChatOutbox(store).Waiting(PagerChannel.Name) == 0);
+        await Eventually.HoldsAsync(() => new ChatOutbox(new LiteOutboxStore(store)).Waiting(PagerChannel.Name) == 0);
         Assert.Single(pager.Messages(Citizen.Id), m => m.Text.Contains(Said.Paid));
         Assert.Single(pager.Messages(Officer.Id), m => m.Text.Contains(Said.Alert(Code)));
         Assert.True(pager.Messages(Citizen.Id).Count(m => m.Choices.Count > 0 && m.Text == MessageParts.MoreChoices) >= 1);

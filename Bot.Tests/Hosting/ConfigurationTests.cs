@@ -90,7 +90,7 @@ public class ConfigurationTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Payments:Gatway"] = "VnPay",
-            ["Storage:Provider"] = "PostgreSql",
+            ["Storage:Engine"] = "PostgreSql",
             ["Staff:Agencies:0:Code"] = "H42.10",
             ["Staff:Agencies:0:Nmae"] = "Sở",
             ["Api:Keys:0:Agencies:0"] = "H42.10",
@@ -98,7 +98,7 @@ public class ConfigurationTests
             ["Payments:Gateway"] = "vnpay",
         }).Build();
 
-        Assert.Equal(["Payments:Gatway", "Staff:Agencies:0:Nmae", "Storage:Provider"], SettingsCheck.Run(configuration).Order(StringComparer.Ordinal));
+        Assert.Equal(["Payments:Gatway", "Staff:Agencies:0:Nmae", "Storage:Engine"], SettingsCheck.Run(configuration).Order(StringComparer.Ordinal));
         var wrong = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Payments:LinkLifetime"] = "a while" }).Build();
         Assert.Contains("Payments:LinkLifetime", Assert.Throws<SettingsException>(() => SettingsCheck.Run(wrong)).Message);
     }

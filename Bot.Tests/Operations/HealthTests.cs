@@ -73,7 +73,7 @@ public class HealthTests : IDisposable
     public async Task An_outbox_message_waiting_too_long_degrades_health_and_then_makes_it_unhealthy()
     {
         using var store = new LiteDbStore(_directory.File("outbox.db"), new ChatSignal());
-        var check = new OutboxHealthCheck(new ChatOutbox(store), [new ListedChannel(TelegramChannel.Name)], _clock);
+        var check = new OutboxHealthCheck(new ChatOutbox(new LiteOutboxStore(store)), [new ListedChannel(TelegramChannel.Name)], _clock);
         store.Write(s => s.ChatLog.Send(new ChatAddress(TelegramChannel.Name, "42"), new OutgoingMessage("Đã thanh toán"), _clock.GetUtcNow()));
 
         var fresh = await check.CheckHealthAsync(new HealthCheckContext());
@@ -92,7 +92,7 @@ public class HealthTests : IDisposable
     public async Task An_edit_of_an_old_message_does_not_read_as_a_message_waiting_since_then()
     {
         using var store = new LiteDbStore(_directory.File("outbox.db"), new ChatSignal());
-        var outbox = new ChatOutbox(store);
+        var outbox = new ChatOutbox(new LiteOutboxStore(store));
         var check = new OutboxHealthCheck(outbox, [new ListedChannel(TelegramChannel.Name)], _clock);
         var chat = new ChatAddress(TelegramChannel.Name, "-1001");
         var alert = store.Write(s => s.ChatLog.Send(chat, new OutgoingMessage("Hồ sơ đã thanh toán", [new ChoiceButton("Tiếp nhận", "claim")], []), _clock.GetUtcNow()));

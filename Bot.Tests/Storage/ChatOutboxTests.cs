@@ -26,7 +26,7 @@ public class ChatOutboxTests : IDisposable
     public void The_head_of_a_long_queue_comes_first_and_in_each_chat_in_the_order_written()
     {
         using var store = new LiteDbStore(DatabasePath, new ChatSignal());
-        var outbox = new ChatOutbox(store);
+        var outbox = new ChatOutbox(new LiteOutboxStore(store));
         var written = new List<long>();
         for (var i = 0; i < 1_500; i++)
         {
@@ -47,7 +47,7 @@ public class ChatOutboxTests : IDisposable
     public void A_button_pressed_before_its_message_id_is_stored_is_found_in_its_own_chat_only_until_then()
     {
         using var store = new LiteDbStore(DatabasePath, new ChatSignal());
-        var outbox = new ChatOutbox(store);
+        var outbox = new ChatOutbox(new LiteOutboxStore(store));
         var offered = Send(store, Chat(1), "offer");
         Send(store, Chat(2), "offer");
 
@@ -63,7 +63,7 @@ public class ChatOutboxTests : IDisposable
     public void A_delivered_message_leaves_the_queue_and_comes_back_at_its_place_for_an_edit()
     {
         using var store = new LiteDbStore(DatabasePath, new ChatSignal());
-        var outbox = new ChatOutbox(store);
+        var outbox = new ChatOutbox(new LiteOutboxStore(store));
         var first = Send(store, Chat(1), "first");
         var second = Send(store, Chat(2), "second");
         outbox.Delivered([new ChatOutbox.Rendered(first, outbox.Due(TelegramChannel.Name, Now, 10)[0].Seq)], "5");
@@ -98,7 +98,7 @@ public class ChatOutboxTests : IDisposable
         using var reopened = new LiteDbStore(DatabasePath, new ChatSignal());
         var later = Send(reopened, Chat(1), "d");
 
-        Assert.Equal([.. old, later], new ChatOutbox(reopened).Due(TelegramChannel.Name, Now, 10).Select(e => e.Id));
+        Assert.Equal([.. old, later], new ChatOutbox(new LiteOutboxStore(reopened)).Due(TelegramChannel.Name, Now, 10).Select(e => e.Id));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public class ChatOutboxTests : IDisposable
         using (var store = new LiteDbStore(DatabasePath, new ChatSignal()))
         {
             alert = store.Write(s => s.ChatLog.Send(Chat(1), new OutgoingMessage("Đã thanh toán"), Now, MessageTopic.Alert("H42.10-1")));
-            var outbox = new ChatOutbox(store);
+            var outbox = new ChatOutbox(new LiteOutboxStore(store));
             outbox.Delivered(outbox.Due(TelegramChannel.Name, Now, 10).Select(e => new ChatOutbox.Rendered(e.Id, e.Seq)), "77");
             outbox.Flush();
         }
@@ -141,8 +141,8 @@ public class ChatOutboxTests : IDisposable
         using var moved = new LiteDbStore(DatabasePath, new ChatSignal());
         Assert.Equal(alert, Assert.Single(moved.Read(s => s.ChatLog.OnTopic(MessageTopic.Alert("H42.10-1")))).Id);
         Assert.Empty(moved.Read(s => s.ChatLog.OnTopic(MessageTopic.Alert("H42.10-2"))));
-        Assert.Equal(alert, Assert.Single(new ChatOutbox(moved).SharingMessage(Chat(1).Key, "77")).Id);
-        Assert.Empty(new ChatOutbox(moved).SharingMessage(Chat(2).Key, "77"));
+        Assert.Equal(alert, Assert.Single(new ChatOutbox(new LiteOutboxStore(moved)).SharingMessage(Chat(1).Key, "77")).Id);
+        Assert.Empty(new ChatOutbox(new LiteOutboxStore(moved)).SharingMessage(Chat(2).Key, "77"));
     }
 
     private static long[] Seqs(LiteDbStore store) => [.. store.Collection<ChatLogEntry>(LiteChatLog.Collection).FindAll().Select(e => e.Seq).Order()];

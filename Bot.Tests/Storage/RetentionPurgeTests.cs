@@ -115,5 +115,5 @@ public class RetentionPurgeTests : IDisposable
     }
 
     private RetentionReport Purge(DateTimeOffset cutoff) =>
-        new RetentionPurge(_desk.Store, Options.Create(new StorageOptions()), _desk.Clock, NullLogger<RetentionPurge>.Instance).PurgeBefore(cutoff);
+        new RetentionPurge(new LiteRetention(_desk.Store), Options.Create(new StorageOptions()), _desk.Clock, NullLogger<RetentionPurge>.Instance).PurgeBefore(cutoff);
 }

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Demo;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Security;
@@ -14,7 +15,6 @@ public static class ApiSetup
         builder.Services.AddSingleton(sp => new ApiKeys(Keys(sp)));
         builder.Services.AddSingleton<ApiKeyCheck>();
         builder.Services.AddSingleton<PayLinkUrls>();
-        builder.Services.AddHostedService<EarlierRequests>();
         return builder;
     }
 

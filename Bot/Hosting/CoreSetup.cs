@@ -30,7 +30,6 @@ public static class CoreSetup
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReceiptCertificates>();
         services.AddSingleton<ReceiptSeals>();
-        services.AddHostedService<EarlierReceipts>();
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StaffOptions>, StaffOptionsValidator>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
@@ -49,8 +48,8 @@ public static class CoreSetup
         services.AddSingleton<PaymentRequests>();
         services.AddSingleton<DeadlineSweep>();
         services.AddSingleton<EnrollmentReview>();
-        services.AddHostedService<EnrollmentReviewService>();
-        services.AddHostedService<DeadlineService>();
+        services.AddLeaderService<EnrollmentReviewService>();
+        services.AddLeaderService<DeadlineService>();
         return builder;
     }
 

@@ -3,7 +3,6 @@ using ChatPay.Bot.Channels.Outbox;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Payments;
-using LiteDB;
 
 namespace ChatPay.Bot.Operations;
 
@@ -21,7 +20,7 @@ public sealed class ChatPayMetrics
     private readonly Counter<long> _recoveryGaveUp;
     private readonly Histogram<double> _gateway;
 
-    public ChatPayMetrics(IMeterFactory meters, ChatOutbox outbox, LiteDbStore store, IEnumerable<IChannel> channels)
+    public ChatPayMetrics(IMeterFactory meters, ChatOutbox outbox, IStoreStatistics statistics, IEnumerable<IChannel> channels)
     {
         var meter = meters.Create(MeterName);
         _updates = meter.CreateCounter<long>("chatpay.updates.handled", "{update}", "Messages and button presses handled, by channel");
@@ -33,10 +32,9 @@ public sealed class ChatPayMetrics
         meter.CreateObservableGauge("chatpay.outbox.backlog",
             () => channels.Select(c => new Measurement<int>(outbox.Waiting(c.Channel), new KeyValuePair<string, object?>("channel", c.Channel.Name))),
             "{message}", "Messages waiting to be sent or edited, by channel");
-        var payments = store.Collection<Payment>(LitePayments.Collection);
         meter.CreateObservableGauge("chatpay.payments",
             () => Enum.GetValues<PaymentState>().Select(state => new Measurement<int>(
-                payments.Count(BsonExpression.Create($"$.{nameof(Payment.State)} = @0", state.ToString())), new KeyValuePair<string, object?>("state", state.ToString()))),
+                statistics.Payments(state), new KeyValuePair<string, object?>("state", state.ToString()))),
             "{payment}", "Payment attempts, by state");
     }
 

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Hosting;
 namespace ChatPay.Bot.Operations;
 
 public static class OperationsSetup
@@ -5,9 +6,7 @@ public static class OperationsSetup
     /// <summary>What keeps a deployment running: online backup, retention, metrics.</summary>
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHostedService<BackupListener>();
-        builder.Services.AddSingleton<RetentionPurge>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionPurge>());
+        builder.Services.AddLeaderService<RetentionPurge>();
         builder.Services.AddSingleton<ChatPayMetrics>();
         return builder;
     }

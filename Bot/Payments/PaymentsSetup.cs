@@ -1,3 +1,4 @@
+using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Demo;
 using ChatPay.Bot.Payments.Sandbox.Wallets;
 using ChatPay.Domain.Payments;
@@ -32,7 +33,7 @@ public static class PaymentsSetup
         foreach (var module in offered) module.Add(builder);
         if (Kind(builder.Configuration) == GatewayKind.Sandbox) services.AddWalletSandboxes();
         services.AddSingleton<Reconciliation>();
-        services.AddHostedService<ReconciliationService>();
+        services.AddLeaderService<ReconciliationService>();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Health;
 
 namespace ChatPay.Bot.Portal;
@@ -13,7 +14,7 @@ public static class PortalSetup
         if (builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() is { Enabled: true })
         {
             builder.Services.AddHttpClient<PortalWebhook>(http => http.Timeout = TimeSpan.FromSeconds(30));
-            builder.Services.AddHostedService<PortalWebhookService>();
+            builder.Services.AddLeaderService<PortalWebhookService>();
             builder.Services.AddReachabilityCheck(Service);
         }
         return builder;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using ChatPay.Bot.Health;
 using ChatPay.Bot.Operations;
 using ChatPay.Bot.Storage;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace ChatPay.Bot.Portal;
@@ -13,18 +12,17 @@ namespace ChatPay.Bot.Portal;
 /// 2xx. Events are written in the payment's own step, so a restart delivers what was due.
 /// </summary>
 public sealed class PortalWebhook(
-    HttpClient http, LiteDbStore store, Reachability reachability, IOptions<PortalOptions> options, TimeProvider clock, ILogger<PortalWebhook> logger)
+    HttpClient http, IPortalEventStore events, Reachability reachability, IOptions<PortalOptions> options, TimeProvider clock, ILogger<PortalWebhook> logger)
 {
     public const string SignatureHeader = "X-ChatPay-Signature";
     public const string EventIdHeader = "X-ChatPay-Event-Id";
     private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
-    private readonly ILiteCollection<PortalEvent> _events = store.Collection<PortalEvent>(LiteIntegrationEvents.Collection);
 
     /// <summary>Delivers every event that is due; returns how many were delivered.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var due = DueQuery.Due(_events, nameof(PortalEvent.NextAttemptAt), now, 50);
+        var due = events.Due(now, 50);
         var delivered = 0;
         foreach (var portalEvent in due)
             if (await DeliverAsync(portalEvent, cancellationToken)) delivered++;
@@ -67,7 +65,7 @@ public sealed class PortalWebhook(
         return false;
     }
 
-    private void Save(PortalEvent portalEvent) => store.WriteTo<PortalEvent>(LiteIntegrationEvents.Collection, c => c.Update(portalEvent));
+    private void Save(PortalEvent portalEvent) => events.Save(portalEvent);
 
     /// <summary>Lower-case hex HMAC-SHA256 of "{timestamp}.{body}": what the portal recomputes to trust the event.</summary>
     public static string Sign(string timestamp, string body, string secret) =>

@@ -3,7 +3,7 @@ using System.Security.Cryptography.Xml;
 using System.Xml;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Receipts;
-using LiteDB;
+using ChatPay.Bot.Storage.Records;
 
 namespace ChatPay.Bot.Receipts;
 
@@ -15,7 +15,7 @@ namespace ChatPay.Bot.Receipts;
 /// certificate, and the signed document is kept with the certificate's thumbprint: a later change of certificate (a
 /// renewal) re-signs nothing, and what was signed before stays valid.
 /// </summary>
-public sealed class ReceiptSeals(LiteDbStore store, ReceiptCertificates certificates)
+public sealed class ReceiptSeals(IRecordTables tables, ReceiptCertificates certificates)
 {
     public const string Collection = "receipt_seals";
 
@@ -35,9 +35,11 @@ public sealed class ReceiptSeals(LiteDbStore store, ReceiptCertificates certific
     /// <summary>What checking a signed document found.</summary>
     public sealed record Verdict(bool Valid, string Signer, DateTimeOffset? NotAfter, bool SelfSigned);
 
+    private readonly IRecordTable<Seal> _seals = tables.Table<Seal>(Collection, s => s.Id);
+
     public Seal For(Receipt receipt)
     {
-        if (store.Collection<Seal>(Collection).FindById(receipt.Id) is { } sealedBefore) return sealedBefore;
+        if (_seals.Get(receipt.Id) is { } sealedBefore) return sealedBefore;
         var signer = certificates.For(receipt.AgencyCode);
         var seal = new Seal
         {
@@ -45,13 +47,7 @@ public sealed class ReceiptSeals(LiteDbStore store, ReceiptCertificates certific
             Thumbprint = signer.Certificate.Thumbprint, SelfSigned = signer.SelfSigned,
         };
         // Two first requests at once: the first stored wins, and both answer with it.
-        return store.WriteDirect(db =>
-        {
-            var seals = db.GetCollection<Seal>(Collection);
-            if (seals.FindById(receipt.Id) is { } stored) return stored;
-            seals.Insert(seal);
-            return seal;
-        });
+        return _seals.Add(seal);
     }
 
     private static string Sign(XmlDocument document, X509Certificate2 cert)
@@ -110,7 +106,7 @@ public sealed class ReceiptSeals(LiteDbStore store, ReceiptCertificates certific
         }
         var now = certificates.For(receipt.AgencyCode);
         yield return (now.Certificate.Thumbprint, now.SelfSigned);
-        if (store.Collection<Seal>(Collection).FindById(receipt.Id) is { Thumbprint.Length: > 0 } seal) yield return (seal.Thumbprint, seal.SelfSigned);
+        if (_seals.Get(receipt.Id) is { Thumbprint.Length: > 0 } seal) yield return (seal.Thumbprint, seal.SelfSigned);
     }
 
     /// <summary>

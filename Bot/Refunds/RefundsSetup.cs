@@ -1,3 +1,4 @@
+using ChatPay.Bot.Hosting;
 namespace ChatPay.Bot.Refunds;
 
 public static class RefundsSetup
@@ -5,7 +6,7 @@ public static class RefundsSetup
     /// <summary>Approved refunds are sent to their gateway by a background sender.</summary>
     public static WebApplicationBuilder AddRefunds(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHostedService<RefundSender>();
+        builder.Services.AddLeaderService<RefundSender>();
         return builder;
     }
 }

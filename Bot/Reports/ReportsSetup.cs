@@ -1,3 +1,4 @@
+using ChatPay.Bot.Hosting;
 using ChatPay.Domain;
 using ChatPay.Domain.Reports;
 
@@ -11,7 +12,7 @@ public static class ReportsSetup
         builder.Services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<DayChecks>();
         builder.Services.AddSingleton(sp => new DailySummaries(sp.GetRequiredService<ChatPayRules>(), sp.GetRequiredService<IPublicLinks>()));
-        builder.Services.AddHostedService<DailyReportService>();
+        builder.Services.AddLeaderService<DailyReportService>();
         return builder;
     }
 }

@@ -1,5 +1,4 @@
 using ChatPay.Domain.Chats;
-using LiteDB;
 
 namespace ChatPay.Bot.Storage;
 
@@ -9,7 +8,7 @@ namespace ChatPay.Bot.Storage;
 /// for an edit rather than silently left stale. Outcomes are collected during a delivery round and stored
 /// together by <see cref="Flush"/>: one commit per round instead of one per message.
 /// </summary>
-public sealed class ChatOutbox(LiteDbStore store)
+public sealed class ChatOutbox(IOutboxStore store)
 {
     public sealed record Rendered(long Id, long Seq);
 
@@ -27,8 +26,6 @@ public sealed class ChatOutbox(LiteDbStore store)
     /// <summary>Entries marked in flight by this process and not yet settled by a flush, as the round read them.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, ChatLogEntry> _sending = new();
 
-    private ILiteCollection<ChatLogEntry> Log => store.Collection<ChatLogEntry>(LiteChatLog.Collection);
-
     /// <summary>
     /// Edits pending, and sends due by <paramref name="now"/>, for one channel, oldest first. A chat whose
     /// oldest send is postponed, or may have gone out unheard (still in flight), gets none of its later ones
@@ -36,14 +33,14 @@ public sealed class ChatOutbox(LiteDbStore store)
     /// </summary>
     public IReadOnlyList<ChatLogEntry> Due(ChatChannel channel, DateTimeOffset now, int limit)
     {
-        var queued = Log.Query().Where(QueuedFor(channel)).Limit(limit).ToList();
+        var queued = store.Queued(channel, limit);
         var sends = queued.Where(e => e.Delivery == Delivery.Pending).GroupBy(e => e.ChatKey).SelectMany(chat => chat.TakeWhile(e => e.NextAttemptAt <= now && e.InFlightBatch is null));
         var edits = queued.Where(e => e.EditPending);
         return [.. sends.Concat(edits).OrderBy(e => e.Id)];
     }
 
     /// <summary>How many messages a channel has yet to send or edit, counted up to <see cref="CountedUpTo"/>: a larger backlog is read as that.</summary>
-    public int Waiting(ChatChannel channel) => Log.Query().Where(QueuedFor(channel)).Select(e => e.Id).Limit(CountedUpTo).ToList().Count;
+    public int Waiting(ChatChannel channel) => store.Waiting(channel, CountedUpTo);
 
     /// <summary>Counting a queue reads its entries; past this many, the exact number no longer changes what anyone does.</summary>
     public const int CountedUpTo = 1_000;
@@ -57,16 +54,10 @@ public sealed class ChatOutbox(LiteDbStore store)
     {
         var count = Waiting(channel);
         if (count == 0) return (0, null);
-        var oldestSend = Log.Query().Where(QueuedFor(channel)).Where($"$.{nameof(ChatLogEntry.Delivery)} = @0", nameof(Delivery.Pending)).Limit(1).FirstOrDefault();
-        return (count, oldestSend?.At);
+        return (count, store.OldestSendAt(channel));
     }
 
-    /// <summary>A channel's queue, in the order it was written (see <see cref="ChatLogEntry.Outbox"/>).</summary>
-    private static BsonExpression QueuedFor(ChatChannel channel) =>
-        ChatLogIndexes.QueuedBetween(ChatLogEntry.QueueKey(channel.ToString(), 0), ChatLogEntry.QueueKey(channel.ToString(), long.MaxValue));
-
-    public IReadOnlyList<ChatLogEntry> SharingMessage(string chatKey, string externalId) =>
-        Log.Find(ChatLogIndexes.Referring(ChatLogEntry.RefOf(chatKey, externalId))).OrderBy(e => e.Id).ToList();
+    public IReadOnlyList<ChatLogEntry> SharingMessage(string chatKey, string externalId) => store.SharingMessage(chatKey, externalId);
 
     /// <summary>
     /// The latest message of a chat offering a button whose message id is not stored yet: a person can press a button
@@ -78,12 +69,7 @@ public sealed class ChatOutbox(LiteDbStore store)
     /// </remarks>
     public ChatLogEntry? UnsentOffering(string chatKey, string payload) =>
         _sending.Values.Where(e => e.ChatKey == chatKey && e.Choices.Any(c => c.Payload == payload)).MaxBy(e => e.Id) ??
-        Log.Query().Where(BsonExpression.Create(UnsentOfChat, chatKey)).OrderByDescending(e => e.Id).Limit(RecentlySent).ToList()
-            .FirstOrDefault(e => e.Choices.Any(c => c.Payload == payload));
-
-    /// <summary>The text stays the same and the chat is a parameter: LiteDB then compiles it once (a lambda is translated on every call).</summary>
-    private const string UnsentOfChat =
-        $"$.{nameof(ChatLogEntry.ChatKey)} = @0 AND $.{nameof(ChatLogEntry.Outgoing)} = true AND $.{nameof(ChatLogEntry.ExternalId)} = null";
+        store.RecentUnsent(chatKey, RecentlySent).FirstOrDefault(e => e.Choices.Any(c => c.Payload == payload));
 
     /// <summary>A delivery round sends far fewer messages to one chat than this.</summary>
     private const int RecentlySent = 20;
@@ -96,32 +82,23 @@ public sealed class ChatOutbox(LiteDbStore store)
     {
         if (batches.Count == 0) return;
         var batchOf = batches.SelectMany(batch => batch.Select(sending => (sending.Id, First: batch[0].Id))).DistinctBy(x => x.Id).ToDictionary(x => x.Id, x => x.First);
-        store.WriteDirect(db =>
+        store.Change(batchOf.Keys, entries =>
         {
-            var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
-            foreach (var entry in log.GetAll(batchOf.Keys).ToList())
-            {
-                entry.InFlightBatch = batchOf[entry.Id];
-                log.Update(entry);
-            }
-            return true;
+            foreach (var entry in entries.Values) entry.InFlightBatch = batchOf[entry.Id];
         });
         foreach (var entry in batches.SelectMany(batch => batch)) _sending[entry.Id] = entry;
     }
 
     /// <summary>The chats with messages a channel was sending when the process stopped.</summary>
-    /// <remarks>Read once at start; filtered on the stored documents, so a large backlog is not mapped to entries.</remarks>
-    public IReadOnlyList<string> ChatsInFlight(ChatChannel channel) =>
-        [.. Log.Query().Where(QueuedFor(channel)).Where($"$.{nameof(ChatLogEntry.InFlightBatch)} != null").Select(e => e.ChatKey).ToEnumerable().Distinct()];
+    public IReadOnlyList<string> ChatsInFlight(ChatChannel channel) => store.ChatsInFlight(channel);
 
     /// <summary>A chat's messages sent without word of their fate, oldest first.</summary>
-    public IReadOnlyList<ChatLogEntry> InFlight(string chatKey) =>
-        [.. Log.Where(nameof(ChatLogEntry.ChatKey), chatKey).Where(e => e.InFlightBatch != null).OrderBy(e => e.Id)];
+    public IReadOnlyList<ChatLogEntry> InFlight(string chatKey) => store.InFlight(chatKey);
 
     /// <summary>The highest message id the channel gave a message of this chat, and how many messages the chat sent since.</summary>
     public (long LastMessageId, int IncomingSince) Whereabouts(string chatKey, long before = long.MaxValue)
     {
-        var entries = Log.Where(nameof(ChatLogEntry.ChatKey), chatKey).ToList();
+        var entries = store.OfChat(chatKey);
         var sent = entries.Where(e => e.ExternalId is not null).ToList();
         var lastSentEntry = sent.Count == 0 ? 0 : sent.Max(e => e.Id);
         var lastId = sent.Select(e => long.TryParse(e.ExternalId, out var id) ? id : 0).DefaultIfEmpty(0).Max();
@@ -177,14 +154,10 @@ public sealed class ChatOutbox(LiteDbStore store)
         if (changes.Count == 0) return;
         try
         {
-            store.WriteDirect(db =>
+            store.Change([.. changes.Select(c => c.Rendered.Id).Distinct()], entries =>
             {
-                var log = db.GetCollection<ChatLogEntry>(LiteChatLog.Collection);
-                var entries = log.GetAll(changes.Select(c => c.Rendered.Id)).ToDictionary(e => e.Id);
                 foreach (var (rendered, change) in changes)
                     if (entries.TryGetValue(rendered.Id, out var entry)) change(entry, rendered);
-                foreach (var entry in entries.Values) log.Update(entry);
-                return true;
             });
             foreach (var (rendered, _) in changes) _sending.TryRemove(rendered.Id, out _);
         }

@@ -1,4 +1,4 @@
-using LiteDB;
+using ChatPay.Bot.Storage.Records;
 
 namespace ChatPay.Bot.Storage;
 
@@ -6,14 +6,17 @@ namespace ChatPay.Bot.Storage;
 /// Secrets the host generates once and must keep across restarts (the sandbox's key, a webhook secret, demo codes),
 /// stored encrypted (<see cref="SecretProtector"/>).
 /// </summary>
-public sealed class HostSettings(LiteDbStore store, SecretProtector protector, ILogger<HostSettings> logger)
+public sealed class HostSettings(IRecordTables tables, SecretProtector protector, ILogger<HostSettings> logger)
 {
     private sealed record Setting(string Id, string Value);
 
     private const string Collection = "settings";
-    private readonly ILiteCollection<Setting> _settings = store.Collection<Setting>(Collection);
+    private readonly IRecordTable<Setting> _settings = tables.Table<Setting>(Collection, s => s.Id);
 
-    /// <summary>Returns the stored value, or stores and returns a new one made by <paramref name="create"/>.</summary>
+    /// <summary>
+    /// Returns the stored value, or stores and returns a new one made by <paramref name="create"/>. Instances starting
+    /// together on one database keep the first one stored.
+    /// </summary>
     public string GetOrCreate(string key, Func<string> create)
     {
         lock (_settings)
@@ -22,10 +25,13 @@ public sealed class HostSettings(LiteDbStore store, SecretProtector protector, I
             {
                 if (protector.Unprotect(stored.Value) is { } existing) return existing;
                 logger.LogWarning("The stored value {Key} cannot be decrypted (the key ring or Storage:SecretsKey changed); a new one is made", key);
+                var replacement = create();
+                _settings.Put(new Setting(key, protector.Protect(replacement)));
+                return replacement;
             }
             var value = create();
-            store.WriteTo<Setting>(Collection, c => c.Upsert(new Setting(key, protector.Protect(value))));
-            return value;
+            var kept = _settings.Add(new Setting(key, protector.Protect(value)));
+            return protector.Unprotect(kept.Value) ?? value;
         }
     }
 }

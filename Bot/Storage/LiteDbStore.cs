@@ -17,7 +17,7 @@ namespace ChatPay.Bot.Storage;
 /// ChatPay's single LiteDB database. Writes are serialised and each runs in one transaction on one thread
 /// (a LiteDB transaction belongs to its thread); reads run concurrently against committed data.
 /// </summary>
-public sealed class LiteDbStore : IChatPayStore, IDisposable
+public sealed class LiteDbStore : IHostStore, IDisposable
 {
     private readonly DatabaseFileLock? _fileLock;
     private readonly LiteDatabase _db;
@@ -71,10 +71,6 @@ public sealed class LiteDbStore : IChatPayStore, IDisposable
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ChatChannel, bool> _readFromLog = new();
 
-    /// <summary>
-    /// The channel's people read the chat log themselves (the built-in web chat): its messages are not queued for sending.
-    /// Every other channel's are, for its delivery engine. Registered while the host is built, before anything is written.
-    /// </summary>
     public void ReadFromLog(ChatChannel channel) => _readFromLog[channel] = true;
 
     internal bool IsReadFromLog(ChatChannel channel) => _readFromLog.ContainsKey(channel);

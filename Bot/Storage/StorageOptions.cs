@@ -2,9 +2,18 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ChatPay.Bot.Storage;
 
-public sealed class StorageOptions
+public sealed class StorageOptions : IValidatableObject
 {
     public const string Section = "Storage";
+
+    /// <summary>
+    /// <c>LiteDb</c> (one process on one file, the default) or <c>PostgreSql</c> (any number of instances on one database,
+    /// <see cref="ConnectionString"/>).
+    /// </summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.LiteDb;
+
+    /// <summary>Npgsql's connection string, for <see cref="StorageProvider.PostgreSql"/>: <c>Host=…;Database=chatpay;Username=…;Password=…</c>.</summary>
+    public string? ConnectionString { get; set; }
 
     /// <summary>The LiteDB file; a relative path is taken from the content root.</summary>
     [Required]
@@ -38,4 +47,15 @@ public sealed class StorageOptions
     public string KeyRingFullPath(string contentRoot) => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(FullPath(contentRoot))!, KeyRingPath));
 
     public string? PasswordOrNull => string.IsNullOrEmpty(Password) ? null : Password;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == StorageProvider.PostgreSql && string.IsNullOrWhiteSpace(ConnectionString))
+            yield return new ValidationResult("Storage:Provider PostgreSql needs Storage:ConnectionString.", [nameof(ConnectionString)]);
+        // Each instance's own key ring could not read what another encrypted: the instances share one key instead.
+        if (Provider == StorageProvider.PostgreSql && string.IsNullOrEmpty(SecretsKey))
+            yield return new ValidationResult("Storage:Provider PostgreSql needs Storage:SecretsKey, the same on every instance (32 random characters or more).", [nameof(SecretsKey)]);
+        if (Provider == StorageProvider.PostgreSql && !string.IsNullOrEmpty(Password))
+            yield return new ValidationResult("Storage:Password encrypts a LiteDB file; with PostgreSQL, encryption at rest is the database's (see the README).", [nameof(Password)]);
+    }
 }

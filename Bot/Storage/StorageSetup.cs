@@ -1,3 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+using ChatPay.Bot.Api;
+using ChatPay.Bot.Hosting;
+using ChatPay.Bot.Operations;
+using ChatPay.Bot.Payments.VnPay;
+using ChatPay.Bot.Receipts;
+using ChatPay.Bot.Storage.PostgreSql;
+using ChatPay.Bot.Storage.Records;
 using ChatPay.Domain.Storage;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -6,21 +14,21 @@ namespace ChatPay.Bot.Storage;
 public static class StorageSetup
 {
     /// <summary>
-    /// Opens the database while the host is being built, so a second instance on the same file stops here
-    /// with a clear message, before anything else starts.
+    /// Opens the database (<see cref="StorageOptions.Provider"/>) while the host is being built, so a second instance on the
+    /// same LiteDB file, or a PostgreSQL server that cannot be reached, stops here with a clear message before anything else starts.
     /// </summary>
     public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var path = options.FullPath(builder.Environment.ContentRootPath);
+        if (options.Validate(new ValidationContext(options)).FirstOrDefault() is { } invalid) throw new SettingsException(invalid.ErrorMessage!);
 
         OwnerOnlyFiles.ForThisProcess();
         var signal = new ChatSignal();
-        var store = new LiteDbStore(path, signal, options.PasswordOrNull);
         builder.Services.AddSingleton(signal);
-        builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton<IChatPayStore>(sp => sp.GetRequiredService<LiteDbStore>());
+        if (options.Provider == StorageProvider.PostgreSql) AddPostgreSql(builder.Services, options, signal);
+        else AddLiteDb(builder.Services, new LiteDbStore(options.FullPath(builder.Environment.ContentRootPath), signal, options.PasswordOrNull));
+        builder.Services.AddSingleton<IChatPayStore>(sp => sp.GetRequiredService<IHostStore>());
         builder.Services.AddDataProtection().SetApplicationName("ChatPay").PersistKeysToFileSystem(new DirectoryInfo(options.KeyRingFullPath(builder.Environment.ContentRootPath)));
         builder.Services.AddSingleton<SecretProtector>();
         builder.Services.AddSingleton<HostSettings>();
@@ -29,14 +37,57 @@ public static class StorageSetup
         return builder;
     }
 
+    private static void AddLiteDb(IServiceCollection services, LiteDbStore store)
+    {
+        services.AddSingleton(store);
+        services.AddSingleton<IHostStore>(store);
+        services.AddSingleton<IRecordTables, LiteRecordTables>();
+        services.AddSingleton<IOutboxStore, LiteOutboxStore>();
+        services.AddSingleton<LiteHostPorts>();
+        services.AddSingleton<IPortalEventStore>(sp => sp.GetRequiredService<LiteHostPorts>());
+        services.AddSingleton<IStoreStatistics>(sp => sp.GetRequiredService<LiteHostPorts>());
+        services.AddSingleton<IRetention, LiteRetention>();
+        services.AddSingleton<ILeadership, SoleLeadership>();
+        services.AddHostedService<BackupListener>();
+        // Databases of earlier versions brought up to date at start (a PostgreSQL database is created by this version).
+        services.AddHostedService<EarlierReceipts>();
+        services.AddHostedService<VnPayEarlierAttempts>();
+        services.AddHostedService<EarlierRequests>();
+    }
+
+    private static void AddPostgreSql(IServiceCollection services, StorageOptions options, ChatSignal signal)
+    {
+        PgStore store;
+        try
+        {
+            store = new PgStore(options.ConnectionString!, signal);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or ArgumentException or InvalidOperationException)
+        {
+            throw new StorageUnavailableException($"The PostgreSQL database in Storage:ConnectionString cannot be used ({e.Message}).", e);
+        }
+        services.AddSingleton(store);
+        services.AddSingleton<IHostStore>(store);
+        services.AddSingleton<IRecordTables, PgRecordTables>();
+        services.AddSingleton<IOutboxStore, PgOutboxStore>();
+        services.AddSingleton<PgHostPorts>();
+        services.AddSingleton<IPortalEventStore>(sp => sp.GetRequiredService<PgHostPorts>());
+        services.AddSingleton<IStoreStatistics>(sp => sp.GetRequiredService<PgHostPorts>());
+        services.AddSingleton<IRetention, PgRetention>();
+        services.AddSingleton<PgLeadership>();
+        services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<PgLeadership>());
+        services.AddHostedService(sp => sp.GetRequiredService<PgLeadership>());
+        services.AddHostedService<PgChatChanges>();
+    }
+
     /// <summary>The store <see cref="AddStorage"/> opened, for channels to register with while the host is built.</summary>
-    public static LiteDbStore Store(this WebApplicationBuilder builder) =>
-        (LiteDbStore)builder.Services.Single(d => d.ServiceType == typeof(LiteDbStore)).ImplementationInstance!;
+    public static IHostStore Store(this WebApplicationBuilder builder) =>
+        (IHostStore)builder.Services.Single(d => d.ServiceType == typeof(IHostStore)).ImplementationInstance!;
 
     /// <summary>Says once, at start, what opening the database changed.</summary>
     public static WebApplication ReportStorage(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<LiteDbStore>().EncryptedOnOpen)
+        if (app.Services.GetService<LiteDbStore>() is { EncryptedOnOpen: true })
             app.Logger.LogWarning("The existing database was encrypted with Storage:Password; from now on it opens only with that password.");
         return app;
     }

@@ -1,3 +1,4 @@
+using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Health;
 using ChatPay.Bot.Operations;
 using ChatPay.Bot.Storage;
@@ -15,7 +16,7 @@ public static class ChannelSetup
         services.AddSingleton<T>();
         services.AddSingleton<IChannel>(sp => sp.GetRequiredService<T>());
         // One engine per channel: a hosted service of its own, so AddHostedService's one-per-type rule does not apply.
-        services.AddSingleton<IHostedService>(sp => new OutboxDelivery(sp.GetRequiredService<T>(), sp.GetRequiredService<ChatOutbox>(),
+        services.AddLeaderService(sp => new OutboxDelivery(sp.GetRequiredService<T>(), sp.GetRequiredService<ChatOutbox>(),
             sp.GetRequiredService<ChatSignal>(), sp.GetRequiredService<Reachability>(), sp.GetRequiredService<ChatPayMetrics>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxDelivery>>()));
         services.AddReachabilityCheck(OutboxDelivery.ServiceOf(T.Name));

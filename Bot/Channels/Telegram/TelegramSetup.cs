@@ -1,3 +1,4 @@
+using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Channels.Outbox;
 using ChatPay.Bot.Health;
 using ChatPay.Bot.Storage;
@@ -30,7 +31,7 @@ public static class TelegramSetup
         services.AddSingleton<IChannelDeepLink, TelegramDeepLink>();
         services.AddChannel<TelegramChannel>();
         services.AddHostedService<TelegramStartup>();
-        if (options.Mode == TelegramMode.Polling) services.AddHostedService<TelegramPolling>();
+        if (options.Mode == TelegramMode.Polling) services.AddLeaderService<TelegramPolling>();
         return builder;
     }
 

@@ -58,12 +58,12 @@ public static class WebChatEndpoints
 
     /// <summary>Messages added or changed after sequence number <paramref name="after"/>; with <paramref name="wait"/>, waits up to that many seconds for one.</summary>
     public static async Task<Results<Ok<History>, UnauthorizedHttpResult>> ReadAsync(
-        HttpRequest request, LiteDbStore store, ChatSignal signal, IHostApplicationLifetime lifetime, long after = 0, int wait = 0, CancellationToken cancellationToken = default)
+        HttpRequest request, IOutboxStore store, ChatSignal signal, IHostApplicationLifetime lifetime, long after = 0, int wait = 0, CancellationToken cancellationToken = default)
     {
         if (WebChatIdentity.ChatOf(request) is not { } chat) return TypedResults.Unauthorized();
 
         using var changed = signal.ChatChanged(chat.Key);
-        var entries = store.ChatHistory(chat.Key, after, 200);
+        var entries = store.History(chat.Key, after, 200);
         if (entries.Count == 0 && wait > 0)
         {
             // A stopping server ends its long polls at once, instead of holding the shutdown for their 25 seconds.
@@ -76,7 +76,7 @@ public static class WebChatEndpoints
             {
                 return TypedResults.Ok(new History([]));
             }
-            entries = store.ChatHistory(chat.Key, after, 200);
+            entries = store.History(chat.Key, after, 200);
         }
         return TypedResults.Ok(new History([.. entries.Select(View)]));
     }

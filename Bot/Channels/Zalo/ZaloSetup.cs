@@ -1,3 +1,4 @@
+using ChatPay.Bot.Hosting;
 using ChatPay.Bot.Channels.Outbox;
 using ChatPay.Bot.Channels.Zalo.Zns;
 using ChatPay.Domain.Notices;
@@ -20,7 +21,7 @@ public static class ZaloSetup
         if (builder.Configuration.GetSection(ZaloOptions.Section).Get<ZaloOptions>() is { Zns.Enabled: true })
         {
             builder.Services.AddHttpClient<ZnsClient>(http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
-            builder.Services.AddHostedService<ZnsSender>();
+            builder.Services.AddLeaderService<ZnsSender>();
             // Notices reach applicants with no linked Zalo chat by ZNS.
             builder.Services.AddSingleton(new PhoneService(ZnsSender.Service, ZaloChannel.Name.Name));
         }

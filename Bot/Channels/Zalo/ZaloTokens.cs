@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatPay.Bot.Storage;
-using LiteDB;
+using ChatPay.Bot.Storage.Records;
 using Microsoft.Extensions.Options;
 
 namespace ChatPay.Bot.Channels.Zalo;
@@ -12,14 +12,14 @@ namespace ChatPay.Bot.Channels.Zalo;
 /// refresh token in configuration (an administrator re-authorising the OA) replaces what is stored.
 /// </summary>
 /// <remarks>The pair is stored encrypted (<see cref="SecretProtector"/>).</remarks>
-public sealed class ZaloTokens(LiteDbStore store, SecretProtector protector, ZaloApi api, IOptions<ZaloOptions> options, TimeProvider clock, ILogger<ZaloTokens> logger)
+public sealed class ZaloTokens(IRecordTables tables, SecretProtector protector, ZaloApi api, IOptions<ZaloOptions> options, TimeProvider clock, ILogger<ZaloTokens> logger)
 {
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromHours(1);
 
     private sealed record Stored(string Id, string AccessToken, DateTimeOffset AccessExpiresAt, string RefreshToken, string SeededFrom);
 
     private const string Collection = "zalo_tokens";
-    private readonly ILiteCollection<Stored> _tokens = store.Collection<Stored>(Collection);
+    private readonly IRecordTable<Stored> _tokens = tables.Table<Stored>(Collection, t => t.Id);
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
     /// <summary>The pair in force, decrypted; read from the database once, then kept as it is saved (only this process writes it).</summary>
@@ -79,7 +79,7 @@ public sealed class ZaloTokens(LiteDbStore store, SecretProtector protector, Zal
 
     private void Save(Stored tokens)
     {
-        store.WriteTo<Stored>(Collection, c => c.Upsert(tokens with { AccessToken = protector.Protect(tokens.AccessToken), RefreshToken = protector.Protect(tokens.RefreshToken) }));
+        _tokens.Put(tokens with { AccessToken = protector.Protect(tokens.AccessToken), RefreshToken = protector.Protect(tokens.RefreshToken) });
         _current = tokens;
     }
 

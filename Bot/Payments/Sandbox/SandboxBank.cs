@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChatPay.Bot.Payments.VnPay;
 using ChatPay.Bot.Storage;
-using LiteDB;
+using ChatPay.Bot.Storage.Records;
 
 namespace ChatPay.Bot.Payments.Sandbox;
 
@@ -10,13 +10,13 @@ namespace ChatPay.Bot.Payments.Sandbox;
 /// while the person is on the bank page, then with their choice), and signs the result parameters sent to
 /// the return URL and the IPN.
 /// </summary>
-public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeProvider clock)
+public sealed class SandboxBank(IRecordTables tables, VnPayMerchant merchant, TimeProvider clock)
 {
     public const string BadSignature = "Sai chữ ký (invalid signature).";
     public const string Expired = "Giao dịch đã quá thời gian chờ thanh toán.";
 
     private const string Collection = "sandbox_transactions";
-    private readonly ILiteCollection<SandboxTransaction> _transactions = store.Collection<SandboxTransaction>(Collection);
+    private readonly IRecordTable<SandboxTransaction> _transactions = tables.Table<SandboxTransaction>(Collection, t => t.Id);
     private readonly Lock _gate = new();
 
     public VnPayMerchant Merchant => merchant;
@@ -59,8 +59,7 @@ public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeP
                 CreateDate = Field(fields, "vnp_CreateDate"),
                 ReturnUrl = Field(fields, "vnp_ReturnUrl"),
             };
-            store.WriteTo<SandboxTransaction>(Collection, c => c.Insert(transaction));
-            return transaction;
+            return _transactions.Add(transaction);
         }
     }
 
@@ -113,11 +112,10 @@ public sealed class SandboxBank(LiteDbStore store, VnPayMerchant merchant, TimeP
     public IReadOnlyList<SandboxTransaction> IpnsDue(int maxAttempts)
     {
         var now = clock.GetUtcNow();
-        return _transactions.Find(t => !t.IpnAcknowledged && !t.IpnSuppressed && t.TransactionStatus != "01" && t.IpnAttempts < maxAttempts && t.NextIpnAt <= now)
-            .ToList();
+        return _transactions.Where(t => !t.IpnAcknowledged && !t.IpnSuppressed && t.TransactionStatus != "01" && t.IpnAttempts < maxAttempts && t.NextIpnAt <= now);
     }
 
-    public void Save(SandboxTransaction transaction) => store.WriteTo<SandboxTransaction>(Collection, c => c.Update(transaction));
+    public void Save(SandboxTransaction transaction) => _transactions.Put(transaction);
 
     private static string Field(IReadOnlyDictionary<string, string> fields, string name) => fields.GetValueOrDefault(name, "");
 }

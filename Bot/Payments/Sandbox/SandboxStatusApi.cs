@@ -1,16 +1,17 @@
 using System.Text.Json;
 using ChatPay.Bot.Payments.VnPay;
 using ChatPay.Bot.Storage;
-using LiteDB;
+using ChatPay.Bot.Storage.Records;
 
 namespace ChatPay.Bot.Payments.Sandbox;
 
 /// <summary>The sandbox's merchant API: answers signed status queries and refunds as VNPay does.</summary>
-public sealed class SandboxStatusApi(SandboxBank bank, LiteDbStore store)
+public sealed class SandboxStatusApi(SandboxBank bank, IRecordTables tables)
 {
     private sealed record SeenRequest(string Id, DateTimeOffset At);
 
     private const string SeenCollection = "sandbox_requests";
+    private readonly IRecordTable<SeenRequest> _seen = tables.Table<SeenRequest>(SeenCollection, r => r.Id);
 
     public static async Task<IResult> Answer(HttpRequest request, SandboxStatusApi api)
     {
@@ -92,13 +93,11 @@ public sealed class SandboxStatusApi(SandboxBank bank, LiteDbStore store)
         return reply;
     }
 
-    private bool FirstTime(string requestId) => store.WriteDirect(db =>
+    private bool FirstTime(string requestId)
     {
-        var seen = db.GetCollection<SeenRequest>(SeenCollection);
-        if (seen.Get(requestId) is not null) return false;
-        seen.Insert(new SeenRequest(requestId, DateTimeOffset.UtcNow));
-        return true;
-    });
+        var request = new SeenRequest(requestId, DateTimeOffset.UtcNow);
+        return _seen.Add(request) == request;
+    }
 
     private static Dictionary<string, string> Reply(VnPayMerchant merchant, string code, string message, Dictionary<string, string>? result, string? txnRef)
     {

@@ -50,7 +50,6 @@ public static class VnPaySetup
         services.AddHttpClient<VnPayStatusClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient<VnPayRefunds>(http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddKeyedTransient<IPaymentGateway, VnPayAdapter>(VnPayAdapter.GatewayName);
-        services.AddHostedService<VnPayEarlierAttempts>();
         if (!sandbox)
         {
             services.AddReachabilityCheck(VnPayAdapter.Service);
@@ -66,7 +65,7 @@ public static class VnPaySetup
             return new SandboxIpnTarget(url, options.IpnRetryInterval, options.IpnMaxAttempts, options.IpnMode, options.IpnDelay);
         });
         services.AddHttpClient<SandboxIpnSender>(http => http.Timeout = TimeSpan.FromSeconds(30));
-        services.AddHostedService<SandboxIpnRetryService>();
+        services.AddLeaderService<SandboxIpnRetryService>();
         services.AddHealthChecks().AddCheck(VnPayAdapter.Service, () => HealthCheckResult.Healthy("the embedded sandbox: no money moves"));
         return builder;
     }

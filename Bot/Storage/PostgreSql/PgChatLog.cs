@@ -4,15 +4,17 @@ using ChatPay.Domain.Storage;
 namespace ChatPay.Bot.Storage.PostgreSql;
 
 /// <summary>The chat log on PostgreSQL: entries as in LiteDB, numbered and re-numbered on every change from one sequence.</summary>
-internal sealed class PgChatLog(PgSession session) : IChatLog
+internal sealed class PgChatLog(PgSession session, Func<ChatChannel, bool> readFromLog) : IChatLog
 {
-    private readonly PgTable<ChatLogEntry> _table = session.Table<ChatLogEntry>("chat_log", e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ("chat_key", e => e.ChatKey), ("topic", e => e.Topic));
+    public long RecordIncoming(ChatAddress chat, string text, DateTimeOffset at)
+    {
+        session.LockChat(chat.Key);
+        return Insert(ChatLogEntry.Incoming(chat, text, at));
+    }
 
-    public long RecordIncoming(ChatAddress chat, string text, DateTimeOffset at) => Insert(ChatLogEntry.Incoming(chat, text, at));
-
+    // The web chat reads its messages from the log; other channels' delivery engines push them and mark them delivered.
     public long Send(ChatAddress chat, OutgoingMessage message, DateTimeOffset at, MessageTopic? topic = null) =>
-        Insert(ChatLogEntry.Sending(chat, message, at, topic, Delivery.Pending));
+        Insert(ChatLogEntry.Sending(chat, message, at, topic, readFromLog(chat.Channel) ? Delivery.InLog : Delivery.Pending));
 
     public IReadOnlyList<ChoiceButton> ChoicesOf(ChatAddress chat, long messageId) =>
         Get(messageId) is { Outgoing: true } entry && entry.ChatKey == chat.Key ? [.. entry.Choices, .. entry.RetiredChoices] : [];
@@ -25,7 +27,7 @@ internal sealed class PgChatLog(PgSession session) : IChatLog
     }
 
     public IReadOnlyList<SentMessage> OnTopic(MessageTopic topic) =>
-        [.. _table.Where("topic = @p0", "ORDER BY id", topic.Key).Select(e => new SentMessage(e.Id, ChatAddress.FromKey(e.ChatKey), e.ToMessage(), e.Delivery, e.At))];
+        [.. PgChatLogRows.Where(session, "topic = @p0", "ORDER BY id", topic.Key).Select(e => new SentMessage(e.Id, ChatAddress.FromKey(e.ChatKey), e.ToMessage(), e.Delivery, e.At))];
 
     public void Replace(long messageId, OutgoingMessage message)
     {
@@ -34,38 +36,27 @@ internal sealed class PgChatLog(PgSession session) : IChatLog
         Update(entry);
     }
 
-    private ChatLogEntry? Get(long id) => _table.Where("id = @p0", "", id).FirstOrDefault();
+    private ChatLogEntry? Get(long id) => PgChatLogRows.Where(session, "id = @p0", "", id).FirstOrDefault();
 
+    // A chat's entries are numbered under its lock, so they commit in the order of their numbers: a reader that asks for
+    // what changed after a number (the web chat) never misses one committed late.
     private long Insert(ChatLogEntry entry)
     {
-        entry.Id = NextNumber();
+        session.LockChat(entry.ChatKey);
+        entry.Id = PgChatLogRows.NextNumber(session);
         entry.Seq = entry.Id;
         entry.QueuePlace = entry.Seq;
-        Save(entry);
+        PgChatLogRows.Save(session, entry);
+        session.Touched(entry.ChatKey);
         return entry.Id;
     }
 
     private void Update(ChatLogEntry entry)
     {
-        entry.Seq = NextNumber();
+        session.LockChat(entry.ChatKey);
+        entry.Seq = PgChatLogRows.NextNumber(session);
         entry.EditPending = entry.Delivery == Delivery.Delivered;
-        Save(entry);
-    }
-
-    private void Save(ChatLogEntry entry)
-    {
-        using var command = session.Command("INSERT INTO chat_log (id, doc, chat_key, topic) VALUES (@id, @doc, @chat, @topic) " +
-                                            "ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, topic = excluded.topic");
-        command.Parameters.AddWithValue("id", entry.Id);
-        command.Parameters.AddWithValue("doc", NpgsqlTypes.NpgsqlDbType.Jsonb, session.ToJson(entry));
-        command.Parameters.AddWithValue("chat", entry.ChatKey);
-        command.Parameters.AddWithValue("topic", PgSession.Value(entry.Topic));
-        command.ExecuteNonQuery();
-    }
-
-    private long NextNumber()
-    {
-        using var command = session.Command("SELECT nextval('chat_log_seq')");
-        return (long)command.ExecuteScalar()!;
+        PgChatLogRows.Save(session, entry);
+        session.Touched(entry.ChatKey);
     }
 }

@@ -7,9 +7,14 @@ namespace ChatPay.Bot.Storage.PostgreSql;
 internal sealed class PgConversations(PgSession session) : IConversations
 {
     private readonly PgTable<ConversationSnapshot> _table = session.Table<ConversationSnapshot>("conversations", c => c.ChatKey,
-        ("deadline", c => c.Deadline), ("dossier_code", c => c.DossierCode));
+        ("deadline", c => c.Deadline), ("dossier_code", c => c.DossierCode),
+        ("updated_at", c => c.UpdatedAt), ("in_progress", c => c.State is not (ConversationState.Idle or ConversationState.Done)));
 
-    public ConversationSnapshot? Find(ChatAddress chat) => _table.Get(chat.Key);
+    public ConversationSnapshot? Find(ChatAddress chat)
+    {
+        session.LockChat(chat.Key);
+        return _table.Get(chat.Key);
+    }
 
     public IReadOnlyList<ConversationSnapshot> DueBy(DateTimeOffset now, int limit) => _table.Due("deadline", now, limit);
 

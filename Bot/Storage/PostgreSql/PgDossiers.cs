@@ -7,7 +7,7 @@ internal sealed class PgDossiers(PgSession session) : IDossiers
 {
     private readonly PgTable<Dossier> _table = session.Table<Dossier>("dossiers", d => d.Code,
         ("next_reminder_at", d => d.NextReminderAt), ("next_notice_at", d => d.NextNoticeAt), ("phone_hash", d => d.ApplicantPhoneHash),
-        ("awaiting", d => d.Status == DossierStatus.AwaitingPayment));
+        ("awaiting", d => d.Status == DossierStatus.AwaitingPayment), ("paid_at", d => d.PaidAt));
 
     public Dossier? Find(string code) => _table.Get(code);
 

@@ -1,3 +1,4 @@
+using ChatPay.Domain.Chats;
 using ChatPay.Domain.Storage;
 using LiteDB;
 using Npgsql;
@@ -6,15 +7,19 @@ using LiteJson = LiteDB.JsonSerializer;
 namespace ChatPay.Bot.Storage.PostgreSql;
 
 /// <summary>One step on PostgreSQL: its connection and transaction (none for a read), and every port over them.</summary>
-internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction? transaction, BsonMapper mapper) : IStoreSession
+internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction? transaction, BsonMapper mapper, Func<ChatChannel, bool> readFromLog)
+    : IStoreSession
 {
+    private readonly HashSet<string> _lockedChats = [];
+    private readonly HashSet<string> _touched = [];
+
     public IDossiers Dossiers => field ??= new PgDossiers(this);
     public IPayments Payments => field ??= new PgPayments(this);
     public IReceipts Receipts => field ??= new PgReceipts(this);
     public IConversations Conversations => field ??= new PgConversations(this);
     public IEnrollments Enrollments => field ??= new PgEnrollments(this);
     public ISupportCases SupportCases => field ??= new PgSupportCases(this);
-    public IChatLog ChatLog => field ??= new PgChatLog(this);
+    public IChatLog ChatLog => field ??= new PgChatLog(this, readFromLog);
     public IIntegrationEvents Events => field ??= new PgIntegrationEvents(this);
     public IInbox Inbox => field ??= new PgInbox(this);
     public ILookupTallies LookupTallies => field ??= new PgLookupTallies(this);
@@ -23,6 +28,42 @@ internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction? 
     public IPhoneMessages PhoneMessages => field ??= new PgPhoneMessages(this);
     public IGatewayChecks GatewayChecks => field ??= new PgGatewayChecks(this);
     public IRefunds Refunds => field ??= new PgRefunds(this);
+
+    /// <summary>A step (not a read): what it reads it locks until it commits.</summary>
+    public bool Writing => transaction is not null;
+
+    /// <summary>Appended to a step's queries: the rows it read stay as it read them until it commits.</summary>
+    public string Locking => Writing ? " FOR UPDATE" : "";
+
+    public IReadOnlyCollection<string> TouchedChats => _touched;
+
+    public void Touched(string chatKey) => _touched.Add(chatKey);
+
+    /// <summary>
+    /// One chat's steps run one at a time across instances: the chat's advisory lock, held until the step ends. Taken when
+    /// a step first reads the chat's conversation or records what the person sent, before it reads anything else of theirs.
+    /// </summary>
+    public void LockChat(string chatKey)
+    {
+        if (!Writing || !_lockedChats.Add(chatKey)) return;
+        using var command = Command("SELECT pg_advisory_xact_lock(hashtextextended(@chat, 0))");
+        command.Parameters.AddWithValue("chat", chatKey);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Tells the other instances which chats changed, delivered by PostgreSQL when (and only if) the step commits.</summary>
+    public void NotifyChanges(string channel, string instanceId)
+    {
+        if (_touched.Count == 0) return;
+        // A notification carries at most 8,000 bytes; a step rarely touches more than a few chats.
+        foreach (var chunk in _touched.Chunk(50))
+        {
+            using var command = Command("SELECT pg_notify(@channel, @payload)");
+            command.Parameters.AddWithValue("channel", channel);
+            command.Parameters.AddWithValue("payload", instanceId + "\n" + string.Join('\n', chunk));
+            command.ExecuteNonQuery();
+        }
+    }
 
     public NpgsqlCommand Command(string sql) => new(sql, connection, transaction);
 

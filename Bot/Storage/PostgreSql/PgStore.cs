@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using ChatPay.Domain.Chats;
 using ChatPay.Domain.Storage;
 using LiteDB;
 using Npgsql;
@@ -5,35 +7,87 @@ using Npgsql;
 namespace ChatPay.Bot.Storage.PostgreSql;
 
 /// <summary>
-/// ChatPay's store on PostgreSQL (issue 19, in progress: the domain's ports pass the storage contract; the host does not
-/// offer it yet). A step is one transaction; records are the same documents as in LiteDB, with the queried fields as
-/// indexed columns.
+/// ChatPay's store on PostgreSQL, shared by every instance. A step is one transaction (read committed): what it reads it
+/// locks (<c>FOR UPDATE</c>) until it commits, and a chat's steps also take that chat's advisory lock, so steps on the
+/// same records run one after the other across instances as they do in one LiteDB process. A step that meets a deadlock,
+/// or a record another instance inserted at the same moment, is run again from the start. Records are the same documents
+/// as in LiteDB (mapped by <see cref="ChatPayMapper"/>, stored as jsonb), with the queried fields as indexed columns.
 /// </summary>
-public sealed class PgStore : IChatPayStore, IDisposable
+public sealed class PgStore : IHostStore, IDisposable
 {
     private readonly NpgsqlDataSource _source;
     private readonly BsonMapper _mapper = ChatPayMapper.Create();
+    private readonly ChatSignal _signal;
+    private readonly ConcurrentDictionary<ChatChannel, bool> _readFromLog = new();
 
-    public PgStore(string connectionString)
+    /// <summary>Tells the other instances which chats a step changed (<see cref="PgChatChanges"/>), marked with this instance's id.</summary>
+    public const string ChangesChannel = "chatpay_chats";
+
+    /// <summary>This process among the instances: its own notifications are not signalled twice.</summary>
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
+
+    private const int Attempts = 10;
+
+    public PgStore(string connectionString, ChatSignal? signal = null)
     {
         _source = NpgsqlDataSource.Create(connectionString);
         PgSchema.Migrate(_source);
+        _signal = signal ?? new ChatSignal();
     }
+
+    internal NpgsqlDataSource Source => _source;
+
+    public void ReadFromLog(ChatChannel channel) => _readFromLog[channel] = true;
 
     public T Write<T>(Func<IStoreSession, T> work)
     {
-        using var connection = _source.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        var result = work(new PgSession(connection, transaction, _mapper));
-        transaction.Commit();
+        var (result, touched) = Step(session => (work(session), session.TouchedChats.ToList()));
+        _signal.Changed(touched);
         return result;
     }
 
     public T Read<T>(Func<IStoreSession, T> query)
     {
         using var connection = _source.OpenConnection();
-        return query(new PgSession(connection, null, _mapper));
+        return query(NewSession(connection, null));
     }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction, again from the start after a deadlock or a concurrent insert of the same key.</summary>
+    internal T Step<T>(Func<PgSession, T> work)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var connection = _source.OpenConnection();
+            using var transaction = connection.BeginTransaction();
+            try
+            {
+                var session = NewSession(connection, transaction);
+                var result = work(session);
+                session.NotifyChanges(ChangesChannel, InstanceId);
+                transaction.Commit();
+                return result;
+            }
+            catch (PostgresException e) when (Retryable(e) && attempt < Attempts)
+            {
+                // Both sides of a deadlock may start again at once; a short random pause lets one go first.
+                Thread.Sleep(Random.Shared.Next(1, 5 * attempt));
+            }
+        }
+    }
+
+    /// <summary>Read the data, not the step, was the problem: deadlock, serialization failure, a key inserted meanwhile.</summary>
+    private static bool Retryable(PostgresException e) => e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure
+        or PostgresErrorCodes.UniqueViolation;
+
+    /// <summary>A read on its own connection, outside any step.</summary>
+    internal T Query<T>(Func<PgSession, T> query)
+    {
+        using var connection = _source.OpenConnection();
+        return query(NewSession(connection, null));
+    }
+
+    private PgSession NewSession(NpgsqlConnection connection, NpgsqlTransaction? transaction) =>
+        new(connection, transaction, _mapper, channel => _readFromLog.ContainsKey(channel));
 
     public void Dispose() => _source.Dispose();
 }

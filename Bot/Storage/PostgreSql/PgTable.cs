@@ -32,7 +32,7 @@ internal sealed class PgTable<T>(PgSession session, string table, Func<T, string
     /// <summary>The documents matching <paramref name="condition"/> (parameters @p0, @p1, …), in <paramref name="tail"/>'s order and limit.</summary>
     public List<T> Where(string condition, string tail, params object?[] parameters)
     {
-        using var command = session.Command($"SELECT doc::text FROM {table} WHERE {condition} {tail}");
+        using var command = session.Command($"SELECT doc::text FROM {table} WHERE {condition} {tail}{session.Locking}");
         for (var i = 0; i < parameters.Length; i++) command.Parameters.AddWithValue($"p{i}", PgSession.Value(parameters[i]));
         using var reader = command.ExecuteReader();
         var found = new List<T>();

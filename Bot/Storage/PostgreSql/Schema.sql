@@ -1,19 +1,20 @@
 -- ChatPay's PostgreSQL schema, version 1. Documents are the domain's records as JSON (jsonb); what is queried is a
 -- real column with an index, written with the document in the same statement.
 CREATE TABLE IF NOT EXISTS dossiers (id text PRIMARY KEY, doc jsonb NOT NULL, next_reminder_at timestamptz, next_notice_at timestamptz,
-    phone_hash text, awaiting boolean NOT NULL DEFAULT false);
+    phone_hash text, awaiting boolean NOT NULL DEFAULT false, paid_at timestamptz);
 CREATE INDEX IF NOT EXISTS dossiers_next_reminder_at ON dossiers (next_reminder_at) WHERE next_reminder_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS dossiers_next_notice_at ON dossiers (next_notice_at) WHERE next_notice_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS dossiers_phone_hash ON dossiers (phone_hash) WHERE phone_hash IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS payments (id text PRIMARY KEY, doc jsonb NOT NULL, dossier_code text NOT NULL, attempt integer NOT NULL,
     link_token text NOT NULL UNIQUE, open_until timestamptz, next_check_at timestamptz, finished_at timestamptz, settled boolean NOT NULL,
-    opened_at timestamptz);
+    opened_at timestamptz, state text NOT NULL);
 CREATE INDEX IF NOT EXISTS payments_dossier_code ON payments (dossier_code, attempt);
 CREATE INDEX IF NOT EXISTS payments_open_until ON payments (open_until) WHERE open_until IS NOT NULL;
 CREATE INDEX IF NOT EXISTS payments_next_check_at ON payments (next_check_at) WHERE next_check_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS payments_finished_at ON payments (finished_at) WHERE settled;
 CREATE INDEX IF NOT EXISTS payments_opened_at ON payments (opened_at) WHERE opened_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS payments_state ON payments (state);
 
 CREATE TABLE IF NOT EXISTS receipts (id text PRIMARY KEY, doc jsonb NOT NULL, access_token text NOT NULL UNIQUE, lookup_code text,
     dossier_code text NOT NULL UNIQUE);
@@ -21,7 +22,8 @@ CREATE INDEX IF NOT EXISTS receipts_lookup_code ON receipts (lookup_code);
 -- A counter row per series and year, updated in the step that issues the receipt: gap-free across instances (never a sequence).
 CREATE TABLE IF NOT EXISTS receipt_counters (id text PRIMARY KEY, last integer NOT NULL);
 
-CREATE TABLE IF NOT EXISTS conversations (id text PRIMARY KEY, doc jsonb NOT NULL, deadline timestamptz, dossier_code text);
+CREATE TABLE IF NOT EXISTS conversations (id text PRIMARY KEY, doc jsonb NOT NULL, deadline timestamptz, dossier_code text,
+    updated_at timestamptz NOT NULL, in_progress boolean NOT NULL);
 CREATE INDEX IF NOT EXISTS conversations_deadline ON conversations (deadline) WHERE deadline IS NOT NULL;
 CREATE INDEX IF NOT EXISTS conversations_dossier_code ON conversations (dossier_code) WHERE dossier_code IS NOT NULL;
 
@@ -35,11 +37,19 @@ CREATE TABLE IF NOT EXISTS support_cases (id text PRIMARY KEY, doc jsonb NOT NUL
 CREATE INDEX IF NOT EXISTS support_cases_dossier_code ON support_cases (dossier_code, opened_at);
 
 CREATE SEQUENCE IF NOT EXISTS chat_log_seq;
-CREATE TABLE IF NOT EXISTS chat_log (id bigint PRIMARY KEY, doc jsonb NOT NULL, chat_key text NOT NULL, topic text);
+-- Every message both ways, and the outbox of the pushing channels: the queue key is set only while a send or an edit
+-- waits (a partial index, as LiteDB's sparse one), the sequence number moves on with every change (the web chat reads
+-- a chat's changes after the last one it saw).
+CREATE TABLE IF NOT EXISTS chat_log (id bigint PRIMARY KEY, doc jsonb NOT NULL, chat_key text NOT NULL, seq bigint NOT NULL, at timestamptz NOT NULL,
+    topic text, queue_key text, external_ref text, in_flight boolean NOT NULL DEFAULT false);
 CREATE INDEX IF NOT EXISTS chat_log_chat_key ON chat_log (chat_key, id);
+CREATE INDEX IF NOT EXISTS chat_log_chat_seq ON chat_log (chat_key, seq);
 CREATE INDEX IF NOT EXISTS chat_log_topic ON chat_log (topic, id) WHERE topic IS NOT NULL;
+CREATE INDEX IF NOT EXISTS chat_log_queue ON chat_log (queue_key) WHERE queue_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS chat_log_external_ref ON chat_log (external_ref) WHERE external_ref IS NOT NULL;
 
-CREATE TABLE IF NOT EXISTS portal_events (id text PRIMARY KEY, doc jsonb NOT NULL, next_attempt_at timestamptz);
+CREATE TABLE IF NOT EXISTS portal_events (id text PRIMARY KEY, doc jsonb NOT NULL, next_attempt_at timestamptz, delivered_at timestamptz);
+CREATE INDEX IF NOT EXISTS portal_events_next_attempt_at ON portal_events (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
 CREATE TABLE IF NOT EXISTS inbox (id text PRIMARY KEY, at timestamptz NOT NULL);
 CREATE INDEX IF NOT EXISTS inbox_at ON inbox (at);
 CREATE TABLE IF NOT EXISTS lookup_tallies (id text PRIMARY KEY, doc jsonb NOT NULL, window_start timestamptz);
@@ -59,3 +69,6 @@ CREATE INDEX IF NOT EXISTS refunds_payment_id ON refunds (payment_id, requested_
 CREATE INDEX IF NOT EXISTS refunds_dossier_code ON refunds (dossier_code, requested_at);
 CREATE INDEX IF NOT EXISTS refunds_next_attempt_at ON refunds (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS refunds_finished_at ON refunds (finished_at) WHERE finished_at IS NOT NULL;
+
+-- The host's own small tables (settings, receipt seals, Zalo's tokens, the sandboxes' records), one kind of record each.
+CREATE TABLE IF NOT EXISTS records (kind text NOT NULL, id text NOT NULL, doc jsonb NOT NULL, PRIMARY KEY (kind, id));

@@ -1,27 +1,27 @@
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Security;
-using LiteDB;
+using ChatPay.Bot.Storage.Records;
 
 namespace ChatPay.Bot.Payments.Sandbox.Wallets;
 
 /// <summary>The wallet sandboxes' orders, kept in the database so a restart loses none, and callbacks are retried after it.</summary>
-public sealed class SandboxWalletOrders(LiteDbStore store, TimeProvider clock)
+public sealed class SandboxWalletOrders(IRecordTables tables, TimeProvider clock)
 {
     private const string Collection = "sandbox_wallet_orders";
-    private readonly ILiteCollection<SandboxWalletOrder> _orders = store.Collection<SandboxWalletOrder>(Collection);
+    private readonly IRecordTable<SandboxWalletOrder> _orders = tables.Table<SandboxWalletOrder>(Collection, o => o.Id);
     private readonly Lock _gate = new();
 
     public static string IdOf(string wallet, string orderId) => $"{wallet}:{orderId}";
 
-    public SandboxWalletOrder? Find(string wallet, string orderId) => _orders.FindById(IdOf(wallet, orderId));
+    public SandboxWalletOrder? Find(string wallet, string orderId) => _orders.Get(IdOf(wallet, orderId));
 
-    public SandboxWalletOrder? ByToken(string wallet, string token) => _orders.FindOne(o => o.Wallet == wallet && o.Token == token);
+    public SandboxWalletOrder? ByToken(string wallet, string token) => _orders.Where(o => o.Wallet == wallet && o.Token == token).FirstOrDefault();
 
     /// <summary>The order a refund with this reference was made of, if any.</summary>
-    public SandboxWalletOrder? WithRefund(string wallet, string refundId) => _orders.Find(o => o.Wallet == wallet && o.Paid).FirstOrDefault(o => o.Refunds.ContainsKey(refundId));
+    public SandboxWalletOrder? WithRefund(string wallet, string refundId) => _orders.Where(o => o.Wallet == wallet && o.Paid).FirstOrDefault(o => o.Refunds.ContainsKey(refundId));
 
     /// <summary>The paid order with this transaction number at the wallet.</summary>
-    public SandboxWalletOrder? ByTransactionNo(string wallet, long transactionNo) => _orders.FindOne(o => o.Wallet == wallet && o.Paid && o.TransactionNo == transactionNo);
+    public SandboxWalletOrder? ByTransactionNo(string wallet, long transactionNo) => _orders.Where(o => o.Wallet == wallet && o.Paid && o.TransactionNo == transactionNo).FirstOrDefault();
 
     /// <summary>Adds the order unless one with its reference exists; returns the one kept and whether it is the new one.</summary>
     public (SandboxWalletOrder Order, bool Added) Add(SandboxWalletOrder order)
@@ -32,8 +32,8 @@ public sealed class SandboxWalletOrders(LiteDbStore store, TimeProvider clock)
             order.Id = IdOf(order.Wallet, order.OrderId);
             order.Token = Secrets.NewToken();
             order.Number = _orders.Count(o => o.Wallet == order.Wallet) + 1;
-            store.WriteTo<SandboxWalletOrder>(Collection, c => c.Insert(order));
-            return (order, true);
+            var kept = _orders.Add(order);
+            return (kept, kept == order);
         }
     }
 
@@ -59,8 +59,8 @@ public sealed class SandboxWalletOrders(LiteDbStore store, TimeProvider clock)
     public IReadOnlyList<SandboxWalletOrder> CallbacksDue(int maxAttempts)
     {
         var now = clock.GetUtcNow();
-        return _orders.Find(o => o.ResultCode != "" && !o.CallbackAcknowledged && o.CallbackAttempts < maxAttempts && o.NextCallbackAt <= now).ToList();
+        return _orders.Where(o => o.ResultCode != "" && !o.CallbackAcknowledged && o.CallbackAttempts < maxAttempts && o.NextCallbackAt <= now);
     }
 
-    public void Save(SandboxWalletOrder order) => store.WriteTo<SandboxWalletOrder>(Collection, c => c.Update(order));
+    public void Save(SandboxWalletOrder order) => _orders.Put(order);
 }

@@ -29,7 +29,7 @@ public static class SandboxWalletSetup
     {
         services.AddSingleton<SandboxWalletOrders>();
         services.AddSingleton<SandboxWalletCallbacks>();
-        services.AddHostedService<SandboxWalletRetryService>();
+        services.AddLeaderService<SandboxWalletRetryService>();
         return services;
     }
 }

@@ -1,0 +1,64 @@
+using System.Linq.Expressions;
+using ChatPay.Bot.Storage.Records;
+using NpgsqlTypes;
+
+namespace ChatPay.Bot.Storage.PostgreSql;
+
+/// <summary>
+/// The host's record tables in one PostgreSQL table, <c>records</c>, keyed by kind and id. A condition is applied to the
+/// kind's records in memory: these tables are small (the sandboxes' transactions, settings, seals).
+/// </summary>
+public sealed class PgRecordTables(PgStore store) : IRecordTables
+{
+    public IRecordTable<T> Table<T>(string name, Func<T, string> idOf) where T : class => new RecordTable<T>(store, name, idOf);
+
+    private sealed class RecordTable<T>(PgStore store, string kind, Func<T, string> idOf) : IRecordTable<T> where T : class
+    {
+        public T? Get(string id) => store.Query(session =>
+        {
+            using var command = session.Command("SELECT doc::text FROM records WHERE kind = @kind AND id = @id");
+            command.Parameters.AddWithValue("kind", kind);
+            command.Parameters.AddWithValue("id", id);
+            return command.ExecuteScalar() is string json ? session.FromJson<T>(json) : null;
+        });
+
+        public IReadOnlyList<T> Where(Expression<Func<T, bool>> condition) => [.. All().Where(condition.Compile())];
+
+        public int Count(Expression<Func<T, bool>>? condition = null) => condition is null ? All().Count : All().Count(condition.Compile());
+
+        private List<T> All() => store.Query(session =>
+        {
+            using var command = session.Command("SELECT doc::text FROM records WHERE kind = @kind ORDER BY id");
+            command.Parameters.AddWithValue("kind", kind);
+            using var reader = command.ExecuteReader();
+            var found = new List<T>();
+            while (reader.Read()) found.Add(session.FromJson<T>(reader.GetString(0)));
+            return found;
+        });
+
+        public void Put(T record) => store.Step(session =>
+        {
+            using var command = session.Command("INSERT INTO records (kind, id, doc) VALUES (@kind, @id, @doc) ON CONFLICT (kind, id) DO UPDATE SET doc = excluded.doc");
+            Bind(command, session, record);
+            return command.ExecuteNonQuery();
+        });
+
+        public T Add(T record) => store.Step(session =>
+        {
+            using var command = session.Command("INSERT INTO records (kind, id, doc) VALUES (@kind, @id, @doc) ON CONFLICT (kind, id) DO NOTHING");
+            Bind(command, session, record);
+            if (command.ExecuteNonQuery() == 1) return record;
+            using var stored = session.Command("SELECT doc::text FROM records WHERE kind = @kind AND id = @id");
+            stored.Parameters.AddWithValue("kind", kind);
+            stored.Parameters.AddWithValue("id", idOf(record));
+            return session.FromJson<T>((string)stored.ExecuteScalar()!);
+        });
+
+        private void Bind(Npgsql.NpgsqlCommand command, PgSession session, T record)
+        {
+            command.Parameters.AddWithValue("kind", kind);
+            command.Parameters.AddWithValue("id", idOf(record));
+            command.Parameters.AddWithValue("doc", NpgsqlDbType.Jsonb, session.ToJson(record));
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace ChatPay.Bot.Storage;
+
+/// <summary>The database ChatPay keeps everything in.</summary>
+public enum StorageProvider
+{
+    /// <summary>One file, one process: the embedded default.</summary>
+    LiteDb,
+
+    /// <summary>One PostgreSQL database shared by any number of instances.</summary>
+    PostgreSql,
+}
