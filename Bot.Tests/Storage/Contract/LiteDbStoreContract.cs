@@ -1,5 +1,6 @@
 using ChatPay.Bot.Storage;
-using ChatPay.Domain.Storage;
+using ChatPay.Bot.Operations;
+using ChatPay.Bot.Storage.Records;
 using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.Storage.Contract;
@@ -10,7 +11,12 @@ public sealed class LiteDbStoreContract : StoreContract
 {
     private readonly TempDirectory _directory = new();
 
-    protected override IChatPayStore NewStore() => new LiteDbStore(_directory.File("contract.db"), new ChatSignal());
+    protected override StoreParts NewStore()
+    {
+        var store = new LiteDbStore(_directory.File("contract.db"), new ChatSignal());
+        var ports = new LiteHostPorts(store);
+        return new StoreParts(store, new LiteOutboxStore(store), new LiteRecordTables(store), new LiteRetention(store), ports);
+    }
 
     public override void Dispose()
     {

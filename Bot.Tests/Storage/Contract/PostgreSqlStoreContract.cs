@@ -1,5 +1,4 @@
 using ChatPay.Bot.Storage.PostgreSql;
-using ChatPay.Domain.Storage;
 using Npgsql;
 
 namespace ChatPay.Tests.Storage.Contract;
@@ -16,13 +15,14 @@ public sealed class PostgreSqlStoreContract : StoreContract
     private string? _database;
     private string? _server;
 
-    protected override IChatPayStore NewStore()
+    protected override StoreParts NewStore()
     {
         _server = Environment.GetEnvironmentVariable(Variable);
         Skip.If(string.IsNullOrEmpty(_server), $"No PostgreSQL server: set {Variable} to a connection string (.ci/run starts one).");
         _database = $"chatpay_contract_{Guid.NewGuid():N}";
         Execute(_server!, $"CREATE DATABASE {_database}");
-        return new PgStore(new NpgsqlConnectionStringBuilder(_server) { Database = _database, Pooling = false }.ConnectionString);
+        var store = new PgStore(new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString);
+        return new StoreParts(store, new PgOutboxStore(store), new PgRecordTables(store), new PgRetention(store), new PgHostPorts(store));
     }
 
     public override void Dispose()

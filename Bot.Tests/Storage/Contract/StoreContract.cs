@@ -18,24 +18,26 @@ namespace ChatPay.Tests.Storage.Contract;
 /// receipt counter gap-free, each query's bounds and order. A store is a subclass that says how to make one (issue 19:
 /// the same suite for PostgreSQL).
 /// </summary>
-public abstract class StoreContract : IDisposable
+public abstract partial class StoreContract : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero);
     private static readonly ChatAddress Chat = new(WebChatIdentity.Channel, "contract");
     private static readonly BankOption Bank = new("VCB", "Vietcombank", "VIETCOMBANK", "VnPay");
 
-    private readonly Lazy<IChatPayStore> _store;
+    private readonly Lazy<StoreParts> _parts;
 
-    protected StoreContract() => _store = new Lazy<IChatPayStore>(NewStore, LazyThreadSafetyMode.ExecutionAndPublication);
+    protected StoreContract() => _parts = new Lazy<StoreParts>(NewStore, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>A new, empty store.</summary>
-    protected abstract IChatPayStore NewStore();
+    /// <summary>A new, empty store, with the host's ports over it.</summary>
+    protected abstract StoreParts NewStore();
 
-    protected IChatPayStore Store => _store.Value;
+    protected IChatPayStore Store => _parts.Value.Store;
+
+    private StoreParts Parts => _parts.Value;
 
     public virtual void Dispose()
     {
-        if (_store.IsValueCreated) (_store.Value as IDisposable)?.Dispose();
+        if (_parts.IsValueCreated) (_parts.Value.Store as IDisposable)?.Dispose();
     }
 
     private void Write(Action<IStoreSession> work) => Store.Write(session => { work(session); return true; });
