@@ -104,38 +104,8 @@ public class CrashRestartTests
     private static int AlertsIn(FakeTelegramServer telegram, long group) =>
         telegram.Messages(group).Sum(m => Regex.Matches(m.Text, "đã thanh toán — sẵn sàng xử lý").Count);
 
-    private async Task JourneyAsync(FakeTelegramServer telegram, HttpClient http, int citizen)
-    {
-        var chat = ChatOf(citizen);
-        telegram.SendText(chat, Code(citizen));
-        var fees = await telegram.WaitForMessageAsync(chat, m => m.Text.Contains(Said.Fees), Patience);
-        telegram.Press(chat, fees.MessageId, TelegramHarness.Button(fees, "Xác nhận").CallbackData!);
-        var banks = await telegram.WaitForMessageAsync(chat, m => m.Text.Contains(Said.ChooseBank) && m.Keyboard.Count > 0, Patience);
-        telegram.Press(chat, banks.MessageId, TelegramHarness.Button(banks, "Vietcombank").CallbackData!);
-        var link = TelegramHarness.PaymentLink(await telegram.WaitForMessageAsync(chat, m => m.Text.Contains(Said.PaymentLink), Patience));
-
-        var deadline = DateTime.UtcNow + Patience;
-        while (!telegram.Messages(chat).Any(m => m.Text.Contains(Said.Paid)))
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Citizen {citizen} never got a receipt.");
-            try
-            {
-                await SandboxPayer.PayAsync(http, link);
-                Interlocked.Increment(ref _paid);
-            }
-            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
-            {
-                // The bot is down, or the link already went through: look for the receipt, then try again.
-            }
-            try
-            {
-                await telegram.WaitForMessageAsync(chat, m => m.Text.Contains(Said.Paid), TimeSpan.FromSeconds(5));
-            }
-            catch (TimeoutException)
-            {
-            }
-        }
-    }
+    private Task JourneyAsync(FakeTelegramServer telegram, HttpClient http, int citizen) =>
+        TelegramCitizen.PayAsync(telegram, http, ChatOf(citizen), Code(citizen), Patience, () => Interlocked.Increment(ref _paid));
 }
 
 /// <summary>The crash tests run alone: they load both cores, and other tests' waits are not meant to compete with them.</summary>

@@ -1,4 +1,5 @@
 using ChatPay.Bot.Channels.WebChat;
+using ChatPay.Bot.Operations;
 using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
@@ -155,5 +156,14 @@ public class BackupTests : IDisposable
 
         Assert.Equal(OwnerOnlyFiles.Mode, File.GetUnixFileMode(DatabasePath));
         Assert.Equal(OwnerOnlyFiles.Mode, File.GetUnixFileMode(DatabasePath + ".lock"));
+    }
+
+    [Fact]
+    public void With_postgresql_the_backup_names_pg_dump_for_the_same_database_and_never_repeats_the_password()
+    {
+        var command = BackupCommand.PgDumpCommand("Host=db.tinh.gov.vn;Port=5433;Username=chatpay;Password=bí-mật;Database=chatpay", "/backups/chatpay.dump");
+
+        Assert.Equal("pg_dump --format=custom --file='/backups/chatpay.dump' --host='db.tinh.gov.vn' --port=5433 --username='chatpay' 'chatpay'", command);
+        Assert.DoesNotContain("bí-mật", command);
     }
 }

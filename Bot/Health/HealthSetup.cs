@@ -11,7 +11,8 @@ public static class HealthSetup
         builder.Services.AddSingleton<Reachability>();
         builder.Services.AddHealthChecks()
             .AddCheck<OutboxHealthCheck>("outbox")
-            .AddCheck("webchat", () => HealthCheckResult.Healthy("served by this process"));
+            .AddCheck("webchat", () => HealthCheckResult.Healthy("served by this process"))
+            .AddCheck<LeadershipHealthCheck>("instance");
         return builder;
     }
 

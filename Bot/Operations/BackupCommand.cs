@@ -24,6 +24,11 @@ public static class BackupCommand
         // The same settings as the bot (appsettings, environment, command line), so the command finds the same file.
         var builder = WebApplication.CreateBuilder(args.Where((_, i) => i != index).ToArray());
         var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (options.Provider == StorageProvider.PostgreSql)
+        {
+            Console.Error.WriteLine($"ChatPay's data is in PostgreSQL: back it up with PostgreSQL's own tools, for example{Environment.NewLine}  {PgDumpCommand(options.ConnectionString, target)}");
+            return 1;
+        }
         var databasePath = options.FullPath(builder.Environment.ContentRootPath);
         if (!File.Exists(databasePath))
         {
@@ -49,6 +54,15 @@ public static class BackupCommand
     }
 
     public const string ForceFlag = "--force";
+
+    /// <summary>The pg_dump command that copies the database named by <paramref name="connectionString"/> to <paramref name="target"/> (the password is not repeated).</summary>
+    public static string PgDumpCommand(string? connectionString, string target)
+    {
+        var parts = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var host = string.IsNullOrEmpty(parts.Host) ? "localhost" : parts.Host;
+        return $"pg_dump --format=custom --file='{target}' --host='{host}' --port={parts.Port}" +
+               $"{(string.IsNullOrEmpty(parts.Username) ? "" : $" --username='{parts.Username}'")} '{parts.Database}'";
+    }
 
     private static async Task<(long Bytes, bool Online)> BackUpAsync(string databasePath, string? password, string target, bool force)
     {
