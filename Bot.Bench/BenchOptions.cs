@@ -17,7 +17,7 @@ public sealed record BenchOptions(int Journeys, int PacedSeconds, int PacedRate,
         return options;
     }
 
-    /// <summary>Sections to run (--only cpu,recovery): echo, journeys, cpu, burst, rush, recovery, cold; all by default.</summary>
+    /// <summary>Sections to run (--only cpu,recovery): echo, journeys, cpu, storage, burst, rush, recovery, cold; all by default.</summary>
     public bool Runs(string section) => Only == "all" || Only.Split(',').Contains(section);
 
     /// <summary>Whether the CPU run measures with Telegram's limits off, on, or both (--cpu-limits off|on|both).</summary>

@@ -4,7 +4,10 @@ using System.Net.Sockets;
 
 namespace ChatPay.Bench;
 
-/// <summary>The real Bot as a child process (the Release build next to this harness), configured by command-line settings.</summary>
+/// <summary>
+/// The real Bot as a child process (the Release build next to this harness), configured by command-line settings; or
+/// several instances of it on one PostgreSQL database, measured together (CPU and memory summed, requests spread in turn).
+/// </summary>
 public sealed class BotUnderTest : IAsyncDisposable
 {
     public const string HashSecret = "bench-hash-secret-0123456789";
@@ -13,14 +16,29 @@ public sealed class BotUnderTest : IAsyncDisposable
     public const string OfficerCode = "BENCH-OFFICER-CODE";
     public const string AgencyCode = "H42.10";
 
+    private readonly Process[] _processes;
     private readonly Process _process;
 
-    private BotUnderTest(Process process, string baseUrl, TimeSpan startup)
+    private BotUnderTest(Process[] processes, string[] baseUrls, TimeSpan startup)
     {
-        _process = process;
-        BaseUrl = baseUrl;
+        _processes = processes;
+        _process = processes[0];
+        BaseUrl = baseUrls[0];
         Startup = startup;
-        Http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        Http = new HttpClient(new TakeTurns(baseUrls)) { BaseAddress = new Uri(BaseUrl) };
+    }
+
+    /// <summary>Sends each request to the next instance in turn, as a load balancer in front of them would.</summary>
+    private sealed class TakeTurns(string[] baseUrls) : DelegatingHandler(new HttpClientHandler())
+    {
+        private int _next;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var target = new Uri(baseUrls[(int)((uint)Interlocked.Increment(ref _next) % baseUrls.Length)]);
+            request.RequestUri = new UriBuilder(request.RequestUri!) { Host = target.Host, Port = target.Port }.Uri;
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     public string BaseUrl { get; }
@@ -30,8 +48,28 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    /// <summary>Starts the Bot on a fresh port with the database and extra settings given, and waits until it is healthy.</summary>
-    public static async Task<BotUnderTest> StartAsync(string databasePath, IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// Starts the Bot on a fresh port with the database and extra settings given, and waits until it is healthy; with
+    /// <paramref name="instances"/> above one (PostgreSQL settings), that many, one after the other (the first leads).
+    /// </summary>
+    public static async Task<BotUnderTest> StartAsync(string databasePath, IReadOnlyDictionary<string, string> settings, int instances = 1)
+    {
+        var watch = Stopwatch.StartNew();
+        var started = new List<(Process Process, string BaseUrl)>();
+        try
+        {
+            for (var i = 0; i < instances; i++) started.Add(await StartOneAsync(databasePath, settings));
+        }
+        catch
+        {
+            // Never leave a bot running behind a failed run: it would skew every measurement after it.
+            foreach (var (process, _) in started) process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return new BotUnderTest([.. started.Select(s => s.Process)], [.. started.Select(s => s.BaseUrl)], watch.Elapsed);
+    }
+
+    private static async Task<(Process, string)> StartOneAsync(string databasePath, IReadOnlyDictionary<string, string> settings)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -61,7 +99,6 @@ public sealed class BotUnderTest : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatPay.Bot.dll"));
         foreach (var (key, value) in all) start.ArgumentList.Add($"--{key}={value}");
 
-        var watch = Stopwatch.StartNew();
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[bot] {e.Data}"); };
@@ -78,7 +115,7 @@ public sealed class BotUnderTest : IAsyncDisposable
             process.Kill(entireProcessTree: true);
             throw;
         }
-        return new BotUnderTest(process, baseUrl, watch.Elapsed);
+        return (process, baseUrl);
     }
 
     private static async Task WaitUntilHealthyAsync(Process process, string baseUrl)
@@ -113,24 +150,26 @@ public sealed class BotUnderTest : IAsyncDisposable
         }
     }
 
-    /// <summary>The process's peak resident memory so far (VmHWM), in megabytes.</summary>
-    public double PeakMemoryMb() => StatusField("VmHWM") / 1024.0;
+    /// <summary>The processes' peak resident memory so far (VmHWM), in megabytes, added up over the instances.</summary>
+    public double PeakMemoryMb() => _processes.Sum(p => StatusField(p, "VmHWM")) / 1024.0;
 
-    /// <summary>The bot process's CPU time so far, user and system (/proc/&lt;pid&gt;/stat, fields 14 and 15, in clock ticks of 10 ms).</summary>
-    public TimeSpan CpuTime()
+    /// <summary>The bot processes' CPU time so far, user and system (/proc/&lt;pid&gt;/stat, fields 14 and 15, in clock ticks of 10 ms), added up.</summary>
+    public TimeSpan CpuTime() => _processes.Aggregate(TimeSpan.Zero, (total, process) => total + CpuTime(process));
+
+    private static TimeSpan CpuTime(Process process)
     {
-        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
         // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11]) + long.Parse(fields[12]);
         return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
-    public double MemoryMb() => StatusField("VmRSS") / 1024.0;
+    public double MemoryMb() => _processes.Sum(p => StatusField(p, "VmRSS")) / 1024.0;
 
-    private long StatusField(string name)
+    private static long StatusField(Process process, string name)
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(name + ":", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith(name + ":", StringComparison.Ordinal));
         return long.Parse(line.Split(':', 2)[1].Trim().Split(' ')[0]);
     }
 
@@ -144,12 +183,15 @@ public sealed class BotUnderTest : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        if (!_process.HasExited)
+        foreach (var process in _processes)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            process.Dispose();
         }
-        _process.Dispose();
     }
 
     private static int FreePort()

@@ -129,6 +129,34 @@ if (options.Runs("cpu"))
     results["cpuPerJourney"] = cpu;
 }
 
+// 3c. The same CPU run on each store: LiteDB, PostgreSQL with one instance, and two instances on one database (issue 19:
+// on 2 cores no speed-up is expected; what is measured is the cost, and that nothing breaks).
+if (options.Runs("storage"))
+{
+    var stores = new List<object>();
+    foreach (var (store, instances) in new[] { ("LiteDB", 1), ("PostgreSQL", 1), ("PostgreSQL", 2) })
+    {
+        using var postgres = store == "PostgreSQL" ? BenchPostgres.Create() : null;
+        if (store == "PostgreSQL" && postgres is null)
+        {
+            Console.WriteLine("storage: PostgreSQL skipped (set CHATPAY_BENCH_POSTGRES to a connection string)");
+            break;
+        }
+        await using var telegram = await FakeTelegramServer.StartAsync(unlimited);
+        var settings = TelegramSettings(telegram, limited: false);
+        foreach (var (key, value) in postgres?.Settings ?? []) settings[key] = value;
+        await using var bot = await BotUnderTest.StartAsync(Path.Combine(work.FullName, $"storage-{store}.db"), settings, instances);
+        var serverBefore = BenchPostgres.ServerCpuTime();
+        var result = await CpuPerJourney.RunAsync(telegram, bot, limited: false, options.CpuJourneys, atOnce: 20, warmUp: 150, firstCode: 100_000);
+        // The server's CPU over warm-up, rest and run, per measured journey: a rough figure beside the Bot's exact one.
+        var serverMsPerJourney = postgres is null ? 0 : Math.Round((BenchPostgres.ServerCpuTime() - serverBefore).TotalMilliseconds / (options.CpuJourneys + 150), 1);
+        stores.Add(new { store, instances, result, serverMsPerJourney });
+        Console.WriteLine($"{store}, {instances} instance{(instances > 1 ? "s" : "")}: {result.CpuMsPerJourney:0.0} ms a journey (all instances)" +
+            $"{(postgres is null ? "" : $" + {serverMsPerJourney:0.0} ms in PostgreSQL")}, {result.JourneysPerSecond:0.0}/s, peak {result.PeakMemoryMb:0} MB (added up)");
+    }
+    results["storage"] = stores;
+}
+
 // 4. Alerts in a burst, with Telegram's limits on both sides.
 if (options.Runs("burst"))
 {

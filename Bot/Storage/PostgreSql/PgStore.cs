@@ -30,7 +30,10 @@ public sealed class PgStore : IHostStore, IDisposable
 
     public PgStore(string connectionString, ChatSignal? signal = null)
     {
-        _source = NpgsqlDataSource.Create(connectionString);
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        // A step's few statements are the same every time: prepared once per connection, the server skips parsing and planning them.
+        if (!settings.ContainsKey("Max Auto Prepare")) settings.MaxAutoPrepare = 64;
+        _source = NpgsqlDataSource.Create(settings.ConnectionString);
         PgSchema.Migrate(_source);
         _signal = signal ?? new ChatSignal();
     }
