@@ -22,7 +22,7 @@ public sealed class ZaloTokens(IRecordTables tables, SecretProtector protector, 
     private readonly IRecordTable<Stored> _tokens = tables.Table<Stored>(Collection, t => t.Id);
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
-    /// <summary>The pair in force, decrypted; read from the database once, then kept as it is saved (only this process writes it).</summary>
+    /// <summary>The pair in force, decrypted; read from the database once, then kept as it is saved, and read again before a refresh.</summary>
     private Stored? _current;
 
     /// <summary>A token to call Zalo with, refreshed first when it is about to expire.</summary>
@@ -38,6 +38,8 @@ public sealed class ZaloTokens(IRecordTables tables, SecretProtector protector, 
         await _refreshing.WaitAsync(cancellationToken);
         try
         {
+            // Read again: another instance on the same database may have refreshed meanwhile, and Zalo's refresh token is single-use.
+            _current = null;
             var current = Current();
             if (current.AccessToken != rejected && current.AccessExpiresAt - RefreshAhead > clock.GetUtcNow()) return current.AccessToken;
 
