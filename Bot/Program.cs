@@ -56,7 +56,8 @@ try
     app.MapReportDownloads();
     app.MapHealth();
     await app.RunAsync();
-    return 0;
+    // A stop the Bot asked for itself (a leader that lost its database connection) is a failure, for systemd to restart it.
+    return Environment.ExitCode;
 }
 catch (Exception e) when (e is StorageUnavailableException or OptionsValidationException or SettingsException
     || e is AggregateException aggregate && aggregate.InnerExceptions.All(inner => inner is OptionsValidationException))

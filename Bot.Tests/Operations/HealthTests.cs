@@ -29,7 +29,9 @@ public class HealthTests : IDisposable
         using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
         var checks = report.RootElement.GetProperty("checks");
-        Assert.Equal(["database", "gateway", "gateway.momo", "gateway.zalopay", "outbox", "webchat"], checks.EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal(["database", "gateway", "gateway.momo", "gateway.zalopay", "instance", "outbox", "webchat"], checks.EnumerateObject().Select(c => c.Name).Order());
+        // One LiteDB process leads the background work.
+        Assert.Equal(LeadershipHealthCheck.Leads, checks.GetProperty("instance").GetProperty("description").GetString());
         // Backlogs are listed per registered channel: with no tokens, no pushing channel is on.
         Assert.Equal(["oldestWaitSeconds"], checks.GetProperty("outbox").GetProperty("data").EnumerateObject().Select(p => p.Name));
     }

@@ -39,6 +39,8 @@ public sealed class PgLeadership(PgStore store, IHostApplicationLifetime lifetim
             else if (!StillHeld())
             {
                 logger.LogCritical("This instance lost its connection to PostgreSQL while leading; it stops so that another leads alone");
+                // Exits as failed, so that the service manager starts it again (as a standby, or the leader if none took over).
+                Environment.ExitCode = 1;
                 lifetime.StopApplication();
                 return;
             }
