@@ -90,4 +90,18 @@ public sealed class PostgreSqlInstancesTests : IDisposable
             foreach (var store in stores) store.Dispose();
         }
     }
+
+    [SkippableFact]
+    public async Task A_leader_that_loses_its_database_connection_exits_as_failed_for_the_service_manager_to_restart_it()
+    {
+        using var database = new TestPostgres();
+        using var bot = await BotProcess.StartServingAsync(_directory.File("unused.db"), [.. database.Settings.Select(s => $"--{s.Key}={s.Value}")]);
+        Assert.True(await BotInstances.LeadsAsync(bot));
+
+        // As a network cut or a server restart would: every session of the Bot ends, the leader's lock with it.
+        database.Scalar<bool>("SELECT bool_and(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+
+        Assert.Equal(1, await bot.ExitCodeAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("lost its connection to PostgreSQL while leading", bot.Output);
+    }
 }
