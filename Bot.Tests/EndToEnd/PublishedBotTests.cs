@@ -53,12 +53,7 @@ public class PublishedBotTests : IDisposable
         request.Headers.Add(ApiKeyCheck.Header, ApiKey);
         Assert.Equal(System.Net.HttpStatusCode.Created, (await bot.Http.SendAsync(request)).StatusCode);
 
-        telegram.SendText(Citizen, Code);
-        var fees = await telegram.WaitForMessageAsync(Citizen, m => m.Text.Contains(Said.Fees), Patience);
-        telegram.Press(Citizen, fees.MessageId, TelegramHarness.Button(fees, "Xác nhận").CallbackData!);
-        var banks = await telegram.WaitForMessageAsync(Citizen, m => m.Text.Contains(Said.ChooseBank) && m.Keyboard.Count > 0, Patience);
-        telegram.Press(Citizen, banks.MessageId, TelegramHarness.Button(banks, "Vietcombank").CallbackData!);
-        var link = TelegramHarness.PaymentLink(await telegram.WaitForMessageAsync(Citizen, m => m.Text.Contains(Said.PaymentLink), Patience));
+        var link = await TelegramCitizen.WalkToLinkAsync(telegram, Citizen, Code, Patience);
 
         // The citizen follows the link to VNPay; VNPay then calls the IPN, signed with the merchant's secret.
         using var redirect = await bot.Http.GetAsync(new Uri(link).PathAndQuery);

@@ -1,6 +1,5 @@
 using ChatPay.Bot.Health;
 using ChatPay.Bot.Storage.PostgreSql;
-using ChatPay.Domain.Dossiers;
 using ChatPay.Fakes.Telegram;
 
 namespace ChatPay.Tests.Support;
@@ -33,51 +32,20 @@ public sealed class BotInstances : IAsyncDisposable
     public static async Task<BotInstances> StartAsync(FakeTelegramServer telegram, TestPostgres database, int count, int dossiers)
     {
         var instances = new BotInstances(telegram, database, await RoundRobinProxy.StartAsync());
-        instances.Seed(dossiers);
+        using (var store = new PgStore(database.ConnectionString)) KillableBot.Seed(store, dossiers);
         // One after the other: the first leads, as a deployment's first instance does; the others stand by.
         for (var i = 0; i < count; i++) await instances.StartOneAsync(i);
         return instances;
     }
 
-    private void Seed(int count)
-    {
-        using var store = new PgStore(_database.ConnectionString);
-        store.Write(s =>
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var dossier = new Dossier(KillableBot.Code(i), "Cấp Phiếu lý lịch tư pháp", Agency, "Sở Tư pháp tỉnh Hà Tĩnh", $"Nguyễn Văn {i}", null, DateTimeOffset.UtcNow);
-                dossier.RequestPayment([new FeeLine(FeeKind.Fee, "Phí cung cấp thông tin lý lịch tư pháp", 200_000)], DateTimeOffset.UtcNow);
-                s.Dossiers.Save(dossier);
-            }
-            return true;
-        });
-    }
-
     private async Task StartOneAsync(int index)
     {
-        var options = _telegram.Options;
-        var port = LoopbackPort.Free();
-        var process = await BotProcess.StartServingAsync(_directory.File($"unused-{index}.db"), port, [
+        var process = await BotProcess.StartServingAsync(_directory.File($"unused-{index}.db"), LoopbackPort.Free(), [
+            .. KillableBot.Settings(_telegram),
             .. _database.Settings.Select(s => $"--{s.Key}={s.Value}"),
             $"--App:PublicBaseUrl={_proxy.BaseUrl}",
-            "--Demo:Enabled=true",
-            "--Logging:LogLevel:Default=Warning",
-            $"--Telegram:BotToken={options.Token}",
-            $"--Telegram:ApiBaseUrl={_telegram.BaseUrl}",
             "--Telegram:Mode=Webhook",
-            $"--Telegram:WebhookUrl={_proxy.BaseUrl}/telegram/webhook",
-            $"--Telegram:Limits:PerChatPerSecond={options.PerChatPerSecond}",
-            $"--Telegram:Limits:PerChatBurst={options.PerChatBurst}",
-            $"--Telegram:Limits:PerGroupPerMinute={options.PerGroupPerMinute}",
-            $"--Telegram:Limits:GlobalPerSecond={options.GlobalPerSecond}",
-            $"--Telegram:Limits:GlobalBurst={options.GlobalBurst}",
-            $"--Staff:Agencies:0:Code={Agency}",
-            "--Staff:Agencies:0:Name=Sở Tư pháp tỉnh Hà Tĩnh",
-            $"--Staff:Agencies:0:EnrollmentCode={KillableBot.OfficerCode}",
-            "--Staff:SupportEnrollmentCode=INSTANCES-TEST-SUPPORT-CODE",
-            "--Payments:Sandbox:IpnRetryInterval=00:00:01",
-            "--Payments:Reconciliation:Delay=00:00:05"]);
+            $"--Telegram:WebhookUrl={_proxy.BaseUrl}/telegram/webhook"]);
         Processes.Add(process);
         _proxy.Add(process.Http.BaseAddress!.ToString());
     }

@@ -41,6 +41,11 @@ public sealed class KillableBot : IDisposable
     public void Seed(int count)
     {
         using var store = new LiteDbStore(DatabasePath, new ChatSignal());
+        Seed(store, count);
+    }
+
+    /// <summary>Dossiers of the agency awaiting 200.000 ₫ each, numbered by <see cref="Code"/> from 0.</summary>
+    public static void Seed(ChatPay.Domain.Storage.IChatPayStore store, int count) =>
         store.Write(s =>
         {
             for (var i = 0; i < count; i++)
@@ -51,16 +56,21 @@ public sealed class KillableBot : IDisposable
             }
             return true;
         });
-    }
 
-    public async Task StartAsync()
+    public async Task StartAsync() => Process = await BotProcess.StartServingAsync(DatabasePath, Port, [.. Settings(_telegram), .. _settings]);
+
+    /// <summary>
+    /// The Bot's settings for these tests: the demo's sandbox, the fake Telegram with its limits, the agency whose officers
+    /// enrol with <see cref="OfficerCode"/>, and quick retries.
+    /// </summary>
+    public static string[] Settings(FakeTelegramServer telegram)
     {
-        var options = _telegram.Options;
-        Process = await BotProcess.StartServingAsync(DatabasePath, Port, [
+        var options = telegram.Options;
+        return [
             "--Demo:Enabled=true", // the sandbox gateway runs only with the demo
             "--Logging:LogLevel:Default=Warning",
             $"--Telegram:BotToken={options.Token}",
-            $"--Telegram:ApiBaseUrl={_telegram.BaseUrl}",
+            $"--Telegram:ApiBaseUrl={telegram.BaseUrl}",
             "--Telegram:PollTimeoutSeconds=1",
             $"--Telegram:Limits:PerChatPerSecond={options.PerChatPerSecond}",
             $"--Telegram:Limits:PerChatBurst={options.PerChatBurst}",
@@ -73,7 +83,7 @@ public sealed class KillableBot : IDisposable
             "--Staff:SupportEnrollmentCode=CRASH-TEST-SUPPORT-CODE",
             "--Payments:Sandbox:IpnRetryInterval=00:00:01",
             "--Payments:Reconciliation:Delay=00:00:05",
-            .. _settings]);
+        ];
     }
 
     /// <summary>SIGKILL, then the same Bot again on the same file and address.</summary>

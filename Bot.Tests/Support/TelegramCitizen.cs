@@ -12,12 +12,7 @@ public static class TelegramCitizen
     /// </summary>
     public static async Task PayAsync(FakeTelegramServer telegram, HttpClient http, long chat, string code, TimeSpan patience, Action? paid = null)
     {
-        telegram.SendText(chat, code);
-        var fees = await telegram.WaitForMessageAsync(chat, m => m.Text.Contains(Said.Fees), patience);
-        telegram.Press(chat, fees.MessageId, TelegramHarness.Button(fees, "Xác nhận").CallbackData!);
-        var banks = await telegram.WaitForMessageAsync(chat, m => m.Text.Contains(Said.ChooseBank) && m.Keyboard.Count > 0, patience);
-        telegram.Press(chat, banks.MessageId, TelegramHarness.Button(banks, "Vietcombank").CallbackData!);
-        var link = TelegramHarness.PaymentLink(await telegram.WaitForMessageAsync(chat, m => m.Text.Contains(Said.PaymentLink), patience));
+        var link = await WalkToLinkAsync(telegram, chat, code, patience);
 
         var deadline = DateTime.UtcNow + patience;
         while (!telegram.Messages(chat).Any(m => m.Text.Contains(Said.Paid)))
@@ -40,5 +35,16 @@ public static class TelegramCitizen
             {
             }
         }
+    }
+
+    /// <summary>Types the code, confirms the fees, picks Vietcombank, and returns the payment link the Bot sends.</summary>
+    public static async Task<string> WalkToLinkAsync(FakeTelegramServer telegram, long chat, string code, TimeSpan patience)
+    {
+        telegram.SendText(chat, code);
+        var fees = await telegram.WaitForMessageAsync(chat, m => m.Text.Contains(Said.Fees), patience);
+        telegram.Press(chat, fees.MessageId, TelegramHarness.Button(fees, "Xác nhận").CallbackData!);
+        var banks = await telegram.WaitForMessageAsync(chat, m => m.Text.Contains(Said.ChooseBank) && m.Keyboard.Count > 0, patience);
+        telegram.Press(chat, banks.MessageId, TelegramHarness.Button(banks, "Vietcombank").CallbackData!);
+        return TelegramHarness.PaymentLink(await telegram.WaitForMessageAsync(chat, m => m.Text.Contains(Said.PaymentLink), patience));
     }
 }
