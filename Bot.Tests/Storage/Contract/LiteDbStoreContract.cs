@@ -15,7 +15,7 @@ public sealed class LiteDbStoreContract : StoreContract
     {
         var store = new LiteDbStore(_directory.File("contract.db"), new ChatSignal());
         var ports = new LiteHostPorts(store);
-        return new StoreParts(store, new LiteOutboxStore(store), new LiteRecordTables(store), new LiteRetention(store), ports);
+        return new StoreParts(store, new LiteOutboxStore(store), new LiteRecordTables(store), new LiteRetention(store), ports, ports);
     }
 
     public override void Dispose()

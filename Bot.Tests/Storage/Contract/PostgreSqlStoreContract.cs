@@ -13,7 +13,7 @@ public sealed class PostgreSqlStoreContract : StoreContract
     {
         _database = new TestPostgres();
         var store = new PgStore(_database.ConnectionString);
-        return new StoreParts(store, new PgOutboxStore(store), new PgRecordTables(store), new PgRetention(store), new PgHostPorts(store));
+        return new StoreParts(store, new PgOutboxStore(store), new PgRecordTables(store), new PgRetention(store), new PgHostPorts(store), new PgHostPorts(store));
     }
 
     public override void Dispose()

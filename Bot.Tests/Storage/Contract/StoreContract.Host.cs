@@ -2,6 +2,7 @@ using ChatPay.Bot.Storage;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Dossiers;
+using ChatPay.Domain.Payments;
 
 namespace ChatPay.Tests.Storage.Contract;
 
@@ -149,5 +150,44 @@ public abstract partial class StoreContract
         Assert.Null(dossier.ApplicantPhone);
         Assert.Null(dossier.ApplicantPhoneHash);
         Assert.Equal(1, purged.ApplicantPhones);
+    }
+
+    [SkippableFact]
+    public void Portal_events_are_due_from_their_publication_until_delivered_and_a_failed_one_when_retried()
+    {
+        Write(s => s.Events.Publish(new DossierPaid("H42.10-261126-0001", "H42.10", 200_000, "0000001", "BL-26E", Now, "14000001", "https://x/bien-lai/t")));
+        Write(s => s.Events.Publish(new DossierPaid("H42.10-261126-0002", "H42.10", 200_000, "0000002", "BL-26E", Now.AddMinutes(1), null, "https://x/bien-lai/u")));
+
+        Assert.Empty(Parts.PortalEvents.Due(Now.AddSeconds(-1), 10));
+        var due = Parts.PortalEvents.Due(Now.AddMinutes(1), 10);
+        Assert.Equal(["H42.10-261126-0001", "H42.10-261126-0002"], due.Select(e => e.Data.DossierCode));
+        Assert.Single(Parts.PortalEvents.Due(Now.AddMinutes(1), 1));
+
+        var delivered = due[0];
+        delivered.DeliveredAt = Now.AddMinutes(2);
+        delivered.NextAttemptAt = null;
+        Parts.PortalEvents.Save(delivered);
+        var failed = due[1];
+        failed.Attempts = 1;
+        failed.NextAttemptAt = Now.AddMinutes(10);
+        Parts.PortalEvents.Save(failed);
+
+        Assert.Empty(Parts.PortalEvents.Due(Now.AddMinutes(9), 10));
+        Assert.Equal(1, Assert.Single(Parts.PortalEvents.Due(Now.AddMinutes(10), 10)).Attempts);
+    }
+
+    [SkippableFact]
+    public void Payments_are_counted_by_state_for_the_metrics()
+    {
+        Write(s =>
+        {
+            s.Payments.Save(Attempt("H42.10-261126-0001", 1));
+            s.Payments.Save(Attempt("H42.10-261126-0001", 2));
+        });
+
+        var opened = Store.Read(s => s.Payments.Find("H42.10-261126-0001_1"))!.State;
+        Assert.NotEqual(PaymentState.Succeeded, opened);
+        Assert.Equal(2, Parts.Statistics.Payments(opened));
+        Assert.Equal(0, Parts.Statistics.Payments(PaymentState.Succeeded));
     }
 }
