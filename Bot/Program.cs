@@ -16,6 +16,7 @@ using ChatPay.Bot.Storage;
 using Microsoft.Extensions.Options;
 
 if (args is ["backup", .. var backupArgs]) return await BackupCommand.RunAsync(backupArgs);
+if (args is [CopyToPostgreSqlCommand.Name, .. var copyArgs]) return CopyToPostgreSqlCommand.Run(copyArgs);
 
 var builder = WebApplication.CreateBuilder(args);
 try

@@ -20,7 +20,7 @@ internal static class ChatLogIndexes
     /// </summary>
     private const string Refs = $"FILTER([$.{nameof(ChatLogEntry.Topic)}, $.{nameof(ChatLogEntry.ExternalRef)}] => @ != null)";
 
-    private const string StateCollection = "chat_log_state";
+    public const string StateCollection = "chat_log_state";
     private const string LastSeqId = "lastSeq";
 
     /// <summary>A channel's queue between two keys, read in key order from the index.</summary>
@@ -32,6 +32,10 @@ internal static class ChatLogIndexes
     /// <summary>Kept in the step that gives the numbers, so a restart after a crash goes on from the last committed one.</summary>
     public static void StoreLastSeq(LiteDatabase db, long seq) =>
         db.GetCollection(StateCollection).Upsert(new BsonDocument { ["_id"] = LastSeqId, ["value"] = seq });
+
+    /// <summary>The last sequence number a store on this file gave (0 for a database of an earlier version, whose entries carry theirs).</summary>
+    public static long LastSeq(LiteDbStore store) =>
+        store.Collection<BsonDocument>(StateCollection).FindById(LastSeqId) is { } state ? state["value"].AsInt64 : 0;
 
     /// <summary>Ensures the indexes, bringing a database of an earlier version over, and returns the last sequence number given.</summary>
     public static long Ensure(LiteDatabase db)

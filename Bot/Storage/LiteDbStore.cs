@@ -102,6 +102,9 @@ public sealed class LiteDbStore : IHostStore, IDisposable
         }
     }
 
+    /// <summary>Every collection in the file (for copying it elsewhere).</summary>
+    internal IEnumerable<string> CollectionNames() => _db.GetCollectionNames();
+
     /// <summary>A collection outside the domain's (settings, the sandbox gateway's own records), to read; writes go through <see cref="WriteTo{T}"/>.</summary>
     internal ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
 

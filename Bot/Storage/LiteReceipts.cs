@@ -8,7 +8,8 @@ internal sealed class LiteReceipts(LiteDatabase db) : IReceipts
 {
     public const string Collection = "receipts";
     private readonly ILiteCollection<Receipt> _receipts = db.GetCollection<Receipt>(Collection);
-    private readonly ILiteCollection<BsonDocument> _counters = db.GetCollection("receipt_counters");
+    public const string CountersCollection = "receipt_counters";
+    private readonly ILiteCollection<BsonDocument> _counters = db.GetCollection(CountersCollection);
 
     public Receipt? Find(string id) => _receipts.Get(id);
 

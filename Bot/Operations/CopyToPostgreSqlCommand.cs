@@ -1,0 +1,52 @@
+using ChatPay.Bot.Storage;
+using ChatPay.Bot.Storage.PostgreSql;
+
+namespace ChatPay.Bot.Operations;
+
+/// <summary>
+/// <c>dotnet run --project Bot -- copy-to-postgresql</c>: copies the LiteDB database (<c>Storage:DatabasePath</c>, and
+/// <c>Storage:Password</c> if it is encrypted) into the empty PostgreSQL database of <c>Storage:ConnectionString</c>,
+/// to move a province from one process to several. ChatPay must be stopped: the file's lock says so otherwise.
+/// </summary>
+public static class CopyToPostgreSqlCommand
+{
+    public const string Name = "copy-to-postgresql";
+
+    public static int Run(string[] args)
+    {
+        // The same settings as the bot (appsettings, environment, command line), so the command finds the same file and server.
+        var builder = WebApplication.CreateBuilder(args);
+        var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var databasePath = options.FullPath(builder.Environment.ContentRootPath);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            Console.Error.WriteLine($"Usage: {Name} --Storage:ConnectionString=\"Host=…;Database=…;Username=…\" [--Storage:DatabasePath=…]");
+            return 2;
+        }
+        if (!File.Exists(databasePath))
+        {
+            Console.Error.WriteLine($"There is no database at {databasePath}.");
+            return 1;
+        }
+        try
+        {
+            OwnerOnlyFiles.ForThisProcess();
+            using var source = new LiteDbStore(databasePath, new ChatSignal(), options.PasswordOrNull);
+            using var target = new PgStore(options.ConnectionString);
+            var copied = LiteDbCopy.Run(source, target);
+            foreach (var (collection, count) in copied.Where(c => c.Value > 0)) Console.WriteLine($"  {collection}: {count:N0}");
+            Console.WriteLine($"Copied {databasePath} into PostgreSQL ({copied.Values.Sum():N0} documents). Start ChatPay with Storage:Provider=PostgreSql.");
+            return 0;
+        }
+        catch (DatabaseInUseException)
+        {
+            Console.Error.WriteLine("ChatPay is running on this file: stop it, then copy (nothing was copied).");
+            return 1;
+        }
+        catch (Exception e) when (e is StorageUnavailableException or InvalidOperationException or Npgsql.NpgsqlException)
+        {
+            Console.Error.WriteLine($"Nothing was copied: {e.Message}");
+            return 1;
+        }
+    }
+}
