@@ -19,19 +19,16 @@ public sealed class HostSettings(IRecordTables tables, SecretProtector protector
     /// </summary>
     public string GetOrCreate(string key, Func<string> create)
     {
-        lock (_settings)
+        if (_settings.Get(key) is { } known && protector.Unprotect(known.Value) is { } value) return value;
+        // Made outside the step: some callers do their own once-only work in it.
+        var fresh = new Setting(key, protector.Protect(create()));
+        var kept = _settings.Update(key, stored =>
         {
-            if (_settings.Get(key) is { } stored)
-            {
-                if (protector.Unprotect(stored.Value) is { } existing) return existing;
+            if (stored is not null && protector.Unprotect(stored.Value) is not null) return stored;
+            if (stored is not null)
                 logger.LogWarning("The stored value {Key} cannot be decrypted (the key ring or Storage:SecretsKey changed); a new one is made", key);
-                var replacement = create();
-                _settings.Put(new Setting(key, protector.Protect(replacement)));
-                return replacement;
-            }
-            var value = create();
-            var kept = _settings.Add(new Setting(key, protector.Protect(value)));
-            return protector.Unprotect(kept.Value) ?? value;
-        }
+            return fresh;
+        });
+        return protector.Unprotect(kept.Value)!;
     }
 }

@@ -99,6 +99,18 @@ public abstract partial class StoreContract
     }
 
     [SkippableFact]
+    public void Concurrent_updates_of_one_record_each_see_the_last_ones_change_and_an_unchanged_one_stores_nothing()
+    {
+        var notes = Parts.Records.Table<Note>("contract_counted", n => n.Id);
+        Parallel.For(0, 20, _ => notes.Update("n", stored => new Note("n", "đếm", (stored?.Number ?? 0) + 1)));
+        Assert.Equal(20, notes.Get("n")!.Number);
+
+        var kept = notes.Update("n", stored => stored!);
+        Assert.Equal(20, kept.Number);
+        Assert.Equal(1, notes.Count());
+    }
+
+    [SkippableFact]
     public void Concurrent_steps_on_one_record_each_see_the_last_ones_change()
     {
         var store = Store;

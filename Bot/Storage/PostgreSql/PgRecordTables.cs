@@ -54,6 +54,21 @@ public sealed class PgRecordTables(PgStore store) : IRecordTables
             return session.FromJson<T>((string)stored.ExecuteScalar()!);
         });
 
+        public T Update(string id, Func<T?, T> change) => store.Step(session =>
+        {
+            using var read = session.Command("SELECT doc::text FROM records WHERE kind = @kind AND id = @id FOR UPDATE");
+            read.Parameters.AddWithValue("kind", kind);
+            read.Parameters.AddWithValue("id", id);
+            var stored = read.ExecuteScalar() is string json ? session.FromJson<T>(json) : null;
+            var changed = change(stored);
+            if (ReferenceEquals(changed, stored)) return changed;
+            // A record that was not there yet is inserted; an instance inserting it meanwhile makes the step run again.
+            using var write = session.Command("INSERT INTO records (kind, id, doc) VALUES (@kind, @id, @doc) ON CONFLICT (kind, id) DO UPDATE SET doc = excluded.doc");
+            Bind(write, session, changed);
+            write.ExecuteNonQuery();
+            return changed;
+        });
+
         private void Bind(Npgsql.NpgsqlCommand command, PgSession session, T record)
         {
             command.Parameters.AddWithValue("kind", kind);

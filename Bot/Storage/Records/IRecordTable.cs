@@ -20,4 +20,11 @@ public interface IRecordTable<T> where T : class
 
     /// <summary>Stores the record unless one with its id is there already; returns the one kept (two instances adding at once keep the first).</summary>
     T Add(T record);
+
+    /// <summary>
+    /// In one step: reads the record with this id as it is now (null if none), and stores and returns what
+    /// <paramref name="change"/> makes of it (returning the same instance stores nothing). Two instances changing it at once
+    /// run one after the other.
+    /// </summary>
+    T Update(string id, Func<T?, T> change);
 }

@@ -27,5 +27,14 @@ public sealed class LiteRecordTables(LiteDbStore store) : IRecordTables
             collection.Insert(record);
             return record;
         });
+
+        public T Update(string id, Func<T?, T> change) => store.WriteDirect(db =>
+        {
+            var collection = db.GetCollection<T>(name);
+            var stored = collection.FindById(id);
+            var changed = change(stored);
+            if (!ReferenceEquals(changed, stored)) collection.Upsert(changed);
+            return changed;
+        });
     }
 }
