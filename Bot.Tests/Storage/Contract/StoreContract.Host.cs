@@ -126,6 +126,20 @@ public abstract partial class StoreContract
     }
 
     [SkippableFact]
+    public void Concurrent_steps_that_each_create_a_record_if_missing_make_it_once_and_count_on_it()
+    {
+        var store = Store;
+        Parallel.For(0, 30, _ => store.Write(s =>
+        {
+            var tally = s.LookupTallies.Find("Web:counted");
+            s.LookupTallies.Save(tally is null ? LookupTally.FirstMiss("Web:counted", Now) : tally with { Misses = tally.Misses + 1 });
+            return true;
+        }));
+
+        Assert.Equal(30, Store.Read(s => s.LookupTallies.Find("Web:counted"))!.Misses);
+    }
+
+    [SkippableFact]
     public void Retention_deletes_old_history_and_personal_data_and_keeps_what_is_unsent_in_progress_or_recent()
     {
         var cutoff = Now.AddDays(-1);

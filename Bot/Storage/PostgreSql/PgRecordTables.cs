@@ -62,8 +62,11 @@ public sealed class PgRecordTables(PgStore store) : IRecordTables
             var stored = read.ExecuteScalar() is string json ? session.FromJson<T>(json) : null;
             var changed = change(stored);
             if (ReferenceEquals(changed, stored)) return changed;
-            // A record that was not there yet is inserted; an instance inserting it meanwhile makes the step run again.
-            using var write = session.Command("INSERT INTO records (kind, id, doc) VALUES (@kind, @id, @doc) ON CONFLICT (kind, id) DO UPDATE SET doc = excluded.doc");
+            // A record that was not there yet is inserted: if another step inserted it meanwhile (nothing was there to
+            // lock), the key's violation makes this step run again, and then it reads and locks that one.
+            using var write = session.Command(stored is null
+                ? "INSERT INTO records (kind, id, doc) VALUES (@kind, @id, @doc)"
+                : "UPDATE records SET doc = @doc WHERE kind = @kind AND id = @id");
             Bind(write, session, changed);
             write.ExecuteNonQuery();
             return changed;

@@ -12,6 +12,7 @@ internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction? 
 {
     private readonly HashSet<string> _lockedChats = [];
     private readonly HashSet<string> _touched = [];
+    private readonly HashSet<(string Table, string Id)> _missing = [];
 
     public IDossiers Dossiers => field ??= new PgDossiers(this);
     public IPayments Payments => field ??= new PgPayments(this);
@@ -50,6 +51,15 @@ internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction? 
         command.Parameters.AddWithValue("chat", chatKey);
         command.ExecuteNonQuery();
     }
+
+    /// <summary>This step looked for the record and found none (in a read, nothing is locked or written, so it is not noted).</summary>
+    public void Missing(string table, string id)
+    {
+        if (Writing) _missing.Add((table, id));
+    }
+
+    /// <summary>Whether this step found the record missing and has not written it since; the first write is then an insert.</summary>
+    public bool FoundMissing(string table, string id) => _missing.Remove((table, id));
 
     /// <summary>Tells the other instances which chats changed, delivered by PostgreSQL when (and only if) the step commits.</summary>
     public void NotifyChanges(string channel, string instanceId)

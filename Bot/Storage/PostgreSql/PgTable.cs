@@ -8,11 +8,16 @@ namespace ChatPay.Bot.Storage.PostgreSql;
 /// </summary>
 internal sealed class PgTable<T>(PgSession session, string table, Func<T, string> id, params (string Column, Func<T, object?> Value)[] columns)
 {
+    /// <remarks>
+    /// A record this step looked for and did not find is inserted without replacing: if another step inserted it
+    /// meanwhile (there was no row to lock), the key's violation makes this step run again, and then it reads that one —
+    /// as two LiteDB steps would have run one after the other.
+    /// </remarks>
     public void Upsert(T item)
     {
         var names = columns.Select(c => c.Column).ToList();
-        var sql = $"INSERT INTO {table} (id, doc{string.Concat(names.Select(n => ", " + n))}) VALUES (@id, @doc{string.Concat(names.Select((_, i) => $", @c{i}"))}) " +
-                  $"ON CONFLICT (id) DO UPDATE SET doc = excluded.doc{string.Concat(names.Select(n => $", {n} = excluded.{n}"))}";
+        var sql = $"INSERT INTO {table} (id, doc{string.Concat(names.Select(n => ", " + n))}) VALUES (@id, @doc{string.Concat(names.Select((_, i) => $", @c{i}"))})" +
+                  (session.FoundMissing(table, id(item)) ? "" : $" ON CONFLICT (id) DO UPDATE SET doc = excluded.doc{string.Concat(names.Select(n => $", {n} = excluded.{n}"))}");
         using var command = session.Command(sql);
         command.Parameters.AddWithValue("id", id(item));
         command.Parameters.AddWithValue("doc", NpgsqlDbType.Jsonb, session.ToJson(item));
@@ -20,7 +25,12 @@ internal sealed class PgTable<T>(PgSession session, string table, Func<T, string
         command.ExecuteNonQuery();
     }
 
-    public T? Get(string key) => Where("id = @p0", "", key).FirstOrDefault();
+    public T? Get(string key)
+    {
+        var found = Where("id = @p0", "", key).FirstOrDefault();
+        if (found is null) session.Missing(table, key);
+        return found;
+    }
 
     public void Delete(string key)
     {
