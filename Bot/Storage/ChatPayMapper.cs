@@ -50,7 +50,7 @@ internal static class ChatPayMapper
     /// could see it without its constructor and fail ("does not have a default constructor"): seen after restarts,
     /// when a delivery round and a poll read the chat log at once.
     /// </summary>
-    private static void MapEveryPart(BsonMapper mapper, IEnumerable<Type> roots)
+    public static void MapEveryPart(BsonMapper mapper, IEnumerable<Type> roots)
     {
         var entity = typeof(BsonMapper).GetMethod(nameof(BsonMapper.Entity))!;
         var seen = new HashSet<Type>();

@@ -102,6 +102,9 @@ public sealed class LiteDbStore : IHostStore, IDisposable
         }
     }
 
+    /// <summary>Builds the mapping of a type kept outside the domain's (a record table's) before threads share it.</summary>
+    internal void Map(Type type) => ChatPayMapper.MapEveryPart(_db.Mapper, [type]);
+
     /// <summary>Every collection in the file (for copying it elsewhere).</summary>
     internal IEnumerable<string> CollectionNames() => _db.GetCollectionNames();
 

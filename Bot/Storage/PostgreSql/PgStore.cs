@@ -40,6 +40,9 @@ public sealed class PgStore : IHostStore, IDisposable
 
     internal NpgsqlDataSource Source => _source;
 
+    /// <summary>Builds the mapping of a type kept outside the domain's (a record table's) before threads share it.</summary>
+    internal void Map(Type type) => ChatPayMapper.MapEveryPart(_mapper, [type]);
+
     public void ReadFromLog(ChatChannel channel) => _readFromLog[channel] = true;
 
     public T Write<T>(Func<IStoreSession, T> work)

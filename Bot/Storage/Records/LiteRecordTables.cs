@@ -6,7 +6,11 @@ namespace ChatPay.Bot.Storage.Records;
 /// <summary>Record tables as LiteDB collections: conditions are translated to LiteDB's queries, writes serialised with every step.</summary>
 public sealed class LiteRecordTables(LiteDbStore store) : IRecordTables
 {
-    public IRecordTable<T> Table<T>(string name, Func<T, string> idOf) where T : class => new RecordTable<T>(store, name, idOf);
+    public IRecordTable<T> Table<T>(string name, Func<T, string> idOf) where T : class
+    {
+        store.Map(typeof(T));
+        return new RecordTable<T>(store, name, idOf);
+    }
 
     private sealed class RecordTable<T>(LiteDbStore store, string name, Func<T, string> idOf) : IRecordTable<T> where T : class
     {
