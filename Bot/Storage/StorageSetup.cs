@@ -39,14 +39,7 @@ public static class StorageSetup
 
     private static void AddLiteDb(IServiceCollection services, LiteDbStore store)
     {
-        services.AddSingleton(store);
-        services.AddSingleton<IHostStore>(store);
-        services.AddSingleton<IRecordTables, LiteRecordTables>();
-        services.AddSingleton<IOutboxStore, LiteOutboxStore>();
-        services.AddSingleton<LiteHostPorts>();
-        services.AddSingleton<IPortalEventStore>(sp => sp.GetRequiredService<LiteHostPorts>());
-        services.AddSingleton<IStoreStatistics>(sp => sp.GetRequiredService<LiteHostPorts>());
-        services.AddSingleton<IRetention, LiteRetention>();
+        AddPorts<LiteDbStore, LiteRecordTables, LiteOutboxStore, LiteHostPorts, LiteRetention>(services, store);
         services.AddSingleton<ILeadership, SoleLeadership>();
         services.AddHostedService<BackupListener>();
         // Databases of earlier versions brought up to date at start (a PostgreSQL database is created by this version).
@@ -66,18 +59,29 @@ public static class StorageSetup
         {
             throw new StorageUnavailableException($"The PostgreSQL database in Storage:ConnectionString cannot be used ({e.Message}).", e);
         }
-        services.AddSingleton(store);
-        services.AddSingleton<IHostStore>(store);
-        services.AddSingleton<IRecordTables, PgRecordTables>();
-        services.AddSingleton<IOutboxStore, PgOutboxStore>();
-        services.AddSingleton<PgHostPorts>();
-        services.AddSingleton<IPortalEventStore>(sp => sp.GetRequiredService<PgHostPorts>());
-        services.AddSingleton<IStoreStatistics>(sp => sp.GetRequiredService<PgHostPorts>());
-        services.AddSingleton<IRetention, PgRetention>();
+        AddPorts<PgStore, PgRecordTables, PgOutboxStore, PgHostPorts, PgRetention>(services, store);
         services.AddSingleton<PgLeadership>();
         services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<PgLeadership>());
         services.AddHostedService(sp => sp.GetRequiredService<PgLeadership>());
         services.AddHostedService<PgChatChanges>();
+    }
+
+    /// <summary>One store's sides of the host's ports: each provider has a class for each.</summary>
+    private static void AddPorts<TStore, TRecords, TOutbox, TPorts, TRetention>(IServiceCollection services, TStore store)
+        where TStore : class, IHostStore
+        where TRecords : class, IRecordTables
+        where TOutbox : class, IOutboxStore
+        where TPorts : class, IPortalEventStore, IStoreStatistics
+        where TRetention : class, IRetention
+    {
+        services.AddSingleton(store);
+        services.AddSingleton<IHostStore>(store);
+        services.AddSingleton<IRecordTables, TRecords>();
+        services.AddSingleton<IOutboxStore, TOutbox>();
+        services.AddSingleton<TPorts>();
+        services.AddSingleton<IPortalEventStore>(sp => sp.GetRequiredService<TPorts>());
+        services.AddSingleton<IStoreStatistics>(sp => sp.GetRequiredService<TPorts>());
+        services.AddSingleton<IRetention, TRetention>();
     }
 
     /// <summary>The store <see cref="AddStorage"/> opened, for channels to register with while the host is built.</summary>

@@ -27,15 +27,8 @@ internal static class PgChatLogRows
     }
 
     /// <summary>Entries matching <paramref name="condition"/> (parameters @p0, @p1, …), in <paramref name="tail"/>'s order and limit.</summary>
-    public static List<ChatLogEntry> Where(PgSession session, string condition, string tail, params object?[] parameters)
-    {
-        using var command = session.Command($"SELECT doc::text FROM chat_log WHERE {condition} {tail}{session.Locking}");
-        for (var i = 0; i < parameters.Length; i++) command.Parameters.AddWithValue($"p{i}", PgSession.Value(parameters[i]));
-        using var reader = command.ExecuteReader();
-        var found = new List<ChatLogEntry>();
-        while (reader.Read()) found.Add(session.FromJson<ChatLogEntry>(reader.GetString(0)));
-        return found;
-    }
+    public static List<ChatLogEntry> Where(PgSession session, string condition, string tail, params object?[] parameters) =>
+        session.Table<ChatLogEntry>("chat_log", e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Where(condition, tail, parameters);
 
     /// <summary>Ids and sequence numbers from one sequence: an entry's number is unique, and grows with every change.</summary>
     public static long NextNumber(PgSession session)

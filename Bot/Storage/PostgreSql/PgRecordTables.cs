@@ -19,27 +19,18 @@ public sealed class PgRecordTables(PgStore store) : IRecordTables
 
     private sealed class RecordTable<T>(PgStore store, string kind, Func<T, string> idOf) : IRecordTable<T> where T : class
     {
-        public T? Get(string id) => store.Query(session =>
-        {
-            using var command = session.Command("SELECT doc::text FROM records WHERE kind = @kind AND id = @id");
-            command.Parameters.AddWithValue("kind", kind);
-            command.Parameters.AddWithValue("id", id);
-            return command.ExecuteScalar() is string json ? session.FromJson<T>(json) : null;
-        });
+        public T? Get(string id) => store.Query(session => Stored(session, id));
 
         public IReadOnlyList<T> Where(Expression<Func<T, bool>> condition) => [.. All().Where(condition.Compile())];
 
         public int Count(Expression<Func<T, bool>>? condition = null) => condition is null ? All().Count : All().Count(condition.Compile());
 
-        private List<T> All() => store.Query(session =>
-        {
-            using var command = session.Command("SELECT doc::text FROM records WHERE kind = @kind ORDER BY id");
-            command.Parameters.AddWithValue("kind", kind);
-            using var reader = command.ExecuteReader();
-            var found = new List<T>();
-            while (reader.Read()) found.Add(session.FromJson<T>(reader.GetString(0)));
-            return found;
-        });
+        private List<T> All() => store.Query(session => Rows(session).Where("kind = @p0", "ORDER BY id", kind));
+
+        /// <summary>The record as stored (locked until the step ends, in a step).</summary>
+        private T? Stored(PgSession session, string id) => Rows(session).Where("kind = @p0 AND id = @p1", "", kind, id).FirstOrDefault();
+
+        private PgTable<T> Rows(PgSession session) => session.Table("records", idOf);
 
         public void Put(T record) => store.Step(session =>
         {
@@ -52,19 +43,12 @@ public sealed class PgRecordTables(PgStore store) : IRecordTables
         {
             using var command = session.Command("INSERT INTO records (kind, id, doc) VALUES (@kind, @id, @doc) ON CONFLICT (kind, id) DO NOTHING");
             Bind(command, session, record);
-            if (command.ExecuteNonQuery() == 1) return record;
-            using var stored = session.Command("SELECT doc::text FROM records WHERE kind = @kind AND id = @id");
-            stored.Parameters.AddWithValue("kind", kind);
-            stored.Parameters.AddWithValue("id", idOf(record));
-            return session.FromJson<T>((string)stored.ExecuteScalar()!);
+            return command.ExecuteNonQuery() == 1 ? record : Stored(session, idOf(record))!;
         });
 
         public T Update(string id, Func<T?, T> change) => store.Step(session =>
         {
-            using var read = session.Command("SELECT doc::text FROM records WHERE kind = @kind AND id = @id FOR UPDATE");
-            read.Parameters.AddWithValue("kind", kind);
-            read.Parameters.AddWithValue("id", id);
-            var stored = read.ExecuteScalar() is string json ? session.FromJson<T>(json) : null;
+            var stored = Stored(session, id);
             var changed = change(stored);
             if (ReferenceEquals(changed, stored)) return changed;
             // A record that was not there yet is inserted: if another step inserted it meanwhile (nothing was there to

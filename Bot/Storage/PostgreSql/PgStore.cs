@@ -52,11 +52,7 @@ public sealed class PgStore : IHostStore, IDisposable
         return result;
     }
 
-    public T Read<T>(Func<IStoreSession, T> query)
-    {
-        using var connection = _source.OpenConnection();
-        return query(NewSession(connection, null));
-    }
+    public T Read<T>(Func<IStoreSession, T> query) => Query(query);
 
     /// <summary>Runs <paramref name="work"/> in one transaction, again from the start after a deadlock or a concurrent insert of the same key.</summary>
     internal T Step<T>(Func<PgSession, T> work)
