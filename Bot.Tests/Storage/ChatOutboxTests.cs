@@ -121,11 +121,32 @@ public class ChatOutboxTests : IDisposable
         using var moved = new LiteDbStore(DatabasePath, new ChatSignal());
         Send(moved, Chat(2), "d");
         Assert.Equal([2, 3, 4, 5], Seqs(moved));
-        Assert.Equal(["ChatKey", "Queue", "Refs", "_id"], moved.Collection<BsonDocument>("$indexes").Find(Query.EQ("collection", LiteChatLog.Collection)).Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
+        Assert.Equal(["ChatKey", "QueueKeys", "RefKeys", "_id"], moved.Collection<BsonDocument>("$indexes").Find(Query.EQ("collection", LiteChatLog.Collection)).Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void Topics_and_sent_messages_written_before_the_move_are_still_found()
+    public void Messages_queued_by_the_version_with_filtering_indexes_are_still_due_in_order()
+    {
+        long[] old;
+        using (var store = new LiteDbStore(DatabasePath, new ChatSignal()))
+        {
+            old = [Send(store, Chat(1), "a"), Send(store, Chat(2), "b"), Send(store, Chat(1), "c")];
+            store.Write(s => { s.ChatLog.Replace(old[1], new OutgoingMessage("b again")); return true; });
+        }
+        using (var raw = new LiteDatabase(new ConnectionString { Filename = DatabasePath, Connection = ConnectionType.Direct }))
+            EarlierVersions.FilteringChatLogIndexes(raw);
+
+        using var moved = new LiteDbStore(DatabasePath, new ChatSignal());
+        var later = Send(moved, Chat(2), "d");
+
+        Assert.Equal([.. old, later], new ChatOutbox(new LiteOutboxStore(moved)).Due(TelegramChannel.Name, Now, 10).Select(e => e.Id));
+        Assert.Equal(["ChatKey", "QueueKeys", "RefKeys", "_id"], moved.Collection<BsonDocument>("$indexes").Find(Query.EQ("collection", LiteChatLog.Collection)).Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Topics_and_sent_messages_written_before_the_move_are_still_found(bool beforeSparseIndexes)
     {
         long alert;
         using (var store = new LiteDbStore(DatabasePath, new ChatSignal()))
@@ -136,7 +157,10 @@ public class ChatOutboxTests : IDisposable
             outbox.Flush();
         }
         using (var raw = new LiteDatabase(new ConnectionString { Filename = DatabasePath, Connection = ConnectionType.Direct }))
-            EarlierVersions.ChatLogIndexes(raw);
+        {
+            if (beforeSparseIndexes) EarlierVersions.ChatLogIndexes(raw);
+            else EarlierVersions.FilteringChatLogIndexes(raw);
+        }
 
         using var moved = new LiteDbStore(DatabasePath, new ChatSignal());
         Assert.Equal(alert, Assert.Single(moved.Read(s => s.ChatLog.OnTopic(MessageTopic.Alert("H42.10-1")))).Id);

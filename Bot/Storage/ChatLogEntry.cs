@@ -49,11 +49,27 @@ public sealed class ChatLogEntry
     /// </summary>
     public string? Outbox => Delivery == Delivery.Pending || EditPending ? QueueKey(ChatKey[..ChatKey.IndexOf(':')], QueuePlace) : null;
 
+    /// <summary>
+    /// <see cref="Outbox"/> as LiteDB stores it: an array, indexed item by item, so an entry without a key adds no index node,
+    /// and the index's expression is a plain path (LiteDB parses every index's expression each time a transaction first
+    /// reads the collection; a filtering expression took 9 µs against 3.5). Null when empty, so nothing is stored then.
+    /// </summary>
+    public string[]? QueueKeys => Outbox is { } key ? [key] : null;
+
     /// <summary>Letters then a fixed number of digits, so that every collation orders the keys as their places.</summary>
     public static string QueueKey(string channel, long place) => channel + place.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The chat and the channel's message id together: Telegram's message ids repeat across chats.</summary>
     public string? ExternalRef => ExternalId is null ? null : RefOf(ChatKey, ExternalId);
+
+    /// <summary>The entry's topic and message reference, as LiteDB stores them for one index (see <see cref="QueueKeys"/>).</summary>
+    public string[]? RefKeys => (Topic, ExternalRef) switch
+    {
+        (null, null) => null,
+        ({ } topic, null) => [topic],
+        (null, { } reference) => [reference],
+        ({ } topic, { } reference) => [topic, reference],
+    };
 
     public static string RefOf(string chatKey, string externalId) => $"{chatKey}#{externalId}";
 

@@ -6,19 +6,26 @@ namespace ChatPay.Bot.Storage;
 /// The chat log's indexes and its sequence counter. The log is the busiest collection (every message both ways, and
 /// the outbox's bookkeeping), and LiteDB keeps a node in an index for every document, a null key included: adding one
 /// cost about 6 µs more per index, and each change of a key a removal and an insertion. So a key most entries lack is
-/// indexed through an expression that yields no key for them (a sparse index), and the sequence number, needed only at
-/// start, is a counter stored with each step instead of an index kept up to date on every change.
+/// stored as an array that is empty (absent) for them, and indexed item by item: no item, no node (a sparse index). The
+/// sequence number, needed only at start, is a counter stored with each step instead of an index kept up to date on every
+/// change.
 /// </summary>
 internal static class ChatLogIndexes
 {
-    /// <summary>Entries a channel still has work on, by queue key (<see cref="ChatLogEntry.Outbox"/>); delivered and incoming entries have none.</summary>
-    private const string Queue = $"FILTER([$.{nameof(ChatLogEntry.Outbox)}] => @ != null)";
+    private const string QueueKeys = nameof(ChatLogEntry.QueueKeys);
+    private const string RefKeys = nameof(ChatLogEntry.RefKeys);
+
+    /// <summary>Entries a channel still has work on, by queue key (<see cref="ChatLogEntry.QueueKeys"/>); delivered and incoming entries have none.</summary>
+    private const string Queue = $"$.{QueueKeys}[*]";
 
     /// <summary>
-    /// Entries by topic and by the channel's message (<see cref="ChatLogEntry.ExternalRef"/>). The two share an index
-    /// and cannot be confused: a reference holds '#', a topic key never does.
+    /// Entries by topic and by the channel's message (<see cref="ChatLogEntry.RefKeys"/>). The two share an index and
+    /// cannot be confused: a reference holds '#', a topic key never does.
     /// </summary>
-    private const string Refs = $"FILTER([$.{nameof(ChatLogEntry.Topic)}, $.{nameof(ChatLogEntry.ExternalRef)}] => @ != null)";
+    private const string Refs = $"$.{RefKeys}[*]";
+
+    /// <summary>The same indexes as the version before kept them: through expressions that filter out null keys.</summary>
+    private static readonly string[] FilteringIndexesOfEarlierVersions = ["Queue", "Refs"];
 
     public const string StateCollection = "chat_log_state";
     private const string LastSeqId = "lastSeq";
@@ -48,10 +55,11 @@ internal static class ChatLogIndexes
             PlaceQueuedEntriesOfEarlierVersions(log);
             log.DropIndex("Outbox");
         }
-        log.EnsureIndex(nameof(Queue), Queue);
-        log.DropIndex(nameof(ChatLogEntry.Topic));
-        log.DropIndex(nameof(ChatLogEntry.ExternalRef));
-        log.EnsureIndex(nameof(Refs), Refs);
+        // Keys are stored before the indexes that held them go: a move cut short starts again from the same state.
+        if (!earlier.Contains(QueueKeys)) StoreKeysOfEarlierVersions(db);
+        foreach (var name in FilteringIndexesOfEarlierVersions.Append(nameof(ChatLogEntry.Topic)).Append("ExternalRef")) log.DropIndex(name);
+        log.EnsureIndex(QueueKeys, Queue);
+        log.EnsureIndex(RefKeys, Refs);
 
         if (db.GetCollection(StateCollection).FindById(LastSeqId) is { } state) return state["value"].AsInt64;
         // A database of an earlier version: its highest number, by the index it still has (read before it goes).
@@ -59,6 +67,14 @@ internal static class ChatLogIndexes
         StoreLastSeq(db, last);
         log.DropIndex(nameof(ChatLogEntry.Seq));
         return last;
+    }
+
+    /// <summary>Earlier versions stored the queue key and the message reference as fields ("Outbox", "ExternalRef").</summary>
+    private static void StoreKeysOfEarlierVersions(LiteDatabase db)
+    {
+        var log = db.GetCollection(LiteChatLog.Collection);
+        log.UpdateMany($"{{ {QueueKeys}: [$.Outbox] }}", "$.Outbox != null");
+        log.UpdateMany($"{{ {RefKeys}: FILTER([$.{nameof(ChatLogEntry.Topic)}, $.ExternalRef] => @ != null) }}", $"$.{nameof(ChatLogEntry.Topic)} != null OR $.ExternalRef != null");
     }
 
     private static HashSet<string> IndexNames(LiteDatabase db) =>

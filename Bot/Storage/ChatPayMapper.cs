@@ -38,7 +38,8 @@ internal static class ChatPayMapper
         mapper.Entity<GatewayCheck>().Id(c => c.Id, autoId: false);
         mapper.Entity<Refund>().Id(r => r.Id, autoId: false).Ignore(r => r.Holds);
         mapper.Entity<FeeLine>().Ignore(f => f.KindLabel);
-        mapper.Entity<ChatLogEntry>().Id(e => e.Id, autoId: true);
+        // The queue key and the message reference are stored as the arrays the log's indexes read (see ChatLogIndexes).
+        mapper.Entity<ChatLogEntry>().Id(e => e.Id, autoId: true).Ignore(e => e.Outbox).Ignore(e => e.ExternalRef);
         MapEveryPart(mapper, [typeof(Dossier), typeof(Payment), typeof(SupportCase), typeof(Receipt), typeof(ConversationSnapshot), typeof(Enrollment),
             typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry), typeof(PayLink), typeof(PhoneLink), typeof(PhoneMessage), typeof(GatewayCheck), typeof(Refund)]);
         return mapper;
