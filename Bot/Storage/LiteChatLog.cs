@@ -9,6 +9,8 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq, Func<Chat
     public const string Collection = "chat_log";
     private readonly ILiteCollection<ChatLogEntry> _log = db.GetCollection<ChatLogEntry>(Collection);
     private readonly HashSet<string> _touched = [];
+    /// <summary>Entries this step has read: a press reads its message's buttons, then closes them (see <see cref="StepDocuments{T}"/>).</summary>
+    private readonly Dictionary<long, ChatLogEntry?> _read = [];
 
     public IReadOnlyCollection<string> TouchedChats => _touched;
 
@@ -20,13 +22,13 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq, Func<Chat
 
     public IReadOnlyList<ChoiceButton> ChoicesOf(ChatAddress chat, long messageId)
     {
-        var entry = _log.Get(messageId);
+        var entry = Entry(messageId);
         return entry is { Outgoing: true } && entry.ChatKey == chat.Key ? [.. entry.Choices, .. entry.RetiredChoices] : [];
     }
 
     public void CloseChoices(ChatAddress chat, long messageId, string chosenLabel)
     {
-        if (_log.Get(messageId) is not { } entry || !entry.CanClose(chat)) return;
+        if (Entry(messageId) is not { } entry || !entry.CanClose(chat)) return;
         entry.ChosenLabel = chosenLabel;
         Update(entry);
     }
@@ -37,10 +39,13 @@ internal sealed class LiteChatLog(LiteDatabase db, Func<long> nextSeq, Func<Chat
 
     public void Replace(long messageId, OutgoingMessage message)
     {
-        if (_log.Get(messageId) is not { } entry) return;
+        if (Entry(messageId) is not { } entry) return;
         entry.Replace(message);
         Update(entry);
     }
+
+    /// <remarks>Kept as the object: every change of it in this step is followed by <see cref="Update"/>.</remarks>
+    private ChatLogEntry? Entry(long id) => _read.TryGetValue(id, out var entry) ? entry : _read[id] = _log.Get(id);
 
     private void Update(ChatLogEntry entry)
     {

@@ -8,10 +8,11 @@ internal sealed class LiteDossiers(LiteDatabase db) : IDossiers
 {
     public const string Collection = "dossiers";
     private readonly ILiteCollection<Dossier> _dossiers = db.GetCollection<Dossier>(Collection);
+    private readonly StepDocuments<Dossier> _byCode = new(db, Collection);
 
-    public Dossier? Find(string code) => _dossiers.Get(code);
+    public Dossier? Find(string code) => _byCode.Find(code);
 
-    public void Save(Dossier dossier) => _dossiers.Upsert(dossier);
+    public void Save(Dossier dossier) => _byCode.Save(dossier);
 
     public int Count() => _dossiers.Count();
 

@@ -8,8 +8,9 @@ internal sealed class LitePayments(LiteDatabase db) : IPayments
 {
     public const string Collection = "payments";
     private readonly ILiteCollection<Payment> _payments = db.GetCollection<Payment>(Collection);
+    private readonly StepDocuments<Payment> _byId = new(db, Collection);
 
-    public Payment? Find(string id) => _payments.Get(id);
+    public Payment? Find(string id) => _byId.Find(id);
 
     public Payment? FindByLinkToken(string token) => _payments.Where(nameof(Payment.LinkToken), token).FirstOrDefault();
 
@@ -29,5 +30,5 @@ internal sealed class LitePayments(LiteDatabase db) : IPayments
     private IEnumerable<Payment> Between(string field, DateTimeOffset from, DateTimeOffset to) =>
         _payments.Find(Query.And(Query.GTE(field, new BsonValue(from.UtcDateTime)), Query.LT(field, new BsonValue(to.UtcDateTime))));
 
-    public void Save(Payment payment) => _payments.Upsert(payment);
+    public void Save(Payment payment) => _byId.Save(payment);
 }

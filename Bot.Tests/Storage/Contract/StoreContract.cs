@@ -70,6 +70,35 @@ public abstract partial class StoreContract : IDisposable
     }
 
     [SkippableFact]
+    public void Within_a_step_a_record_reads_as_last_saved_and_each_read_is_a_copy_of_its_own()
+    {
+        var attempt = Attempt("H42.10-261126-0001", 1);
+        Write(s => s.Payments.Save(attempt));
+
+        Write(s =>
+        {
+            var unsaved = s.Payments.Find(attempt.Id)!;
+            unsaved.Cancel(Now);
+            var again = s.Payments.Find(attempt.Id)!;
+            Assert.NotSame(unsaved, again);
+            Assert.True(again.IsOpen);
+            again.Cancel(Now);
+            s.Payments.Save(again);
+            Assert.False(s.Payments.Find(attempt.Id)!.IsOpen);
+        });
+        var store = Store;
+        Assert.ThrowsAny<InvalidOperationException>(() => store.Write<bool>(s =>
+        {
+            s.Dossiers.Save(Dossier());
+            Assert.NotNull(s.Dossiers.Find("H42.10-261126-0001"));
+            throw new InvalidOperationException("the step fails after saving");
+        }));
+
+        Assert.False(Store.Read(s => s.Payments.Find(attempt.Id))!.IsOpen);
+        Assert.Null(Store.Read(s => s.Dossiers.Find("H42.10-261126-0001")));
+    }
+
+    [SkippableFact]
     public void Receipt_numbers_are_gap_free_per_year_and_series_under_concurrent_steps()
     {
         var store = Store;
