@@ -42,6 +42,32 @@ public class TelegramDeliveryTests
     }
 
     [Fact]
+    public async Task Changing_one_alert_of_a_combined_message_edits_that_message_with_every_alert_it_holds()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        const long group = -100_700;
+        harness.Telegram.AddChat(group, "supergroup");
+        var chat = new ChatAddress(TelegramChannel.Name, group.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var store = harness.App.Service<ChatPay.Bot.Storage.LiteDbStore>();
+        var now = DateTimeOffset.UtcNow;
+        // Written in one step, so that one delivery round finds both and combines them.
+        var first = store.Write(s =>
+        {
+            var id = s.ChatLog.Send(chat, new OutgoingMessage("Hồ sơ A: đã thanh toán"), now, MessageTopic.Alert("A"));
+            s.ChatLog.Send(chat, new OutgoingMessage("Hồ sơ B: đã thanh toán"), now, MessageTopic.Alert("B"));
+            return id;
+        });
+        var combined = await harness.Telegram.WaitForMessageAsync(group, m => m.Text.Contains("Hồ sơ A") && m.Text.Contains("Hồ sơ B"));
+
+        store.Write(s => { s.ChatLog.Replace(first, new OutgoingMessage("Hồ sơ A: đang xử lý")); return true; });
+
+        var edited = await harness.Telegram.WaitForMessageAsync(group, m => m.MessageId == combined.MessageId && m.Edits > 0);
+        Assert.Contains("Hồ sơ A: đang xử lý", edited.Text);
+        Assert.Contains("Hồ sơ B: đã thanh toán", edited.Text);
+        Assert.Equal(combined.MessageId, Assert.Single(harness.Telegram.Messages(group)).MessageId);
+    }
+
+    [Fact]
     public async Task An_alert_to_an_officer_who_blocked_the_bot_is_recorded_as_failed_and_others_still_get_theirs()
     {
         await using var harness = await TelegramHarness.StartAsync();

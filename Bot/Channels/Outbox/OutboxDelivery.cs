@@ -127,8 +127,9 @@ public sealed class OutboxDelivery : BackgroundService
         {
             var next = entries[0];
             var edit = next.EditPending && next.Delivery == Delivery.Delivered;
-            // An edit changes every alert the message combined; an app that cannot edit gets each change on its own.
-            var batch = edit && _channel.Traits.CanEdit && next.ExternalId is { } externalId ? _outbox.SharingMessage(chatKey, externalId)
+            // An edit changes every alert the message combined; an app that cannot edit gets each change on its own. Only
+            // alerts are combined (see Combinable), so any other message is alone in its channel message: no need to look.
+            var batch = edit && _channel.Traits.CanEdit && next.ExternalId is { } externalId && IsCombinable(next) ? _outbox.SharingMessage(chatKey, externalId)
                 : edit ? [next]
                 : Combinable(entries, next);
             entries.RemoveAll(e => batch.Any(b => b.Id == e.Id));
@@ -140,9 +141,9 @@ public sealed class OutboxDelivery : BackgroundService
     /// <summary>Waiting alerts for one chat go out together (Telegram allows a group 20 messages a minute).</summary>
     private IReadOnlyList<ChatLogEntry> Combinable(List<ChatLogEntry> entries, ChatLogEntry next)
     {
-        if (_channel.Traits.MaxCombined < 2 || MessageTopic.Parse(next.Topic) is not { Combinable: true }) return [next];
+        if (_channel.Traits.MaxCombined < 2 || !IsCombinable(next)) return [next];
         var batch = new List<ChatLogEntry>();
-        foreach (var entry in entries.Where(e => e.Delivery == Delivery.Pending && !e.EditPending && MessageTopic.Parse(e.Topic) is { Combinable: true })
+        foreach (var entry in entries.Where(e => e.Delivery == Delivery.Pending && !e.EditPending && IsCombinable(e))
             .Take(_channel.Traits.MaxCombined))
         {
             // A digest stays one message: one that must be split is harder to find after a crash, and to edit as a whole.
@@ -151,6 +152,8 @@ public sealed class OutboxDelivery : BackgroundService
         }
         return batch;
     }
+
+    private static bool IsCombinable(ChatLogEntry entry) => MessageTopic.Parse(entry.Topic) is { Combinable: true };
 
     /// <summary>The batch as the channel will show it: combined, then cut to its limits.</summary>
     internal static MessageParts Render(IReadOnlyList<ChatLogEntry> batch, ChannelTraits traits) => MessageParts.Of(Combined(batch), traits);
