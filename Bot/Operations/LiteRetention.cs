@@ -71,7 +71,7 @@ public sealed class LiteRetention(LiteDbStore store) : IRetention
             {
                 var documents = db.GetCollection(collection);
                 // Changed as it is now, not as it was read: a step may have written it meanwhile.
-                foreach (var current in found.Select(document => documents.FindById(document["_id"])).OfType<BsonDocument>()) change(documents, current);
+                foreach (var current in found.Select(document => documents.Get(document["_id"])).OfType<BsonDocument>()) change(documents, current);
                 return found.Count;
             });
         }

@@ -16,7 +16,7 @@ public sealed class LiteRecordTables(LiteDbStore store) : IRecordTables
     {
         private ILiteCollection<T> Collection => store.Collection<T>(name);
 
-        public T? Get(string id) => Collection.FindById(id);
+        public T? Get(string id) => Collection.Get(id);
 
         public IReadOnlyList<T> Where(Expression<Func<T, bool>> condition) => [.. Collection.Find(condition)];
 
@@ -27,7 +27,7 @@ public sealed class LiteRecordTables(LiteDbStore store) : IRecordTables
         public T Add(T record) => store.WriteDirect(db =>
         {
             var collection = db.GetCollection<T>(name);
-            if (collection.FindById(idOf(record)) is { } stored) return stored;
+            if (collection.Get(idOf(record)) is { } stored) return stored;
             collection.Insert(record);
             return record;
         });
@@ -35,7 +35,7 @@ public sealed class LiteRecordTables(LiteDbStore store) : IRecordTables
         public T Update(string id, Func<T?, T> change) => store.WriteDirect(db =>
         {
             var collection = db.GetCollection<T>(name);
-            var stored = collection.FindById(id);
+            var stored = collection.Get(id);
             var changed = change(stored);
             if (!ReferenceEquals(changed, stored)) collection.Upsert(changed);
             return changed;
