@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ChatPay.Bench;
+using ChatPay.Bench.StoreModel;
 using ChatPay.Fakes.Telegram;
 
 // Runs each measurement against the real Bot (a child process) and the fake Telegram Bot API server, prints a
@@ -155,6 +156,16 @@ if (options.Runs("storage"))
             $"{(postgres is null ? "" : $" + {serverMsPerJourney:0.0} ms in PostgreSQL")}, {result.JourneysPerSecond:0.0}/s, peak {result.PeakMemoryMb:0} MB (added up)");
     }
     results["storage"] = stores;
+}
+
+// 3d. The journey's storage work alone, modelled, on LiteDB and on SQLite (issue 14: what the embedded store weighs).
+if (options.Runs("store-model"))
+{
+    var model = StoreModelRun.Run(options.ModelJourneys, work);
+    results["storeModel"] = model;
+    foreach (var run in model)
+        Console.WriteLine($"store model, {run.Store}, {(run.OneCommit ? "one commit a journey" : $"{run.CommitsPerJourney:0} commits a journey")}: " +
+            $"{run.MedianCpuUsPerJourney / 1000:0.00} ms a journey ({string.Join(", ", run.CpuUsPerJourney.Select(us => $"{us / 1000:0.00}"))})");
 }
 
 // 4. Alerts in a burst, with Telegram's limits on both sides.

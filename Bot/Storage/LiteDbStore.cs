@@ -176,9 +176,9 @@ public sealed class LiteDbStore : IHostStore, IDisposable
 
     /// <summary>
     /// Writes a consistent copy of the database to <paramref name="target"/> while the bot keeps running; steps wait
-    /// meanwhile (about a second per 100 MB). Returns the copy's size. An encrypted database stays encrypted.
+    /// meanwhile (about a second per 100 MB). Returns the copy's size. An encrypted database stays encrypted. The
+    /// database's own files are refused, and an existing file unless <paramref name="overwrite"/>.
     /// </summary>
-    /// <summary>Copies the database to <paramref name="target"/>, refusing the database's own files, and an existing file unless <paramref name="overwrite"/>.</summary>
     public long Backup(string target, bool overwrite = false)
     {
         if (FilePath == InMemory) throw new InvalidOperationException("A database in memory has no file to back up.");
