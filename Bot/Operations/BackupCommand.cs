@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using ChatPay.Bot.Storage;
+using ChatPay.Bot.Storage.Sqlite;
 
 namespace ChatPay.Bot.Operations;
 
@@ -29,7 +30,7 @@ public static class BackupCommand
             Console.Error.WriteLine($"ChatPay's data is in PostgreSQL: back it up with PostgreSQL's own tools, for example{Environment.NewLine}  {PgDumpCommand(options.ConnectionString, target)}");
             return 1;
         }
-        var databasePath = options.FullPath(builder.Environment.ContentRootPath);
+        var databasePath = options.Provider == StorageProvider.Sqlite ? options.SqliteFullPath(builder.Environment.ContentRootPath) : options.FullPath(builder.Environment.ContentRootPath);
         if (!File.Exists(databasePath))
         {
             Console.Error.WriteLine($"There is no database at {databasePath}.");
@@ -42,11 +43,14 @@ public static class BackupCommand
         }
         try
         {
-            var (bytes, online) = await BackUpAsync(databasePath, options.PasswordOrNull, target, force);
+            (long Bytes, bool Online) made = options.Provider == StorageProvider.Sqlite
+                ? (SqliteBackup.Copy(databasePath, target), false)
+                : await BackUpAsync(databasePath, options.PasswordOrNull, target, force);
+            var (bytes, online) = made;
             Console.WriteLine($"Backed up {databasePath} to {target} ({bytes:N0} bytes){(online ? " while ChatPay was running" : "")}.");
             return 0;
         }
-        catch (Exception e) when (e is StorageUnavailableException or IOException or SocketException or UnauthorizedAccessException)
+        catch (Exception e) when (e is StorageUnavailableException or IOException or SocketException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             Console.Error.WriteLine($"The backup failed: {e.Message}");
             return 1;

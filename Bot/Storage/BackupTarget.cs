@@ -14,7 +14,8 @@ public static class BackupTarget
     {
         var full = Resolve(target);
         var database = Resolve(databasePath);
-        string[] companions = [database, database + ".lock", BackupSocket.PathFor(database) ?? database, DatabaseEncryption.LogFileOf(database)];
+        // LiteDB's log beside it, SQLite's write-ahead log and shared memory.
+        string[] companions = [database, database + ".lock", BackupSocket.PathFor(database) ?? database, DatabaseEncryption.LogFileOf(database), database + "-wal", database + "-shm"];
         if (companions.Contains(full, StringComparer.Ordinal))
             return $"{target} is the database or one of its own files; choose another file.";
         if (Directory.Exists(full)) return $"{target} is a folder; give the backup file's name.";

@@ -7,15 +7,15 @@ public sealed class StorageOptions : IValidatableObject
     public const string Section = "Storage";
 
     /// <summary>
-    /// <c>LiteDb</c> (one process on one file, the default) or <c>PostgreSql</c> (any number of instances on one database,
-    /// <see cref="ConnectionString"/>).
+    /// <c>LiteDb</c> (one process on one file, the default), <c>Sqlite</c> (one process on one file, the same statements as
+    /// PostgreSQL's) or <c>PostgreSql</c> (any number of instances on one database, <see cref="ConnectionString"/>).
     /// </summary>
     public StorageProvider Provider { get; set; } = StorageProvider.LiteDb;
 
     /// <summary>Npgsql's connection string, for <see cref="StorageProvider.PostgreSql"/>: <c>Host=…;Database=chatpay;Username=…;Password=…</c>.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>The LiteDB file; a relative path is taken from the content root.</summary>
+    /// <summary>The LiteDB file; a relative path is taken from the content root. SQLite's file is beside it, named <c>.sqlite</c>.</summary>
     [Required]
     public string DatabasePath { get; set; } = "data/chatpay.db";
 
@@ -44,6 +44,9 @@ public sealed class StorageOptions : IValidatableObject
 
     public string FullPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, DatabasePath));
 
+    /// <summary>SQLite's file: <see cref="DatabasePath"/> with the extension .sqlite, so that it never opens a LiteDB file.</summary>
+    public string SqliteFullPath(string contentRoot) => Path.ChangeExtension(FullPath(contentRoot), ".sqlite");
+
     public string KeyRingFullPath(string contentRoot) => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(FullPath(contentRoot))!, KeyRingPath));
 
     public string? PasswordOrNull => string.IsNullOrEmpty(Password) ? null : Password;
@@ -57,5 +60,7 @@ public sealed class StorageOptions : IValidatableObject
             yield return new ValidationResult("Storage:Provider PostgreSql needs Storage:SecretsKey, the same on every instance (32 random characters or more).", [nameof(SecretsKey)]);
         if (Provider == StorageProvider.PostgreSql && !string.IsNullOrEmpty(Password))
             yield return new ValidationResult("Storage:Password encrypts a LiteDB file; with PostgreSQL, encryption at rest is the database's (see the README).", [nameof(Password)]);
+        if (Provider == StorageProvider.Sqlite && !string.IsNullOrEmpty(Password))
+            yield return new ValidationResult("Storage:Password encrypts a LiteDB file; a SQLite file is not encrypted by ChatPay: keep it on an encrypted disk (see the README).", [nameof(Password)]);
     }
 }

@@ -5,6 +5,8 @@ using ChatPay.Bot.Operations;
 using ChatPay.Bot.Payments.VnPay;
 using ChatPay.Bot.Receipts;
 using ChatPay.Bot.Storage.PostgreSql;
+using ChatPay.Bot.Storage.Sql;
+using ChatPay.Bot.Storage.Sqlite;
 using ChatPay.Bot.Storage.Records;
 using ChatPay.Domain.Storage;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,6 +29,7 @@ public static class StorageSetup
         var signal = new ChatSignal();
         builder.Services.AddSingleton(signal);
         if (options.Provider == StorageProvider.PostgreSql) AddPostgreSql(builder.Services, options, signal);
+        else if (options.Provider == StorageProvider.Sqlite) AddSqlite(builder.Services, options.SqliteFullPath(builder.Environment.ContentRootPath), signal);
         else AddLiteDb(builder.Services, new LiteDbStore(options.FullPath(builder.Environment.ContentRootPath), signal, options.PasswordOrNull));
         builder.Services.AddSingleton<IChatPayStore>(sp => sp.GetRequiredService<IHostStore>());
         builder.Services.AddDataProtection().SetApplicationName("ChatPay").PersistKeysToFileSystem(new DirectoryInfo(options.KeyRingFullPath(builder.Environment.ContentRootPath)));
@@ -59,11 +62,28 @@ public static class StorageSetup
         {
             throw new StorageUnavailableException($"The PostgreSQL database in Storage:ConnectionString cannot be used ({e.Message}).", e);
         }
-        AddPorts<PgStore, PgRecordTables, PgOutboxStore, PgHostPorts, PgRetention>(services, store);
+        AddPorts<PgStore, SqlRecordTables, SqlOutboxStore, SqlHostPorts, SqlRetention>(services, store);
+        services.AddSingleton<ISqlStore>(store);
         services.AddSingleton<PgLeadership>();
         services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<PgLeadership>());
         services.AddHostedService(sp => sp.GetRequiredService<PgLeadership>());
         services.AddHostedService<PgChatChanges>();
+    }
+
+    private static void AddSqlite(IServiceCollection services, string path, ChatSignal signal)
+    {
+        SqliteStore store;
+        try
+        {
+            store = new SqliteStore(path, signal);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new StorageUnavailableException($"The SQLite database {path} cannot be used ({e.Message}).", e);
+        }
+        AddPorts<SqliteStore, SqlRecordTables, SqlOutboxStore, SqlHostPorts, SqlRetention>(services, store);
+        services.AddSingleton<ISqlStore>(store);
+        services.AddSingleton<ILeadership, SoleLeadership>();
     }
 
     /// <summary>One store's sides of the host's ports: each provider has a class for each.</summary>

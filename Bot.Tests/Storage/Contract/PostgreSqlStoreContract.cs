@@ -1,4 +1,5 @@
 using ChatPay.Bot.Storage.PostgreSql;
+using ChatPay.Bot.Storage.Sql;
 using ChatPay.Tests.Support;
 
 namespace ChatPay.Tests.Storage.Contract;
@@ -13,7 +14,8 @@ public sealed class PostgreSqlStoreContract : StoreContract
     {
         _database = new TestPostgres();
         var store = new PgStore(_database.ConnectionString);
-        return new StoreParts(store, new PgOutboxStore(store), new PgRecordTables(store), new PgRetention(store), new PgHostPorts(store), new PgHostPorts(store));
+        var ports = new SqlHostPorts(store);
+        return new StoreParts(store, new SqlOutboxStore(store), new SqlRecordTables(store), new SqlRetention(store), ports, ports);
     }
 
     public override void Dispose()

@@ -7,7 +7,9 @@ using ChatPay.Domain.Refunds;
 using ChatPay.Domain.Reports;
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Support;
+using ChatPay.Bot.Storage.Sql;
 using LiteDB;
+using Npgsql;
 using NpgsqlTypes;
 using LiteJson = LiteDB.JsonSerializer;
 
@@ -50,7 +52,7 @@ public static class LiteDbCopy
         Copy<PhoneMessage>(LitePhoneMessages.Collection, session.PhoneMessages.Save);
         Copy<GatewayCheck>(LiteGatewayChecks.Collection, session.GatewayChecks.Save);
         Copy<Refund>(LiteRefunds.Collection, session.Refunds.Save);
-        Copy<PortalEvent>(LiteIntegrationEvents.Collection, PgIntegrationEvents.Table(session).Upsert);
+        Copy<PortalEvent>(LiteIntegrationEvents.Collection, SqlIntegrationEvents.Table(session).Upsert);
         Copy<BsonDocument>(LiteInbox.Collection, seen => session.Inbox.FirstTime(seen["_id"].AsString, Instant(seen[LiteInbox.SeenAt])));
         Copy<BsonDocument>(LiteReceipts.CountersCollection, counter => Execute(session, "INSERT INTO receipt_counters (id, last) VALUES (@p0, @p1)",
             counter["_id"].RawValue.ToString(), counter["last"].AsInt32));
@@ -59,7 +61,7 @@ public static class LiteDbCopy
         var highest = ChatLogIndexes.LastSeq(source);
         Copy<ChatLogEntry>(LiteChatLog.Collection, entry =>
         {
-            PgChatLogRows.Save(session, entry);
+            SqlChatLogRows.Save(session, entry);
             highest = Math.Max(highest, Math.Max(entry.Id, entry.Seq));
         });
         if (highest > 0) Scalar(session, $"SELECT setval('chat_log_seq', {highest})");
@@ -75,19 +77,19 @@ public static class LiteDbCopy
 
     private static DateTimeOffset Instant(BsonValue value) => new(value.AsDateTime.ToUniversalTime());
 
-    private static long Scalar(PgSession session, string sql)
+    private static long Scalar(SqlSession session, string sql)
     {
         using var command = session.Command(sql);
         return Convert.ToInt64(command.ExecuteScalar());
     }
 
-    private static void Execute(PgSession session, string sql, params object?[] values)
+    private static void Execute(SqlSession session, string sql, params object?[] values)
     {
         using var command = session.Command(sql);
         for (var i = 0; i < values.Length; i++)
         {
-            if (values[i] is Jsonb json) command.Parameters.AddWithValue($"p{i}", NpgsqlDbType.Jsonb, json.Text);
-            else command.Parameters.AddWithValue($"p{i}", PgSession.Value(values[i]));
+            if (values[i] is Jsonb json) ((NpgsqlCommand)command).Parameters.AddWithValue($"p{i}", NpgsqlDbType.Jsonb, json.Text);
+            else command.Add($"p{i}", SqlSession.Value(values[i]));
         }
         command.ExecuteNonQuery();
     }

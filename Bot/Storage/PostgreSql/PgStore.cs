@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Storage;
+using ChatPay.Bot.Storage.Sql;
 using LiteDB;
 using Npgsql;
 
@@ -13,7 +14,7 @@ namespace ChatPay.Bot.Storage.PostgreSql;
 /// or a record another instance inserted at the same moment, is run again from the start. Records are the same documents
 /// as in LiteDB (mapped by <see cref="ChatPayMapper"/>, stored as jsonb), with the queried fields as indexed columns.
 /// </summary>
-public sealed class PgStore : IHostStore, IDisposable
+public sealed class PgStore : IHostStore, ISqlStore, IDisposable
 {
     private readonly NpgsqlDataSource _source;
     private readonly BsonMapper _mapper = ChatPayMapper.Create();
@@ -41,7 +42,9 @@ public sealed class PgStore : IHostStore, IDisposable
     internal NpgsqlDataSource Source => _source;
 
     /// <summary>Builds the mapping of a type kept outside the domain's (a record table's) before threads share it.</summary>
-    internal void Map(Type type) => ChatPayMapper.MapEveryPart(_mapper, [type]);
+    public void Map(Type type) => ChatPayMapper.MapEveryPart(_mapper, [type]);
+
+    public ISqlDialect Dialect => PgDialect.Instance;
 
     public void ReadFromLog(ChatChannel channel) => _readFromLog[channel] = true;
 
@@ -55,7 +58,7 @@ public sealed class PgStore : IHostStore, IDisposable
     public T Read<T>(Func<IStoreSession, T> query) => Query(query);
 
     /// <summary>Runs <paramref name="work"/> in one transaction, again from the start after a deadlock or a concurrent insert of the same key.</summary>
-    internal T Step<T>(Func<PgSession, T> work)
+    public T Step<T>(Func<SqlSession, T> work)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -65,7 +68,7 @@ public sealed class PgStore : IHostStore, IDisposable
             {
                 var session = NewSession(connection, transaction);
                 var result = work(session);
-                session.NotifyChanges(ChangesChannel, InstanceId);
+                NotifyChanges(session);
                 transaction.Commit();
                 return result;
             }
@@ -82,14 +85,28 @@ public sealed class PgStore : IHostStore, IDisposable
         or PostgresErrorCodes.UniqueViolation;
 
     /// <summary>A read on its own connection, outside any step.</summary>
-    internal T Query<T>(Func<PgSession, T> query)
+    public T Query<T>(Func<SqlSession, T> query)
     {
         using var connection = _source.OpenConnection();
         return query(NewSession(connection, null));
     }
 
-    private PgSession NewSession(NpgsqlConnection connection, NpgsqlTransaction? transaction) =>
-        new(connection, transaction, _mapper, channel => _readFromLog.ContainsKey(channel));
+    private SqlSession NewSession(NpgsqlConnection connection, NpgsqlTransaction? transaction) =>
+        new(connection, transaction, _mapper, channel => _readFromLog.ContainsKey(channel), PgDialect.Instance);
+
+    /// <summary>Tells the other instances which chats the step changed, delivered by PostgreSQL when (and only if) the step commits.</summary>
+    private void NotifyChanges(SqlSession session)
+    {
+        if (session.TouchedChats.Count == 0) return;
+        // A notification carries at most 8,000 bytes; a step rarely touches more than a few chats.
+        foreach (var chunk in session.TouchedChats.Chunk(50))
+        {
+            using var command = session.Command("SELECT pg_notify(@channel, @payload)");
+            command.Add("channel", ChangesChannel);
+            command.Add("payload", InstanceId + "\n" + string.Join('\n', chunk));
+            command.ExecuteNonQuery();
+        }
+    }
 
     public void Dispose() => _source.Dispose();
 }

@@ -1,11 +1,11 @@
 using ChatPay.Domain.Notices;
 using ChatPay.Domain.Storage;
 
-namespace ChatPay.Bot.Storage.PostgreSql;
+namespace ChatPay.Bot.Storage.Sql;
 
-internal sealed class PgPhoneLinks(PgSession session) : IPhoneLinks
+internal sealed class SqlPhoneLinks(SqlSession session) : IPhoneLinks
 {
-    private readonly PgTable<PhoneLink> _table = session.Table<PhoneLink>("phone_links", l => l.ChatKey, ("phone_hash", l => l.PhoneHash));
+    private readonly SqlTable<PhoneLink> _table = session.Table<PhoneLink>("phone_links", l => l.ChatKey, ("phone_hash", l => l.PhoneHash));
 
     public PhoneLink? Of(string chatKey) => _table.Get(chatKey);
 

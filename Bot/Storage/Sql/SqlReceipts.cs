@@ -1,11 +1,11 @@
 using ChatPay.Domain.Receipts;
 using ChatPay.Domain.Storage;
 
-namespace ChatPay.Bot.Storage.PostgreSql;
+namespace ChatPay.Bot.Storage.Sql;
 
-internal sealed class PgReceipts(PgSession session) : IReceipts
+internal sealed class SqlReceipts(SqlSession session) : IReceipts
 {
-    private readonly PgTable<Receipt> _table = session.Table<Receipt>("receipts", r => r.Id,
+    private readonly SqlTable<Receipt> _table = session.Table<Receipt>("receipts", r => r.Id,
         ("access_token", r => r.AccessToken), ("lookup_code", r => r.LookupCode), ("dossier_code", r => r.DossierCode));
 
     public Receipt? Find(string id) => _table.Get(id);
@@ -22,8 +22,8 @@ internal sealed class PgReceipts(PgSession session) : IReceipts
     {
         using var command = session.Command(
             "INSERT INTO receipt_counters (id, last) VALUES (@id, 1) ON CONFLICT (id) DO UPDATE SET last = receipt_counters.last + 1 RETURNING last");
-        command.Parameters.AddWithValue("id", trial ? $"trial-{year}" : year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return (int)command.ExecuteScalar()!;
+        command.Add("id", trial ? $"trial-{year}" : year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return Convert.ToInt32(command.ExecuteScalar());
     }
 
     public void Add(Receipt receipt) => _table.Upsert(receipt);

@@ -1,11 +1,11 @@
 using ChatPay.Domain.Notices;
 using ChatPay.Domain.Storage;
 
-namespace ChatPay.Bot.Storage.PostgreSql;
+namespace ChatPay.Bot.Storage.Sql;
 
-internal sealed class PgPhoneMessages(PgSession session) : IPhoneMessages
+internal sealed class SqlPhoneMessages(SqlSession session) : IPhoneMessages
 {
-    private readonly PgTable<PhoneMessage> _table = session.Table<PhoneMessage>("phone_messages", m => m.Id,
+    private readonly SqlTable<PhoneMessage> _table = session.Table<PhoneMessage>("phone_messages", m => m.Id,
         ("dossier_code", m => m.DossierCode), ("next_attempt_at", m => m.NextAttemptAt), ("message_id", m => m.MessageId), ("queued_at", m => m.QueuedAt));
 
     public PhoneMessage? Find(string id) => _table.Get(id);

@@ -2,11 +2,11 @@ using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 using ChatPay.Domain.Storage;
 
-namespace ChatPay.Bot.Storage.PostgreSql;
+namespace ChatPay.Bot.Storage.Sql;
 
-internal sealed class PgConversations(PgSession session) : IConversations
+internal sealed class SqlConversations(SqlSession session) : IConversations
 {
-    private readonly PgTable<ConversationSnapshot> _table = session.Table<ConversationSnapshot>("conversations", c => c.ChatKey,
+    private readonly SqlTable<ConversationSnapshot> _table = session.Table<ConversationSnapshot>("conversations", c => c.ChatKey,
         ("deadline", c => c.Deadline), ("dossier_code", c => c.DossierCode),
         ("updated_at", c => c.UpdatedAt), ("in_progress", c => c.State is not (ConversationState.Idle or ConversationState.Done)));
 

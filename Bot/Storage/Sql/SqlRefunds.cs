@@ -1,11 +1,11 @@
 using ChatPay.Domain.Refunds;
 using ChatPay.Domain.Storage;
 
-namespace ChatPay.Bot.Storage.PostgreSql;
+namespace ChatPay.Bot.Storage.Sql;
 
-internal sealed class PgRefunds(PgSession session) : IRefunds
+internal sealed class SqlRefunds(SqlSession session) : IRefunds
 {
-    private readonly PgTable<Refund> _table = session.Table<Refund>("refunds", r => r.Id,
+    private readonly SqlTable<Refund> _table = session.Table<Refund>("refunds", r => r.Id,
         ("payment_id", r => r.PaymentId), ("dossier_code", r => r.DossierCode), ("requested_at", r => r.RequestedAt), ("next_attempt_at", r => r.NextAttemptAt),
         ("idempotency_key", r => r.IdempotencyKey), ("finished_at", r => r.FinishedAt));
 

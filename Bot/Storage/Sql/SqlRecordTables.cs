@@ -1,14 +1,14 @@
 using System.Linq.Expressions;
 using ChatPay.Bot.Storage.Records;
-using NpgsqlTypes;
+using System.Data.Common;
 
-namespace ChatPay.Bot.Storage.PostgreSql;
+namespace ChatPay.Bot.Storage.Sql;
 
 /// <summary>
 /// The host's record tables in one PostgreSQL table, <c>records</c>, keyed by kind and id. A condition is applied to the
 /// kind's records in memory: these tables are small (the sandboxes' transactions, settings, seals).
 /// </summary>
-public sealed class PgRecordTables(PgStore store) : IRecordTables
+public sealed class SqlRecordTables(ISqlStore store) : IRecordTables
 {
     public IRecordTable<T> Table<T>(string name, Func<T, string> idOf) where T : class
     {
@@ -17,7 +17,7 @@ public sealed class PgRecordTables(PgStore store) : IRecordTables
         return new RecordTable<T>(store, name, idOf);
     }
 
-    private sealed class RecordTable<T>(PgStore store, string kind, Func<T, string> idOf) : IRecordTable<T> where T : class
+    private sealed class RecordTable<T>(ISqlStore store, string kind, Func<T, string> idOf) : IRecordTable<T> where T : class
     {
         public T? Get(string id) => store.Query(session => Stored(session, id));
 
@@ -28,9 +28,9 @@ public sealed class PgRecordTables(PgStore store) : IRecordTables
         private List<T> All() => store.Query(session => Rows(session).Where("kind = @p0", "ORDER BY id", kind));
 
         /// <summary>The record as stored (locked until the step ends, in a step).</summary>
-        private T? Stored(PgSession session, string id) => Rows(session).Where("kind = @p0 AND id = @p1", "", kind, id).FirstOrDefault();
+        private T? Stored(SqlSession session, string id) => Rows(session).Where("kind = @p0 AND id = @p1", "", kind, id).FirstOrDefault();
 
-        private PgTable<T> Rows(PgSession session) => session.Table("records", idOf);
+        private SqlTable<T> Rows(SqlSession session) => session.Table("records", idOf);
 
         public void Put(T record) => store.Step(session =>
         {
@@ -61,11 +61,11 @@ public sealed class PgRecordTables(PgStore store) : IRecordTables
             return changed;
         });
 
-        private void Bind(Npgsql.NpgsqlCommand command, PgSession session, T record)
+        private void Bind(DbCommand command, SqlSession session, T record)
         {
-            command.Parameters.AddWithValue("kind", kind);
-            command.Parameters.AddWithValue("id", idOf(record));
-            command.Parameters.AddWithValue("doc", NpgsqlDbType.Jsonb, session.ToJson(record));
+            command.Add("kind", kind);
+            command.Add("id", idOf(record));
+            session.AddDocument(command, session.ToJson(record));
         }
     }
 }

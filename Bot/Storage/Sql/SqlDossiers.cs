@@ -1,11 +1,11 @@
 using ChatPay.Domain.Dossiers;
 using ChatPay.Domain.Storage;
 
-namespace ChatPay.Bot.Storage.PostgreSql;
+namespace ChatPay.Bot.Storage.Sql;
 
-internal sealed class PgDossiers(PgSession session) : IDossiers
+internal sealed class SqlDossiers(SqlSession session) : IDossiers
 {
-    private readonly PgTable<Dossier> _table = session.Table<Dossier>("dossiers", d => d.Code,
+    private readonly SqlTable<Dossier> _table = session.Table<Dossier>("dossiers", d => d.Code,
         ("next_reminder_at", d => d.NextReminderAt), ("next_notice_at", d => d.NextNoticeAt), ("phone_hash", d => d.ApplicantPhoneHash),
         ("awaiting", d => d.Status == DossierStatus.AwaitingPayment), ("paid_at", d => d.PaidAt));
 

@@ -1,10 +1,10 @@
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Storage;
 
-namespace ChatPay.Bot.Storage.PostgreSql;
+namespace ChatPay.Bot.Storage.Sql;
 
 /// <summary>The chat log on PostgreSQL: entries as in LiteDB, numbered and re-numbered on every change from one sequence.</summary>
-internal sealed class PgChatLog(PgSession session, Func<ChatChannel, bool> readFromLog) : IChatLog
+internal sealed class SqlChatLog(SqlSession session, Func<ChatChannel, bool> readFromLog) : IChatLog
 {
     public long RecordIncoming(ChatAddress chat, string text, DateTimeOffset at)
     {
@@ -27,7 +27,7 @@ internal sealed class PgChatLog(PgSession session, Func<ChatChannel, bool> readF
     }
 
     public IReadOnlyList<SentMessage> OnTopic(MessageTopic topic) =>
-        [.. PgChatLogRows.Where(session, "topic = @p0", "ORDER BY id", topic.Key).Select(e => new SentMessage(e.Id, ChatAddress.FromKey(e.ChatKey), e.ToMessage(), e.Delivery, e.At))];
+        [.. SqlChatLogRows.Where(session, "topic = @p0", "ORDER BY id", topic.Key).Select(e => new SentMessage(e.Id, ChatAddress.FromKey(e.ChatKey), e.ToMessage(), e.Delivery, e.At))];
 
     public void Replace(long messageId, OutgoingMessage message)
     {
@@ -36,17 +36,17 @@ internal sealed class PgChatLog(PgSession session, Func<ChatChannel, bool> readF
         Update(entry);
     }
 
-    private ChatLogEntry? Get(long id) => PgChatLogRows.Where(session, "id = @p0", "", id).FirstOrDefault();
+    private ChatLogEntry? Get(long id) => SqlChatLogRows.Where(session, "id = @p0", "", id).FirstOrDefault();
 
     // A chat's entries are numbered under its lock, so they commit in the order of their numbers: a reader that asks for
     // what changed after a number (the web chat) never misses one committed late.
     private long Insert(ChatLogEntry entry)
     {
         session.LockChat(entry.ChatKey);
-        entry.Id = PgChatLogRows.NextNumber(session);
+        entry.Id = SqlChatLogRows.NextNumber(session);
         entry.Seq = entry.Id;
         entry.QueuePlace = entry.Seq;
-        PgChatLogRows.Save(session, entry);
+        SqlChatLogRows.Save(session, entry);
         session.Touched(entry.ChatKey);
         return entry.Id;
     }
@@ -54,9 +54,9 @@ internal sealed class PgChatLog(PgSession session, Func<ChatChannel, bool> readF
     private void Update(ChatLogEntry entry)
     {
         session.LockChat(entry.ChatKey);
-        entry.Seq = PgChatLogRows.NextNumber(session);
+        entry.Seq = SqlChatLogRows.NextNumber(session);
         entry.EditPending = entry.Delivery == Delivery.Delivered;
-        PgChatLogRows.Save(session, entry);
+        SqlChatLogRows.Save(session, entry);
         session.Touched(entry.ChatKey);
     }
 }

@@ -1,11 +1,11 @@
 using ChatPay.Domain.Payments;
 using ChatPay.Domain.Storage;
 
-namespace ChatPay.Bot.Storage.PostgreSql;
+namespace ChatPay.Bot.Storage.Sql;
 
-internal sealed class PgPayments(PgSession session) : IPayments
+internal sealed class SqlPayments(SqlSession session) : IPayments
 {
-    private readonly PgTable<Payment> _table = session.Table<Payment>("payments", p => p.Id,
+    private readonly SqlTable<Payment> _table = session.Table<Payment>("payments", p => p.Id,
         ("dossier_code", p => p.DossierCode), ("attempt", p => p.Attempt), ("link_token", p => p.LinkToken), ("open_until", p => p.OpenUntil),
         ("next_check_at", p => p.NextCheckAt), ("finished_at", p => p.FinishedAt), ("settled", p => p.State is PaymentState.Succeeded or PaymentState.Failed),
         ("opened_at", p => p.OpenedAt), ("state", p => p.State));

@@ -1,14 +1,14 @@
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Storage;
 
-namespace ChatPay.Bot.Storage.PostgreSql;
+namespace ChatPay.Bot.Storage.Sql;
 
-internal sealed class PgEnrollments(PgSession session) : IEnrollments
+internal sealed class SqlEnrollments(SqlSession session) : IEnrollments
 {
-    private readonly PgTable<Enrollment> _table = session.Table<Enrollment>("enrollments", e => e.Id,
+    private readonly SqlTable<Enrollment> _table = session.Table<Enrollment>("enrollments", e => e.Id,
         ("chat_key", e => e.ChatKey), ("role", e => e.Role), ("agency_code", e => e.AgencyCode));
 
-    private readonly PgTable<EnrollmentAttempt> _audit = session.Table<EnrollmentAttempt>("enrollment_audit", a => a.Id, ("chat_key", a => a.ChatKey), ("at", a => a.At));
+    private readonly SqlTable<EnrollmentAttempt> _audit = session.Table<EnrollmentAttempt>("enrollment_audit", a => a.Id, ("chat_key", a => a.ChatKey), ("at", a => a.At));
 
     public IReadOnlyList<Enrollment> OfChat(string chatKey) => _table.Where("chat_key = @p0", "ORDER BY id", chatKey);
 

@@ -1,12 +1,11 @@
-using NpgsqlTypes;
 
-namespace ChatPay.Bot.Storage.PostgreSql;
+namespace ChatPay.Bot.Storage.Sql;
 
 /// <summary>
 /// One table of documents: the record as JSON (mapped by the same <see cref="ChatPayMapper"/> as in LiteDB, so a record
 /// reads the same from either store) and the columns its queries use, all written by one statement.
 /// </summary>
-internal sealed class PgTable<T>(PgSession session, string table, Func<T, string> id, params (string Column, Func<T, object?> Value)[] columns)
+internal sealed class SqlTable<T>(SqlSession session, string table, Func<T, string> id, params (string Column, Func<T, object?> Value)[] columns)
 {
     /// <remarks>
     /// A record this step looked for and did not find is inserted without replacing: if another step inserted it
@@ -19,9 +18,9 @@ internal sealed class PgTable<T>(PgSession session, string table, Func<T, string
         var sql = $"INSERT INTO {table} (id, doc{string.Concat(names.Select(n => ", " + n))}) VALUES (@id, @doc{string.Concat(names.Select((_, i) => $", @c{i}"))})" +
                   (session.FoundMissing(table, id(item)) ? "" : $" ON CONFLICT (id) DO UPDATE SET doc = excluded.doc{string.Concat(names.Select(n => $", {n} = excluded.{n}"))}");
         using var command = session.Command(sql);
-        command.Parameters.AddWithValue("id", id(item));
-        command.Parameters.AddWithValue("doc", NpgsqlDbType.Jsonb, session.ToJson(item));
-        for (var i = 0; i < columns.Length; i++) command.Parameters.AddWithValue($"c{i}", PgSession.Value(columns[i].Value(item)));
+        command.Add("id", id(item));
+        session.AddDocument(command, session.ToJson(item));
+        for (var i = 0; i < columns.Length; i++) command.Add($"c{i}", SqlSession.Value(columns[i].Value(item)));
         command.ExecuteNonQuery();
     }
 
@@ -35,15 +34,15 @@ internal sealed class PgTable<T>(PgSession session, string table, Func<T, string
     public void Delete(string key)
     {
         using var command = session.Command($"DELETE FROM {table} WHERE id = @p0");
-        command.Parameters.AddWithValue("p0", key);
+        command.Add("p0", key);
         command.ExecuteNonQuery();
     }
 
     /// <summary>The documents matching <paramref name="condition"/> (parameters @p0, @p1, …), in <paramref name="tail"/>'s order and limit.</summary>
     public List<T> Where(string condition, string tail, params object?[] parameters)
     {
-        using var command = session.Command($"SELECT doc::text FROM {table} WHERE {condition} {tail}{session.Locking}");
-        for (var i = 0; i < parameters.Length; i++) command.Parameters.AddWithValue($"p{i}", PgSession.Value(parameters[i]));
+        using var command = session.Command($"SELECT {session.Dialect.Document} FROM {table} WHERE {condition} {tail}{session.Locking}");
+        for (var i = 0; i < parameters.Length; i++) command.Add($"p{i}", SqlSession.Value(parameters[i]));
         using var reader = command.ExecuteReader();
         var found = new List<T>();
         while (reader.Read()) found.Add(session.FromJson<T>(reader.GetString(0)));

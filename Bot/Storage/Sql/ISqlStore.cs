@@ -1,0 +1,16 @@
+namespace ChatPay.Bot.Storage.Sql;
+
+/// <summary>A SQL database behind the shared statements of this folder: a step in one transaction, a read outside any.</summary>
+public interface ISqlStore
+{
+    /// <summary>Runs <paramref name="work"/> in one transaction (again from the start where the database asks for it).</summary>
+    T Step<T>(Func<SqlSession, T> work);
+
+    /// <summary>A read on committed data, outside any step.</summary>
+    T Query<T>(Func<SqlSession, T> query);
+
+    ISqlDialect Dialect { get; }
+
+    /// <summary>Builds the mapping of a type kept outside the domain's (a record table's) before threads share it.</summary>
+    void Map(Type type);
+}
