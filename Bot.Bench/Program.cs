@@ -25,6 +25,8 @@ Dictionary<string, string> TelegramSettings(FakeTelegramServer telegram, bool li
     ["Telegram:Limits:PerGroupPerMinute"] = limited ? "20" : "1000000000",
     ["Telegram:Limits:GlobalPerSecond"] = limited ? "30" : "1000000",
     ["Telegram:Limits:GlobalBurst"] = limited ? "30" : "1000000",
+    // The embedded store every Bot of the run keeps its data in (--store LiteDb|Sqlite); the storage run sets PostgreSQL itself.
+    ["Storage:Provider"] = options.Store,
 };
 var results = new Dictionary<string, object>
 {

@@ -16,7 +16,7 @@ using ChatPay.Bot.Storage;
 using Microsoft.Extensions.Options;
 
 if (args is ["backup", .. var backupArgs]) return await BackupCommand.RunAsync(backupArgs);
-if (args is [CopyToPostgreSqlCommand.Name, .. var copyArgs]) return CopyToPostgreSqlCommand.Run(copyArgs);
+if (args is [CopyFromLiteDbCommand.ToPostgreSql or CopyFromLiteDbCommand.ToSqlite, .. var copyArgs]) return CopyFromLiteDbCommand.Run(args[0], copyArgs);
 
 var builder = WebApplication.CreateBuilder(args);
 try

@@ -22,6 +22,8 @@ public sealed class PgDialect : ISqlDialect
 
     public string NextChatLogNumber => "SELECT nextval('chat_log_seq')";
 
+    public string SetChatLogNumber(long last) => $"SELECT setval('chat_log_seq', {last})";
+
     public string LockRows => " FOR UPDATE";
 
     public string SkipLockedRows => " FOR UPDATE SKIP LOCKED";

@@ -25,6 +25,9 @@ public interface ISqlDialect
     /// <summary>The next number of the chat log's one counter (ids and change numbers).</summary>
     string NextChatLogNumber { get; }
 
+    /// <summary>A statement that sets the chat log's counter, so that the next number is after <paramref name="last"/>.</summary>
+    string SetChatLogNumber(long last);
+
     /// <summary>Appended to a step's reads: the rows it read stay as it read them until it commits.</summary>
     string LockRows { get; }
 

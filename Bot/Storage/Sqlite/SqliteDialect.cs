@@ -22,6 +22,8 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string NextChatLogNumber => "UPDATE counters SET value = value + 1 WHERE name = 'chat_log' RETURNING value";
 
+    public string SetChatLogNumber(long last) => $"UPDATE counters SET value = {last} WHERE name = 'chat_log' RETURNING value";
+
     public string LockRows => "";
 
     public string SkipLockedRows => "";

@@ -7,26 +7,23 @@ using ChatPay.Domain.Refunds;
 using ChatPay.Domain.Reports;
 using ChatPay.Domain.Staff;
 using ChatPay.Domain.Support;
-using ChatPay.Bot.Storage.Sql;
 using LiteDB;
-using Npgsql;
-using NpgsqlTypes;
 using LiteJson = LiteDB.JsonSerializer;
 
-namespace ChatPay.Bot.Storage.PostgreSql;
+namespace ChatPay.Bot.Storage.Sql;
 
 /// <summary>
-/// Copies a province's LiteDB database into an empty PostgreSQL one, to move from one process to several: every domain
+/// Copies a province's LiteDB database into an empty SQL one (PostgreSQL, to move from one process to several; SQLite): every domain
 /// record through the same ports the steps use (so each gets its columns), the chat log with its numbers, the receipt
 /// counters, and every other collection as records of its name. One transaction: all of it or nothing.
 /// </summary>
 public static class LiteDbCopy
 {
     /// <summary>Copies <paramref name="source"/> into <paramref name="target"/>; returns how many documents of each collection went.</summary>
-    public static IReadOnlyDictionary<string, int> Run(LiteDbStore source, PgStore target) => target.Step(session =>
+    public static IReadOnlyDictionary<string, int> Run(LiteDbStore source, ISqlStore target) => target.Step(session =>
     {
         if (session.Dossiers.Count() > 0 || Scalar(session, "SELECT count(*) FROM chat_log") > 0)
-            throw new InvalidOperationException("The PostgreSQL database already holds ChatPay's data: copy into an empty database.");
+            throw new InvalidOperationException("The target database already holds ChatPay's data: copy into an empty database.");
         var copied = new Dictionary<string, int>();
         void Copy<T>(string collection, Action<T> save)
         {
@@ -64,16 +61,16 @@ public static class LiteDbCopy
             SqlChatLogRows.Save(session, entry);
             highest = Math.Max(highest, Math.Max(entry.Id, entry.Seq));
         });
-        if (highest > 0) Scalar(session, $"SELECT setval('chat_log_seq', {highest})");
+        if (highest > 0) Scalar(session, session.Dialect.SetChatLogNumber(highest));
 
         var known = copied.Keys.Append(ChatLogIndexes.StateCollection).ToHashSet();
         foreach (var other in source.CollectionNames().Where(name => !known.Contains(name)).Order())
-            Copy<BsonDocument>(other, record => Execute(session, "INSERT INTO records (kind, id, doc) VALUES (@p0, @p1, @p2)",
-                other, record["_id"].RawValue.ToString(), new Jsonb(LiteJson.Serialize(record))));
+            Copy<BsonDocument>(other, record => Execute(session, "INSERT INTO records (kind, id, doc) VALUES (@p0, @p1, @doc)",
+                other, record["_id"].RawValue.ToString(), new Document(LiteJson.Serialize(record))));
         return copied;
     });
 
-    private readonly record struct Jsonb(string Text);
+    private readonly record struct Document(string Json);
 
     private static DateTimeOffset Instant(BsonValue value) => new(value.AsDateTime.ToUniversalTime());
 
@@ -88,7 +85,7 @@ public static class LiteDbCopy
         using var command = session.Command(sql);
         for (var i = 0; i < values.Length; i++)
         {
-            if (values[i] is Jsonb json) ((NpgsqlCommand)command).Parameters.AddWithValue($"p{i}", NpgsqlDbType.Jsonb, json.Text);
+            if (values[i] is Document document) session.AddDocument(command, document.Json);
             else command.Add($"p{i}", SqlSession.Value(values[i]));
         }
         command.ExecuteNonQuery();
