@@ -3,7 +3,7 @@ using ChatPay.Domain.Storage;
 
 namespace ChatPay.Bot.Storage.Sql;
 
-/// <summary>The chat log on PostgreSQL: entries as in LiteDB, numbered and re-numbered on every change from one sequence.</summary>
+/// <summary>The chat log in SQL: entries as in LiteDB, numbered and re-numbered on every change from one counter.</summary>
 internal sealed class SqlChatLog(SqlSession session, Func<ChatChannel, bool> readFromLog) : IChatLog
 {
     public long RecordIncoming(ChatAddress chat, string text, DateTimeOffset at)

@@ -2,7 +2,7 @@ using ChatPay.Domain.Payments;
 
 namespace ChatPay.Bot.Storage.Sql;
 
-/// <summary>The portal's event queue and the metrics' counts on PostgreSQL.</summary>
+/// <summary>The portal's event queue and the metrics' counts in SQL.</summary>
 public sealed class SqlHostPorts(ISqlStore store) : IPortalEventStore, IStoreStatistics
 {
     public IReadOnlyList<PortalEvent> Due(DateTimeOffset now, int limit) => store.Query(session => SqlIntegrationEvents.Table(session).Due("next_attempt_at", now, limit));

@@ -5,7 +5,7 @@ using System.Data.Common;
 namespace ChatPay.Bot.Storage.Sql;
 
 /// <summary>
-/// The host's record tables in one PostgreSQL table, <c>records</c>, keyed by kind and id. A condition is applied to the
+/// The host's record tables in one SQL table, <c>records</c>, keyed by kind and id. A condition is applied to the
 /// kind's records in memory: these tables are small (the sandboxes' transactions, settings, seals).
 /// </summary>
 public sealed class SqlRecordTables(ISqlStore store) : IRecordTables

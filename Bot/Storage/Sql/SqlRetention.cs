@@ -6,7 +6,7 @@ using ChatPay.Domain.Staff;
 namespace ChatPay.Bot.Storage.Sql;
 
 /// <summary>
-/// Retention (<see cref="IRetention"/>) on PostgreSQL: the same rules as on LiteDB, as statements on the columns, each batch
+/// Retention (<see cref="IRetention"/>) in SQL: the same rules as on LiteDB, as statements on the columns, each batch
 /// its own short transaction so citizens' steps never wait behind a large one. Instances purging at once delete each
 /// batch once (a row another instance is deleting is skipped, not waited for).
 /// </summary>

@@ -43,7 +43,7 @@ public sealed class SqlSession(DbConnection connection, DbTransaction? transacti
     public void Touched(string chatKey) => _touched.Add(chatKey);
 
     /// <summary>
-    /// One chat's steps run one at a time across instances: the chat's advisory lock, held until the step ends. Taken when
+    /// One chat's steps run one at a time across instances (<see cref="ISqlDialect.LockChat"/>), until the step ends. Taken when
     /// a step first reads the chat's conversation or records what the person sent, before it reads anything else of theirs.
     /// </summary>
     public void LockChat(string chatKey)
