@@ -48,12 +48,7 @@ public sealed class PgStore : IHostStore, ISqlStore, IDisposable
 
     public void ReadFromLog(ChatChannel channel) => _readFromLog[channel] = true;
 
-    public T Write<T>(Func<IStoreSession, T> work)
-    {
-        var (result, touched) = Step(session => (work(session), session.TouchedChats.ToList()));
-        _signal.Changed(touched);
-        return result;
-    }
+    public T Write<T>(Func<IStoreSession, T> work) => this.DomainStep(_signal, work);
 
     public T Read<T>(Func<IStoreSession, T> query) => Query(query);
 

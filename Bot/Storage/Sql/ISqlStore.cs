@@ -1,3 +1,5 @@
+using ChatPay.Domain.Storage;
+
 namespace ChatPay.Bot.Storage.Sql;
 
 /// <summary>A SQL database behind the shared statements of this folder: a step in one transaction, a read outside any.</summary>
@@ -13,4 +15,16 @@ public interface ISqlStore
 
     /// <summary>Builds the mapping of a type kept outside the domain's (a record table's) before threads share it.</summary>
     void Map(Type type);
+}
+
+/// <summary>What a domain step is on any SQL store.</summary>
+public static class SqlSteps
+{
+    /// <summary>One transaction; the chats it touched are signalled once it has committed (their long polls and delivery wake).</summary>
+    public static T DomainStep<T>(this ISqlStore store, ChatSignal signal, Func<IStoreSession, T> work)
+    {
+        var (result, touched) = store.Step(session => (work(session), session.TouchedChats.ToList()));
+        signal.Changed(touched);
+        return result;
+    }
 }
