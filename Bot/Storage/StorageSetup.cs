@@ -5,9 +5,9 @@ using ChatPay.Bot.Operations;
 using ChatPay.Bot.Payments.VnPay;
 using ChatPay.Bot.Receipts;
 using ChatPay.Bot.Storage.PostgreSql;
+using ChatPay.Bot.Storage.Records;
 using ChatPay.Bot.Storage.Sql;
 using ChatPay.Bot.Storage.Sqlite;
-using ChatPay.Bot.Storage.Records;
 using ChatPay.Domain.Storage;
 using Microsoft.AspNetCore.DataProtection;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using ChatPay.Bot.Storage.Sql;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Storage;
-using ChatPay.Bot.Storage.Sql;
 using LiteDB;
 using Npgsql;
 

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Storage;
 using LiteDB;
-using System.Data.Common;
 using LiteJson = LiteDB.JsonSerializer;
 
 namespace ChatPay.Bot.Storage.Sql;

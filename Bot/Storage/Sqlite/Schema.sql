@@ -1,5 +1,6 @@
 -- ChatPay's SQLite schema, version 1: the PostgreSQL schema's tables and indexes, with documents as JSON text, instants as
--- UTC text ("2026-11-28 09:30:00.123", which sorts as time does) and booleans as 0/1.
+-- UTC text ("2026-11-28 09:30:00.123", which sorts as time does) and booleans as 0/1. The version is the file's
+-- user_version: a later schema reads it and applies its own steps after this script.
 CREATE TABLE IF NOT EXISTS dossiers (id text PRIMARY KEY, doc text NOT NULL, next_reminder_at text, next_notice_at text,
     phone_hash text, awaiting integer NOT NULL DEFAULT 0, paid_at text);
 CREATE INDEX IF NOT EXISTS dossiers_next_reminder_at ON dossiers (next_reminder_at) WHERE next_reminder_at IS NOT NULL;
@@ -74,3 +75,5 @@ CREATE INDEX IF NOT EXISTS refunds_finished_at ON refunds (finished_at) WHERE fi
 
 -- The host's own small tables (settings, receipt seals, Zalo's tokens, the sandboxes' records), one kind of record each.
 CREATE TABLE IF NOT EXISTS records (kind text NOT NULL, id text NOT NULL, doc text NOT NULL, PRIMARY KEY (kind, id));
+
+PRAGMA user_version = 1;
