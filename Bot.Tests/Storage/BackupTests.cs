@@ -77,6 +77,25 @@ public class BackupTests : IDisposable
     }
 
     [Fact]
+    public async Task The_backup_command_copies_a_running_bots_sqlite_database_through_sqlites_online_backup()
+    {
+        var backupPath = _directory.File("copy/chatpay-backup.sqlite");
+        Directory.CreateDirectory(Path.GetDirectoryName(backupPath)!);
+        using var bot = await BotProcess.StartServingAsync(DatabasePath, "--Demo:Enabled=true", "--Storage:Provider=Sqlite");
+        var citizen = await WebChatUser.OpenAsync(bot.Http);
+        await citizen.SayAsync(Code);
+        await citizen.WaitForTextAsync(Said.Fees);
+
+        using var command = BotProcess.Start("backup", backupPath, $"--Storage:DatabasePath={DatabasePath}", "--Storage:Provider=Sqlite");
+
+        Assert.Equal(0, await command.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        await citizen.SayAsync("H42.27-261124-0003");
+        await citizen.WaitForTextAsync(Said.Total(600_000));
+        using var backup = new ChatPay.Bot.Storage.Sqlite.SqliteStore(backupPath);
+        Assert.Equal(Code, backup.Read(s => s.Conversations.Find(WebChatIdentity.ChatFor(citizen.Token)))!.DossierCode);
+    }
+
+    [Fact]
     public async Task The_backup_command_copies_a_stopped_bots_encrypted_database_still_encrypted()
     {
         var backupPath = _directory.File("chatpay-backup.db");

@@ -43,10 +43,7 @@ public static class BackupCommand
         }
         try
         {
-            (long Bytes, bool Online) made = options.Provider == StorageProvider.Sqlite
-                ? (SqliteBackup.Copy(databasePath, target), false)
-                : await BackUpAsync(databasePath, options.PasswordOrNull, target, force);
-            var (bytes, online) = made;
+            var (bytes, online) = await BackUpAsync(options.Provider, databasePath, options.PasswordOrNull, target, force);
             Console.WriteLine($"Backed up {databasePath} to {target} ({bytes:N0} bytes){(online ? " while ChatPay was running" : "")}.");
             return 0;
         }
@@ -68,8 +65,10 @@ public static class BackupCommand
                $"{(string.IsNullOrEmpty(parts.Username) ? "" : $" --username='{parts.Username}'")} '{parts.Database}'";
     }
 
-    private static async Task<(long Bytes, bool Online)> BackUpAsync(string databasePath, string? password, string target, bool force)
+    private static async Task<(long Bytes, bool Online)> BackUpAsync(StorageProvider provider, string databasePath, string? password, string target, bool force)
     {
+        // SQLite's online backup copies one moment of the file from any process: no need to ask a running bot.
+        if (provider == StorageProvider.Sqlite) return (SqliteBackup.Copy(databasePath, target), false);
         try
         {
             using var store = new LiteDbStore(databasePath, new ChatSignal(), password);
