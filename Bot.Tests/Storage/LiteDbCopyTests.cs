@@ -36,7 +36,7 @@ public sealed class LiteDbCopyTests : IDisposable
     }
 
     private async Task CopyKeepsEverythingAsync<TTarget>(Func<TTarget> openTarget, IReadOnlyDictionary<string, string?> targetSettings)
-        where TTarget : IHostStore, ISqlStore, IDisposable
+        where TTarget : IHostStore, ISqlStore
     {
         var file = _directory.File("chatpay.db");
         string token;

@@ -38,7 +38,7 @@ public static class CopyFromLiteDbCommand
             OwnerOnlyFiles.ForThisProcess();
             using var source = new LiteDbStore(databasePath, new ChatSignal(), options.PasswordOrNull);
             using var target = Target(toSqlite, options, builder.Environment.ContentRootPath);
-            var copied = LiteDbCopy.Run(source, (ISqlStore)target);
+            var copied = LiteDbCopy.Run(source, target);
             foreach (var (collection, count) in copied.Where(c => c.Value > 0)) Console.WriteLine($"  {collection}: {count:N0}");
             Console.WriteLine(toSqlite
                 ? $"Copied {databasePath} into {options.SqliteFullPath(builder.Environment.ContentRootPath)} ({copied.Values.Sum():N0} documents). Start ChatPay with Storage:Provider=Sqlite."
@@ -57,6 +57,6 @@ public static class CopyFromLiteDbCommand
         }
     }
 
-    private static IDisposable Target(bool toSqlite, StorageOptions options, string contentRoot) =>
+    private static ISqlStore Target(bool toSqlite, StorageOptions options, string contentRoot) =>
         toSqlite ? new SqliteStore(options.SqliteFullPath(contentRoot)) : new PgStore(options.ConnectionString!);
 }

@@ -14,7 +14,7 @@ namespace ChatPay.Bot.Storage.PostgreSql;
 /// or a record another instance inserted at the same moment, is run again from the start. Records are the same documents
 /// as in LiteDB (mapped by <see cref="ChatPayMapper"/>, stored as jsonb), with the queried fields as indexed columns.
 /// </summary>
-public sealed class PgStore : IHostStore, ISqlStore, IDisposable
+public sealed class PgStore : IHostStore, ISqlStore
 {
     private readonly NpgsqlDataSource _source;
     private readonly BsonMapper _mapper = ChatPayMapper.Create();

@@ -2,8 +2,8 @@ using ChatPay.Domain.Storage;
 
 namespace ChatPay.Bot.Storage.Sql;
 
-/// <summary>A SQL database behind the shared statements of this folder: a step in one transaction, a read outside any.</summary>
-public interface ISqlStore
+/// <summary>A SQL database behind the shared statements of this folder: a step in one transaction, a read outside any; disposing it closes its connections.</summary>
+public interface ISqlStore : IDisposable
 {
     /// <summary>Runs <paramref name="work"/> in one transaction (again from the start where the database asks for it).</summary>
     T Step<T>(Func<SqlSession, T> work);

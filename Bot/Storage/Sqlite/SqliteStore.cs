@@ -15,7 +15,7 @@ namespace ChatPay.Bot.Storage.Sqlite;
 /// the step returns (<c>synchronous=NORMAL</c>): a crash of the process loses nothing, a power cut may lose the last
 /// commits — as with LiteDB, whose commits are not flushed to the disk either.
 /// </summary>
-public sealed class SqliteStore : IHostStore, ISqlStore, IDisposable
+public sealed class SqliteStore : IHostStore, ISqlStore
 {
     private readonly DatabaseFileLock _fileLock;
     private readonly string _connectionString;
@@ -27,17 +27,17 @@ public sealed class SqliteStore : IHostStore, ISqlStore, IDisposable
 
     public SqliteStore(string path, ChatSignal? signal = null)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        FilePath = Path.GetFullPath(path);
+        var file = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         // One process writes: a second bot on the same file would deliver every message twice.
-        _fileLock = DatabaseFileLock.Acquire(FilePath);
+        _fileLock = DatabaseFileLock.Acquire(file);
         try
         {
-            _connectionString = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = true, DefaultTimeout = 30 }.ConnectionString;
+            _connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30 }.ConnectionString;
             _writer = Open();
             Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
             Execute(_writer, Schema());
-            OwnerOnlyFiles.Restrict(FilePath, FilePath + ".lock", FilePath + "-wal", FilePath + "-shm");
+            OwnerOnlyFiles.Restrict(file, file + ".lock", file + "-wal", file + "-shm");
         }
         catch
         {
@@ -47,9 +47,6 @@ public sealed class SqliteStore : IHostStore, ISqlStore, IDisposable
         }
         _signal = signal ?? new ChatSignal();
     }
-
-    /// <summary>The database file's full path.</summary>
-    public string FilePath { get; }
 
     public ISqlDialect Dialect => SqliteDialect.Instance;
 
