@@ -14,10 +14,14 @@ namespace ChatPay.Bot.Storage;
 /// <summary>How domain types map to LiteDB documents, without the domain knowing LiteDB.</summary>
 internal static class ChatPayMapper
 {
-    public static BsonMapper Create()
+    public static BsonMapper Create() => Configure(new BsonMapper());
+
+    /// <summary>Sets <paramref name="mapper"/> up as ChatPay maps its records (a subclass can watch what it builds: <see cref="Sql.DocumentJson"/>).</summary>
+    public static TMapper Configure<TMapper>(TMapper mapper) where TMapper : BsonMapper
     {
         // LiteDB trims strings and turns empty ones into null by default; ChatPay stores text as given.
-        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false };
+        mapper.TrimWhitespace = false;
+        mapper.EmptyStringToNull = false;
         // LiteDB drops a DateTimeOffset's offset; store the UTC instant and read it back as UTC.
         mapper.RegisterType(
             serialize: value => new BsonValue(value.UtcDateTime),
@@ -40,10 +44,13 @@ internal static class ChatPayMapper
         mapper.Entity<FeeLine>().Ignore(f => f.KindLabel);
         // The queue key and the message reference are stored as the arrays the log's indexes read (see ChatLogIndexes).
         mapper.Entity<ChatLogEntry>().Id(e => e.Id, autoId: true).Ignore(e => e.Outbox).Ignore(e => e.ExternalRef);
-        MapEveryPart(mapper, [typeof(Dossier), typeof(Payment), typeof(SupportCase), typeof(Receipt), typeof(ConversationSnapshot), typeof(Enrollment),
-            typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry), typeof(PayLink), typeof(PhoneLink), typeof(PhoneMessage), typeof(GatewayCheck), typeof(Refund)]);
+        MapEveryPart(mapper, Records);
         return mapper;
     }
+
+    /// <summary>The domain's records and the chat log: each a collection of its own in LiteDB, a table in SQL.</summary>
+    public static readonly Type[] Records = [typeof(Dossier), typeof(Payment), typeof(SupportCase), typeof(Receipt), typeof(ConversationSnapshot), typeof(Enrollment),
+        typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry), typeof(PayLink), typeof(PhoneLink), typeof(PhoneMessage), typeof(GatewayCheck), typeof(Refund)];
 
     /// <summary>
     /// Builds the mapping of every type stored inside the root types now, on one thread. LiteDB publishes a type's

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using ChatPay.Bot.Storage.Sql;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Storage;
-using LiteDB;
 using Npgsql;
 
 namespace ChatPay.Bot.Storage.PostgreSql;
@@ -12,12 +11,12 @@ namespace ChatPay.Bot.Storage.PostgreSql;
 /// locks (<c>FOR UPDATE</c>) until it commits, and a chat's steps also take that chat's advisory lock, so steps on the
 /// same records run one after the other across instances as they do in one LiteDB process. A step that meets a deadlock,
 /// or a record another instance inserted at the same moment, is run again from the start. Records are the same documents
-/// as in LiteDB (mapped by <see cref="ChatPayMapper"/>, stored as jsonb), with the queried fields as indexed columns.
+/// as in LiteDB (in its shape: <see cref="Sql.DocumentJson"/>; stored as jsonb), with the queried fields as indexed columns.
 /// </summary>
 public sealed class PgStore : IHostStore, ISqlStore
 {
     private readonly NpgsqlDataSource _source;
-    private readonly BsonMapper _mapper = ChatPayMapper.Create();
+    private readonly DocumentJson _json = new();
     private readonly ChatSignal _signal;
     private readonly ConcurrentDictionary<ChatChannel, bool> _readFromLog = new();
 
@@ -42,7 +41,7 @@ public sealed class PgStore : IHostStore, ISqlStore
     internal NpgsqlDataSource Source => _source;
 
     /// <summary>Builds the mapping of a type kept outside the domain's (a record table's) before threads share it.</summary>
-    public void Map(Type type) => ChatPayMapper.MapEveryPart(_mapper, [type]);
+    public void Map(Type type) => _json.Map(type);
 
     public ISqlDialect Dialect => PgDialect.Instance;
 
@@ -87,7 +86,7 @@ public sealed class PgStore : IHostStore, ISqlStore
     }
 
     private SqlSession NewSession(NpgsqlConnection connection, NpgsqlTransaction? transaction) =>
-        new(connection, transaction, _mapper, channel => _readFromLog.ContainsKey(channel), PgDialect.Instance);
+        new(connection, transaction, _json, channel => _readFromLog.ContainsKey(channel), PgDialect.Instance);
 
     /// <summary>Tells the other instances which chats the step changed, delivered by PostgreSQL when (and only if) the step commits.</summary>
     private void NotifyChanges(SqlSession session)

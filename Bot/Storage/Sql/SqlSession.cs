@@ -1,13 +1,11 @@
 using System.Data.Common;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Storage;
-using LiteDB;
-using LiteJson = LiteDB.JsonSerializer;
 
 namespace ChatPay.Bot.Storage.Sql;
 
 /// <summary>One step on a SQL database: its connection and transaction (none for a read), and every port over them.</summary>
-public sealed class SqlSession(DbConnection connection, DbTransaction? transaction, BsonMapper mapper, Func<ChatChannel, bool> readFromLog, ISqlDialect dialect)
+public sealed class SqlSession(DbConnection connection, DbTransaction? transaction, DocumentJson json, Func<ChatChannel, bool> readFromLog, ISqlDialect dialect)
     : IStoreSession
 {
     private readonly HashSet<string> _lockedChats = [];
@@ -72,9 +70,9 @@ public sealed class SqlSession(DbConnection connection, DbTransaction? transacti
     /// <summary>Binds a document (JSON text) as @doc, as the database takes it.</summary>
     public void AddDocument(DbCommand command, string json) => dialect.AddDocument(command, json);
 
-    public string ToJson<T>(T item) => LiteJson.Serialize(mapper.ToDocument(item));
+    public string ToJson<T>(T item) => json.Serialize(item);
 
-    public T FromJson<T>(string json) => mapper.ToObject<T>(LiteJson.Deserialize(json).AsDocument);
+    public T FromJson<T>(string document) => json.Deserialize<T>(document);
 
     /// <summary>A column's value as the database takes it: instants in UTC, enums by name, nothing as NULL.</summary>
     public static object Value(object? value) => value switch

@@ -2,7 +2,7 @@
 namespace ChatPay.Bot.Storage.Sql;
 
 /// <summary>
-/// One table of documents: the record as JSON (mapped by the same <see cref="ChatPayMapper"/> as in LiteDB, so a record
+/// One table of documents: the record as JSON (<see cref="DocumentJson"/>: in the shape LiteDB gives it, so a record
 /// reads the same from either store) and the columns its queries use, all written by one statement.
 /// </summary>
 internal sealed class SqlTable<T>(SqlSession session, string table, Func<T, string> id, params (string Column, Func<T, object?> Value)[] columns)

@@ -3,7 +3,6 @@ using System.Reflection;
 using ChatPay.Bot.Storage.Sql;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Storage;
-using LiteDB;
 using Microsoft.Data.Sqlite;
 
 namespace ChatPay.Bot.Storage.Sqlite;
@@ -21,7 +20,7 @@ public sealed class SqliteStore : IHostStore, ISqlStore
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
     private readonly Lock _writeLock = new();
-    private readonly BsonMapper _mapper = ChatPayMapper.Create();
+    private readonly DocumentJson _json = new();
     private readonly ChatSignal _signal;
     private readonly ConcurrentDictionary<ChatChannel, bool> _readFromLog = new();
 
@@ -50,7 +49,7 @@ public sealed class SqliteStore : IHostStore, ISqlStore
 
     public ISqlDialect Dialect => SqliteDialect.Instance;
 
-    public void Map(Type type) => ChatPayMapper.MapEveryPart(_mapper, [type]);
+    public void Map(Type type) => _json.Map(type);
 
     public void ReadFromLog(ChatChannel channel) => _readFromLog[channel] = true;
 
@@ -83,7 +82,7 @@ public sealed class SqliteStore : IHostStore, ISqlStore
     }
 
     private SqlSession NewSession(SqliteConnection connection, SqliteTransaction? transaction) =>
-        new(connection, transaction, _mapper, channel => _readFromLog.ContainsKey(channel), SqliteDialect.Instance);
+        new(connection, transaction, _json, channel => _readFromLog.ContainsKey(channel), SqliteDialect.Instance);
 
     private static void Execute(SqliteConnection connection, string sql)
     {
