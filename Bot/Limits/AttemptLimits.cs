@@ -12,7 +12,9 @@ namespace ChatPay.Bot.Limits;
 /// </summary>
 public sealed class AttemptLimits : IAttemptLimits, IDisposable
 {
-    private readonly Dictionary<LimitedAttempt, (PartitionedRateLimiter<string> PerAddress, RateLimiter Total)> _limiters;
+    private const string Everyone = "";
+
+    private readonly Dictionary<LimitedAttempt, (PartitionedRateLimiter<string> PerAddress, PartitionedRateLimiter<string> Total)> _limiters;
 
     public AttemptLimits(IOptions<LimitsOptions> options)
     {
@@ -30,7 +32,7 @@ public sealed class AttemptLimits : IAttemptLimits, IDisposable
         var (perAddress, total) = _limiters[attempt];
         // Asking for no permit says whether any is left without taking one.
         using var own = perAddress.AttemptAcquire(KeyOf(chat, input), 0);
-        using var all = total.AttemptAcquire(0);
+        using var all = total.AttemptAcquire(Everyone, 0);
         if (own.IsAcquired && all.IsAcquired) return null;
         var wait = new[] { own, all }.Where(l => !l.IsAcquired)
             .Select(l => l.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1)).Max();
@@ -41,7 +43,7 @@ public sealed class AttemptLimits : IAttemptLimits, IDisposable
     {
         var (perAddress, total) = _limiters[attempt];
         perAddress.AttemptAcquire(KeyOf(chat, input)).Dispose();
-        total.AttemptAcquire().Dispose();
+        total.AttemptAcquire(Everyone).Dispose();
     }
 
     public void Dispose()
@@ -55,10 +57,11 @@ public sealed class AttemptLimits : IAttemptLimits, IDisposable
 
     private static string KeyOf(ChatAddress chat, ChatInput input) => input.Origin ?? chat.Key;
 
-    private static (PartitionedRateLimiter<string>, RateLimiter) Create(WindowLimit limit) => (
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(limit.PerAddress, limit.Window))),
-        new FixedWindowRateLimiter(Window(limit.Total, limit.Window)));
+    private static (PartitionedRateLimiter<string>, PartitionedRateLimiter<string>) Create(WindowLimit limit) => (
+        new QuietPartitionedLimiter<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(limit.PerAddress, limit.Window))),
+        new QuietPartitionedLimiter<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(limit.Total, limit.Window))));
 
+    /// <summary>A window whose permits come back when asked for after it has passed (<see cref="QuietPartitionedLimiter{TResource,TKey}"/>), not by a timer.</summary>
     internal static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
-        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
+        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = false };
 }

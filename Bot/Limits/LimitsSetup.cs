@@ -36,7 +36,7 @@ public static class LimitsSetup
 
     /// <summary>A partition per limited kind of endpoint; with <paramref name="perAddress"/>, per client address too.</summary>
     private static PartitionedRateLimiter<HttpContext> Partitioned(LimitsOptions limits, bool perAddress) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        new QuietPartitionedLimiter<HttpContext, string>(context =>
         {
             if (LimitOf(context) is not { } limit) return RateLimitPartition.GetNoLimiter("");
             var key = perAddress ? $"{limit} {ClientAddress.Of(context)}" : limit.ToString();
