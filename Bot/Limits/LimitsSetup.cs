@@ -1,32 +1,31 @@
 using System.Threading.RateLimiting;
 using ChatPay.Domain.Security;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ChatPay.Bot.Limits;
 
 public static class LimitsSetup
 {
-    /// <summary>Per-address and total limits: ASP.NET Core's rate limiter for HTTP endpoints, <see cref="AttemptLimits"/> for the domain.</summary>
+    /// <summary>Per-address and total limits: <see cref="HttpLimitsMiddleware"/> for HTTP endpoints, <see cref="AttemptLimits"/> for the domain.</summary>
     public static WebApplicationBuilder AddLimits(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AttemptLimits>();
         services.AddSingleton<IAttemptLimits>(sp => sp.GetRequiredService<AttemptLimits>());
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<LimitsOptions>>((rateLimiter, limits) =>
+        // ASP.NET Core's rate-limiting middleware keeps a partitioned limiter of its own for endpoint policies, which wakes
+        // every 100 ms for as long as ChatPay runs; ChatPay has one global limit, applied by HttpLimitsMiddleware.
+        services.AddSingleton<PartitionedRateLimiter<HttpContext>>(sp =>
         {
-            rateLimiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            rateLimiter.OnRejected = RejectAsync;
-            rateLimiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(Partitioned(limits.Value, perAddress: true), Partitioned(limits.Value, perAddress: false));
+            var limits = sp.GetRequiredService<IOptions<LimitsOptions>>().Value;
+            return PartitionedRateLimiter.CreateChained(Partitioned(limits, perAddress: true), Partitioned(limits, perAddress: false));
         });
         return builder;
     }
 
     public static WebApplication UseLimits(this WebApplication app)
     {
-        app.UseRateLimiter();
+        app.UseMiddleware<HttpLimitsMiddleware>();
         return app;
     }
 
@@ -57,13 +56,4 @@ public static class LimitsSetup
 
     private static HttpLimit? LimitOf(HttpContext context) =>
         context.GetEndpoint()?.Metadata.OfType<HttpLimit>().Select(limit => (HttpLimit?)limit).FirstOrDefault();
-
-    /// <summary>A 429 with Retry-After where the limiter knows it, and one sentence the web chat shows as it is.</summary>
-    private static ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
-    {
-        var response = rejected.HttpContext.Response;
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(5);
-        response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ValueTask(response.WriteAsJsonAsync(new { error = "Có quá nhiều yêu cầu từ mạng của bạn. Vui lòng thử lại sau ít phút." }, cancellationToken));
-    }
 }
