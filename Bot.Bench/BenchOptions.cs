@@ -10,7 +10,7 @@ public sealed record BenchOptions(int Journeys, int PacedSeconds, int PacedRate,
         int Int(string name, int fallback) => values.TryGetValue(name, out var text) ? int.Parse(text) : fallback;
         var options = new BenchOptions(Int("journeys", 2000), Int("paced-seconds", 10), Int("paced-rate", 100), Int("alerts", 1000), Int("alert-chats", 100),
             Int("rush", 300), Int("cpu-journeys", 1000), Int("recovery-chats", 100), Int("stored", 100_000), Int("model-journeys", 3000), values.GetValueOrDefault("out", "bench-results.json"),
-            values.GetValueOrDefault("only", "all"), values.GetValueOrDefault("cpu-limits", "both"), values.GetValueOrDefault("store", "LiteDb"));
+            values.GetValueOrDefault("only", "all"), values.GetValueOrDefault("cpu-limits", "both"), values.GetValueOrDefault("store", "Sqlite"));
         if (options.Journeys is < 1 or > 100_000) throw new ArgumentException("--journeys must be 1 to 100000");
         if (options.ModelJourneys < 1) throw new ArgumentException("--model-journeys must be at least 1");
         if (options.Alerts % options.AlertChats != 0) throw new ArgumentException("--alerts must be a multiple of --alert-chats");

@@ -1,5 +1,6 @@
 using ChatPay.Bot.Channels.Telegram;
 using ChatPay.Bot.Storage;
+using ChatPay.Bot.Storage.Sqlite;
 using ChatPay.Domain.Chats;
 using ChatPay.Domain.Conversations;
 
@@ -8,9 +9,12 @@ namespace ChatPay.Bench;
 /// <summary>A database holding many conversations (each with a couple of messages), to time a cold start on it.</summary>
 public static class ColdStart
 {
-    public static void Fill(string databasePath, int conversations)
+    /// <param name="provider">The store the Bot will open (<c>Storage:Provider</c>): SQLite's file is beside <paramref name="databasePath"/>.</param>
+    public static void Fill(string databasePath, string provider, int conversations)
     {
-        using var store = new LiteDbStore(databasePath, new ChatSignal());
+        using IHostStore store = provider == nameof(StorageProvider.Sqlite)
+            ? new SqliteStore(Path.ChangeExtension(databasePath, ".sqlite"))
+            : new LiteDbStore(databasePath, new ChatSignal());
         var now = DateTimeOffset.UtcNow;
         for (var first = 0; first < conversations; first += 1000)
         {

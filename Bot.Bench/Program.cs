@@ -25,7 +25,7 @@ Dictionary<string, string> TelegramSettings(FakeTelegramServer telegram, bool li
     ["Telegram:Limits:PerGroupPerMinute"] = limited ? "20" : "1000000000",
     ["Telegram:Limits:GlobalPerSecond"] = limited ? "30" : "1000000",
     ["Telegram:Limits:GlobalBurst"] = limited ? "30" : "1000000",
-    // The embedded store every Bot of the run keeps its data in (--store LiteDb|Sqlite); the storage run sets PostgreSQL itself.
+    // The embedded store every Bot of the run keeps its data in (--store Sqlite|LiteDb; SQLite, ChatPay's default, unless said); the storage run sets PostgreSQL itself.
     ["Storage:Provider"] = options.Store,
 };
 var results = new Dictionary<string, object>
@@ -213,7 +213,7 @@ if (options.Runs("recovery"))
 if (options.Runs("cold"))
 {
     var stored = Path.Combine(work.FullName, "stored.db");
-    ColdStart.Fill(stored, options.Stored);
+    ColdStart.Fill(stored, options.Store, options.Stored);
     await using (var telegram = await FakeTelegramServer.StartAsync(unlimited))
     {
         await using var bot = await BotUnderTest.StartAsync(stored, TelegramSettings(telegram, limited: false));

@@ -39,12 +39,12 @@ public class AddedChannelTests : IDisposable
 
         await ReceivedAsync(pager, Citizen, m => m.Text.Contains(Said.Paid));
         await ReceivedAsync(pager, Officer, m => m.Text.Contains(Said.Alert(Code)));
-        var store = app.Service<LiteDbStore>();
-        await Eventually.HoldsAsync(() => new ChatOutbox(new LiteOutboxStore(store)).Waiting(PagerChannel.Name) == 0);
+        var outbox = app.Service<IOutboxStore>();
+        await Eventually.HoldsAsync(() => new ChatOutbox(outbox).Waiting(PagerChannel.Name) == 0);
         Assert.Single(pager.Messages(Citizen.Id), m => m.Text.Contains(Said.Paid));
         Assert.Single(pager.Messages(Officer.Id), m => m.Text.Contains(Said.Alert(Code)));
         Assert.True(pager.Messages(Citizen.Id).Count(m => m.Choices.Count > 0 && m.Text == MessageParts.MoreChoices) >= 1);
-        Assert.DoesNotContain(store.ChatHistory(Citizen.Key, 0, 1000), e => e.Delivery == Delivery.Failed);
+        Assert.DoesNotContain(outbox.History(Citizen.Key, 0, 1000), e => e.Delivery == Delivery.Failed);
         using var health = JsonDocument.Parse(await app.Http.GetStringAsync("/health"));
         var checks = health.RootElement.GetProperty("checks");
         Assert.Equal(0, checks.GetProperty("outbox").GetProperty("data").GetProperty("pagerBacklog").GetInt32());

@@ -32,11 +32,11 @@ public class KilledProcessTests : IDisposable
             bot.Kill();
         }
 
-        using var store = new LiteDbStore(databasePath, new ChatSignal());
+        using var store = StoppedBotStore.Open(databasePath);
         Assert.Equal(DossierStatus.Paid, store.Read(s => s.Dossiers.Find(Code))!.Status);
         Assert.Equal(PaymentState.Succeeded, store.Read(s => s.Payments.Find($"{Code}_1"))!.State);
         var chat = ChatPay.Bot.Channels.WebChat.WebChatIdentity.ChatFor(token);
-        var history = store.ChatHistory(chat.Key, 0, 100);
+        var history = store.History(chat.Key);
         Assert.Contains(history, e => e.Text.Contains(Said.Paid));
         Assert.Contains(history, e => e.Text.Contains(Said.Total(600_000)));
         Assert.Equal("H42.27-261124-0003", store.Read(s => s.Conversations.Find(chat))!.DossierCode);

@@ -17,7 +17,8 @@ public sealed class OneTapLinkTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private ChatPayApp Start() => new(_directory.File("chatpay.db"), PortalClient.Settings.ToDictionary(s => s.Key, s => (string?)s.Value));
+    private ChatPayApp Start(IReadOnlyDictionary<string, string?>? more = null) =>
+        new(_directory.File("chatpay.db"), PortalClient.Settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)).Concat(more ?? new Dictionary<string, string?>()).ToDictionary());
 
     private static Task<(HttpStatusCode Status, JsonElement View)> SubmitAsync(ChatPayApp app, long amount = 200_000) => new PortalClient(app.Http).RequestAsync(Code, amount);
 
@@ -117,7 +118,7 @@ public sealed class OneTapLinkTests : IDisposable
     public async Task An_open_request_stored_before_links_existed_gets_one_at_the_next_start()
     {
         var database = _directory.File("chatpay.db");
-        using (var app = Start()) await SubmitAsync(app);
+        using (var app = Start(ChatPayApp.OnLiteDb)) await SubmitAsync(app);
         using (var raw = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = database, Connection = LiteDB.ConnectionType.Direct }))
         {
             var dossiers = raw.GetCollection("dossiers");
@@ -127,7 +128,7 @@ public sealed class OneTapLinkTests : IDisposable
             raw.GetCollection("settings").Delete(Bot.Api.EarlierRequests.Marker);
         }
 
-        using var upgraded = Start();
+        using var upgraded = Start(ChatPayApp.OnLiteDb);
 
         var links = (await new PortalClient(upgraded.Http).DossierAsync(Code)).GetProperty("links");
         var citizen = await WebChatUser.OpenAsync(upgraded.Http, links.GetProperty("web").GetString()!.Split("?ma=")[1]);

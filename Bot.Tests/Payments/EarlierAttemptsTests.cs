@@ -20,7 +20,7 @@ public sealed class EarlierAttemptsTests : IDisposable
     public async Task A_declined_vnpay_attempt_of_an_earlier_version_gets_its_outcome_code_reason_and_details_at_start()
     {
         var databasePath = _directory.File("chatpay.db");
-        using (var app = new ChatPayApp(databasePath))
+        using (var app = new ChatPayApp(databasePath, ChatPayApp.OnLiteDb))
         {
             var citizen = await WebChatUser.OpenAsync(app.Http);
             await SandboxPayer.PayAsync(app.Http, await citizen.RequestPaymentLinkAsync(Code), "Decline");
@@ -37,7 +37,7 @@ public sealed class EarlierAttemptsTests : IDisposable
             raw.GetCollection("settings").Delete(VnPayEarlierAttempts.Marker);
         }
 
-        using var upgraded = new ChatPayApp(databasePath);
+        using var upgraded = new ChatPayApp(databasePath, ChatPayApp.OnLiteDb);
 
         var moved = upgraded.Service<IChatPayStore>().Read(s => s.Payments.Find($"{Code}_1"))!;
         Assert.Equal(VnPayAdapter.GatewayName, moved.Gateway);

@@ -164,7 +164,7 @@ public sealed partial class ReceiptDocumentTests : IDisposable
     {
         var database = _directory.File("chatpay.db");
         Receipt issued;
-        using (var app = new ChatPayApp(database)) (issued, _) = await PayAsync(app);
+        using (var app = new ChatPayApp(database, ChatPayApp.OnLiteDb)) (issued, _) = await PayAsync(app);
         using (var raw = new LiteDatabase(new ConnectionString { Filename = database, Connection = ConnectionType.Direct }))
         {
             var receipts = raw.GetCollection("receipts");
@@ -175,7 +175,7 @@ public sealed partial class ReceiptDocumentTests : IDisposable
             raw.GetCollection("settings").Delete(EarlierReceipts.Marker);
         }
 
-        using var upgraded = new ChatPayApp(database);
+        using var upgraded = new ChatPayApp(database, ChatPayApp.OnLiteDb);
 
         var given = upgraded.Service<IChatPayStore>().Read(s => s.Receipts.Find(issued.Id))!.LookupCode;
         Assert.Matches("^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$", given);

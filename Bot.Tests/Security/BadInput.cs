@@ -1,4 +1,5 @@
 using ChatPay.Bot.Storage;
+using ChatPay.Bot.Storage.Sql;
 using LiteDB;
 
 namespace ChatPay.Tests.Security;
@@ -54,10 +55,21 @@ public static class BadInput
         "staff|claim|H42.10-261125-0001",
     ];
 
-    /// <summary>Everything about money and people: the collections no bad input may change.</summary>
-    public static string Records(LiteDbStore store) => string.Join("\n",
-        new[] { LiteDossiers.Collection, LitePayments.Collection, LiteReceipts.Collection, LiteSupportCases.Collection, LiteEnrollments.Collection }
-            .Select(name => $"{name}: {string.Join(",", store.Collection<BsonDocument>(name).FindAll().OrderBy(d => d["_id"].ToString()).Select(d => JsonSerializer.Serialize(d)))}"));
+    /// <summary>Everything about money and people: the records no bad input may change, as stored (LiteDB's collections or SQL tables).</summary>
+    public static string Records(IHostStore store) => store switch
+    {
+        LiteDbStore lite => string.Join("\n", new[] { LiteDossiers.Collection, LitePayments.Collection, LiteReceipts.Collection, LiteSupportCases.Collection, LiteEnrollments.Collection }
+            .Select(name => $"{name}: {string.Join(",", lite.Collection<BsonDocument>(name).FindAll().OrderBy(d => d["_id"].ToString()).Select(d => JsonSerializer.Serialize(d)))}")),
+        ISqlStore sql => string.Join("\n", new[] { "dossiers", "payments", "receipts", "support_cases", "enrollments" }.Select(table => $"{table}: {sql.Query(session =>
+        {
+            using var command = session.Command($"SELECT id, doc FROM {table} ORDER BY id");
+            using var reader = command.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read()) rows.Add($"{reader.GetString(0)}={reader.GetString(1)}");
+            return string.Join(",", rows);
+        })}")),
+        _ => throw new ArgumentException($"No way to list the records of {store.GetType().Name}."),
+    };
 
     /// <summary>A reply a citizen may see: Vietnamese, and nothing from inside the program.</summary>
     public static void AssertPoliteVietnamese(string reply)

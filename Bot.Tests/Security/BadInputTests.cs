@@ -28,7 +28,7 @@ public class BadInputTests : IDisposable
     public async Task Web_chat_answers_every_bad_text_and_payload_politely_and_changes_no_record()
     {
         using var app = new ChatPayApp(_directory.File("chatpay.db"));
-        var store = app.Service<LiteDbStore>();
+        var store = app.Service<IHostStore>();
         var before = BadInput.Records(store);
 
         foreach (var text in BadInput.Texts)
@@ -65,7 +65,7 @@ public class BadInputTests : IDisposable
     public async Task Malformed_web_chat_json_is_a_400_and_changes_nothing(string body)
     {
         using var app = new ChatPayApp(_directory.File("chatpay.db"));
-        var before = BadInput.Records(app.Service<LiteDbStore>());
+        var before = BadInput.Records(app.Service<IHostStore>());
         var citizen = await WebChatUser.OpenAsync(app.Http);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webchat/api/messages") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
@@ -73,14 +73,14 @@ public class BadInputTests : IDisposable
         using var response = await app.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(before, BadInput.Records(app.Service<LiteDbStore>()));
+        Assert.Equal(before, BadInput.Records(app.Service<IHostStore>()));
     }
 
     [Fact]
     public async Task Telegram_answers_every_bad_text_and_forged_button_and_every_answer_is_valid_for_telegram()
     {
         await using var harness = await TelegramHarness.StartAsync();
-        var store = harness.App.Service<LiteDbStore>();
+        var store = harness.App.Service<IHostStore>();
         var before = BadInput.Records(store);
         var chat = 1000L;
 
@@ -113,14 +113,14 @@ public class BadInputTests : IDisposable
     {
         await using var harness = await TelegramHarness.StartAsync(null, ("Telegram:Mode", "Webhook"), ("Telegram:WebhookUrl", "{base}/telegram/webhook"));
         await Eventually.HoldsAsync(() => harness.Telegram.WebhookSecret is not null);
-        var before = BadInput.Records(harness.App.Service<LiteDbStore>());
+        var before = BadInput.Records(harness.App.Service<IHostStore>());
 
         using var request = new HttpRequestMessage(HttpMethod.Post, TelegramWebhookEndpoints.Path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add(TelegramWebhookEndpoints.SecretHeader, harness.Telegram.WebhookSecret);
         using var response = await harness.App.Http.SendAsync(request);
 
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.OK, $"{(int)response.StatusCode}");
-        Assert.Equal(before, BadInput.Records(harness.App.Service<LiteDbStore>()));
+        Assert.Equal(before, BadInput.Records(harness.App.Service<IHostStore>()));
     }
 
     [Theory]
@@ -156,7 +156,7 @@ public class BadInputTests : IDisposable
     public async Task Zalo_answers_every_bad_text_and_refuses_malformed_or_re_encoded_events()
     {
         await using var harness = await ZaloHarness.StartAsync();
-        var store = harness.App.Service<LiteDbStore>();
+        var store = harness.App.Service<IHostStore>();
         var before = BadInput.Records(store);
         var user = 0;
 
@@ -197,13 +197,13 @@ public class BadInputTests : IDisposable
     public async Task Malformed_payment_requests_get_a_problem_and_change_nothing(string body)
     {
         using var app = StartWithApi();
-        var before = BadInput.Records(app.Service<LiteDbStore>());
+        var before = BadInput.Records(app.Service<IHostStore>());
 
         using var response = await app.Http.SendAsync(Api(HttpMethod.Post, "/api/v1/payment-requests", new StringContent(body, Encoding.UTF8, "application/json")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(before, BadInput.Records(app.Service<LiteDbStore>()));
+        Assert.Equal(before, BadInput.Records(app.Service<IHostStore>()));
     }
 
     [Theory]
@@ -213,7 +213,7 @@ public class BadInputTests : IDisposable
     public async Task A_payment_request_that_is_not_valid_utf8_is_a_400_problem_and_changes_nothing(string field)
     {
         using var app = StartWithApi();
-        var before = BadInput.Records(app.Service<LiteDbStore>());
+        var before = BadInput.Records(app.Service<IHostStore>());
         var text = $"{{\"dossierCode\":\"H42.10-261125-0009\",\"procedureName\":\"Cấp phiếu\",\"agencyCode\":\"H42.10\",\"applicantName\":\"An\"," +
             "\"applicantPhone\":\"0912345678\",\"fees\":[{\"kind\":\"fee\",\"name\":\"Phí\",\"amount\":1000}]}";
         var bytes = Encoding.UTF8.GetBytes(text.Replace($"\"{field}\":\"", $"\"{field}\":\"\u0001"));
@@ -225,7 +225,7 @@ public class BadInputTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(before, BadInput.Records(app.Service<LiteDbStore>()));
+        Assert.Equal(before, BadInput.Records(app.Service<IHostStore>()));
     }
 
     [Fact]
@@ -276,7 +276,7 @@ public class BadInputTests : IDisposable
     public async Task Garbage_ipn_and_return_calls_are_refused_without_an_error(string query)
     {
         using var app = new ChatPayApp(_directory.File("chatpay.db"));
-        var before = BadInput.Records(app.Service<LiteDbStore>());
+        var before = BadInput.Records(app.Service<IHostStore>());
 
         var ipn = await app.Http.GetFromJsonAsync<VnPayEndpoints.IpnAnswer>($"{VnPayEndpoints.IpnPath}?{query}");
         using var page = await app.Http.GetAsync($"{VnPayEndpoints.ReturnPath}?{query}");
@@ -284,7 +284,7 @@ public class BadInputTests : IDisposable
         Assert.Equal("97", ipn!.RspCode);
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
         Assert.Contains(ReturnPages.NotAuthenticHeading, await page.Content.ReadAsStringAsync());
-        Assert.Equal(before, BadInput.Records(app.Service<LiteDbStore>()));
+        Assert.Equal(before, BadInput.Records(app.Service<IHostStore>()));
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public class BackupTests : IDisposable
     {
         var backupPath = _directory.File("copy/chatpay-backup.db");
         Directory.CreateDirectory(Path.GetDirectoryName(backupPath)!);
-        using var bot = await BotProcess.StartServingAsync(DatabasePath, "--Demo:Enabled=true");
+        using var bot = await BotProcess.StartServingAsync(DatabasePath, "--Demo:Enabled=true", "--Storage:Provider=LiteDb");
         var citizen = await WebChatUser.OpenAsync(bot.Http);
         await citizen.SayAsync(Code);
         await citizen.WaitForTextAsync(Said.Fees);
@@ -127,7 +127,7 @@ public class BackupTests : IDisposable
     [Fact]
     public async Task The_backup_command_refuses_the_running_databases_own_file_and_the_bot_loses_nothing()
     {
-        using var bot = await BotProcess.StartServingAsync(DatabasePath, "--Demo:Enabled=true");
+        using var bot = await BotProcess.StartServingAsync(DatabasePath, "--Demo:Enabled=true", "--Storage:Provider=LiteDb");
         var before = File.ReadAllBytes(DatabasePath).Length;
 
         foreach (var target in new[] { DatabasePath, DatabasePath + ".lock", Path.Combine(Path.GetDirectoryName(DatabasePath)!, ".", Path.GetFileName(DatabasePath)) })

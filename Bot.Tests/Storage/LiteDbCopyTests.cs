@@ -41,7 +41,7 @@ public sealed class LiteDbCopyTests : IDisposable
         var file = _directory.File("chatpay.db");
         string token;
         int firstNumber;
-        using (var lite = new ChatPayApp(file))
+        using (var lite = new ChatPayApp(file, ChatPayApp.OnLiteDb))
         {
             var citizen = await WebChatUser.OpenAsync(lite.Http);
             await SandboxPayer.PayAsync(lite.Http, await citizen.RequestPaymentLinkAsync(Paid));

@@ -21,14 +21,14 @@ public class StoredSecretsTests : IDisposable
     public void A_generated_secret_is_stored_encrypted_with_the_key_ring_and_read_back_after_a_restart()
     {
         string secret;
-        using (var app = new ChatPayApp(_directory.File("chatpay.db")))
+        using (var app = new ChatPayApp(_directory.File("chatpay.db"), ChatPayApp.OnLiteDb))
         {
             secret = app.Service<VnPayMerchant>().HashSecret;
             Assert.DoesNotContain(secret, RawSetting(app.Service<LiteDbStore>(), "sandbox.hashSecret"));
             Assert.True(Directory.EnumerateFiles(_directory.File("keys")).Any());
         }
 
-        using var restarted = new ChatPayApp(_directory.File("chatpay.db"));
+        using var restarted = new ChatPayApp(_directory.File("chatpay.db"), ChatPayApp.OnLiteDb);
         Assert.Equal(secret, restarted.Service<VnPayMerchant>().HashSecret);
     }
 
@@ -53,11 +53,11 @@ public class StoredSecretsTests : IDisposable
     public void A_secret_that_cannot_be_decrypted_any_more_is_made_anew_rather_than_used_garbled()
     {
         string first;
-        using (var app = new ChatPayApp(_directory.File("chatpay.db")))
+        using (var app = new ChatPayApp(_directory.File("chatpay.db"), ChatPayApp.OnLiteDb))
             first = app.Service<VnPayMerchant>().HashSecret;
         Directory.Delete(_directory.File("keys"), recursive: true);
 
-        using var restarted = new ChatPayApp(_directory.File("chatpay.db"));
+        using var restarted = new ChatPayApp(_directory.File("chatpay.db"), ChatPayApp.OnLiteDb);
 
         Assert.NotEqual(first, restarted.Service<VnPayMerchant>().HashSecret);
         Assert.Contains(restarted.Logs.GetSnapshot(), r => r.Message.Contains("sandbox.hashSecret"));
@@ -66,7 +66,7 @@ public class StoredSecretsTests : IDisposable
     [Fact]
     public async Task Zalos_oauth_pair_is_stored_encrypted()
     {
-        await using var harness = await ZaloHarness.StartAsync();
+        await using var harness = await ZaloHarness.StartAsync(("Storage:Provider", "LiteDb"));
         (await harness.Driver.FollowAsync("4200000001")).EnsureSuccessStatusCode();
         await harness.WaitAsync("4200000001", Said.Welcome);
 

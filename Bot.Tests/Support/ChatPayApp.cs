@@ -45,6 +45,9 @@ public sealed class ChatPayApp : WebApplicationFactory<Program>
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
     }
 
+    /// <summary>For tests of LiteDB's own file (its earlier versions, its raw documents): a new database is SQLite's otherwise.</summary>
+    public static IReadOnlyDictionary<string, string?> OnLiteDb { get; } = new Dictionary<string, string?> { ["Storage:Provider"] = "LiteDb" };
+
     public int Port { get; }
 
     public string BaseUrl { get; }

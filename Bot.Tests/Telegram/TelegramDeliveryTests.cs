@@ -25,7 +25,7 @@ public class TelegramDeliveryTests
         const long support = 77;
         harness.Telegram.SendText(support, $"/dangky {harness.App.Service<ChatPayRules>().Staff.SupportEnrollmentCode}");
         await harness.WaitAsync(support, Said.Enrolled);
-        harness.App.Service<ChatPay.Bot.Storage.LiteDbStore>().Write(session =>
+        harness.App.Service<ChatPay.Bot.Storage.IHostStore>().Write(session =>
         {
             for (var i = 0; i < 80; i++)
                 session.Enrollments.Save(new ChatPay.Domain.Staff.Enrollment { Id = $"Telegram:{5000 + i}|Officer|H42.10", ChatKey = $"Telegram:{5000 + i}",
@@ -48,7 +48,7 @@ public class TelegramDeliveryTests
         const long group = -100_700;
         harness.Telegram.AddChat(group, "supergroup");
         var chat = new ChatAddress(TelegramChannel.Name, group.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var store = harness.App.Service<ChatPay.Bot.Storage.LiteDbStore>();
+        var store = harness.App.Service<ChatPay.Bot.Storage.IHostStore>();
         var now = DateTimeOffset.UtcNow;
         // Written in one step, so that one delivery round finds both and combines them.
         var first = store.Write(s =>
@@ -83,8 +83,8 @@ public class TelegramDeliveryTests
 
         await harness.WaitAsync(other, $"Hồ sơ {Code} đã thanh toán");
         var chat = new ChatAddress(TelegramChannel.Name, blocking.ToString());
-        var store = harness.App.Service<ChatPay.Bot.Storage.LiteDbStore>();
-        await Eventually.HoldsAsync(() => store.ChatHistory(chat.Key, 0, 10).Any(e => e.Delivery == Delivery.Failed && e.LastError!.Contains("403")));
+        var outbox = harness.App.Service<ChatPay.Bot.Storage.IOutboxStore>();
+        await Eventually.HoldsAsync(() => outbox.History(chat.Key, 0, 10).Any(e => e.Delivery == Delivery.Failed && e.LastError!.Contains("403")));
         Assert.DoesNotContain(harness.Telegram.Messages(blocking), m => m.Text.Contains($"Hồ sơ {Code} đã thanh toán"));
         var history = harness.App.Service<ChatPay.Domain.Storage.IChatPayStore>().Read(s => ChatPay.Domain.Support.DossierHistory.Describe(s, s.Dossiers.Find(Code)!));
         Assert.Contains("1 không gửi được", history);

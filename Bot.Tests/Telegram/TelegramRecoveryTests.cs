@@ -10,12 +10,14 @@ namespace ChatPay.Tests.Telegram;
 public class TelegramRecoveryTests
 {
     private const long Citizen = 42;
+    // The crash states are made by hand in LiteDB's file (an entry marked as being sent, its answer unrecorded).
+    private static readonly (string, string) OnLiteDb = ("Storage:Provider", "LiteDb");
     // The chats start with /trogiup, whose answer is one message: a crash can only lose the last one sent.
 
     [Fact]
     public async Task A_message_telegram_took_before_the_crash_is_found_and_not_sent_again()
     {
-        await using var harness = await TelegramHarness.StartAsync();
+        await using var harness = await TelegramHarness.StartAsync(null, OnLiteDb);
         harness.Telegram.SendText(Citizen, "/trogiup");
         var welcome = await harness.WaitAsync(Citizen, Said.Help);
         ChatLogEntry entry = null!;
@@ -32,7 +34,7 @@ public class TelegramRecoveryTests
     [Fact]
     public async Task A_message_marked_as_sending_that_telegram_never_got_is_sent_once()
     {
-        await using var harness = await TelegramHarness.StartAsync();
+        await using var harness = await TelegramHarness.StartAsync(null, OnLiteDb);
         harness.Telegram.SendText(Citizen, "/trogiup");
         await harness.WaitAsync(Citizen, Said.Help);
         long id = 0;
@@ -49,7 +51,7 @@ public class TelegramRecoveryTests
     public async Task A_chat_whose_search_is_slow_holds_up_no_other_and_is_sent_again_after_the_deadline()
     {
         const long Other = 43;
-        await using var harness = await TelegramHarness.StartAsync(null, ("Telegram:RecoveryDeadline", "00:00:02"));
+        await using var harness = await TelegramHarness.StartAsync(null, OnLiteDb, ("Telegram:RecoveryDeadline", "00:00:02"));
         harness.Telegram.SendText(Citizen, "/trogiup");
         await harness.WaitAsync(Citizen, Said.Help);
         long id = 0;
@@ -73,7 +75,7 @@ public class TelegramRecoveryTests
     [Fact]
     public async Task Messages_typed_after_the_crash_do_not_widen_the_search()
     {
-        await using var harness = await TelegramHarness.StartAsync();
+        await using var harness = await TelegramHarness.StartAsync(null, OnLiteDb);
         harness.Telegram.SendText(Citizen, "/trogiup");
         await harness.WaitAsync(Citizen, Said.Help);
         long id = 0;
@@ -127,5 +129,5 @@ public class TelegramRecoveryTests
     }
 
     private static ChatLogEntry Entry(TelegramHarness harness, long id) =>
-        harness.App.Service<LiteDbStore>().ChatHistory($"Telegram:{Citizen}", 0, 1000).Single(e => e.Id == id);
+        harness.App.Service<IOutboxStore>().History($"Telegram:{Citizen}", 0, 1000).Single(e => e.Id == id);
 }

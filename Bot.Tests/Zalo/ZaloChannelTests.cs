@@ -91,7 +91,7 @@ public class ZaloChannelTests
         Assert.Equal(HttpStatusCode.BadRequest, (await harness.Driver.PostAsync("{not json", $"mac={right}")).StatusCode);
 
         var chat = new ChatAddress(ZaloChannel.Name, Citizen);
-        Assert.Empty(harness.App.Service<LiteDbStore>().ChatHistory(chat.Key, 0, 10));
+        Assert.Empty(harness.App.Service<IOutboxStore>().History(chat.Key, 0, 10));
         Assert.Equal(HttpStatusCode.OK, (await harness.Driver.PostAsync(body, right.ToUpperInvariant())).StatusCode);
     }
 
@@ -106,7 +106,7 @@ public class ZaloChannelTests
         var signature = ZaloWebhookDriver.Sign(harness.Zalo.Options.AppId, body, then, harness.Zalo.Options.OaSecretKey);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await harness.Driver.PostAsync(body, $"mac={signature}")).StatusCode);
-        Assert.Empty(harness.App.Service<LiteDbStore>().ChatHistory(new ChatAddress(ZaloChannel.Name, Citizen).Key, 0, 10));
+        Assert.Empty(harness.App.Service<IOutboxStore>().History(new ChatAddress(ZaloChannel.Name, Citizen).Key, 0, 10));
     }
 
     private static string Event(ZaloHarness harness, string messageId, string timestamp) =>
@@ -163,10 +163,10 @@ public class ZaloChannelTests
         await SandboxPayer.PayAsync(harness.App.Http, ZaloHarness.Link(link, "Thanh toán 200.000 ₫"));
 
         var chat = new ChatAddress(ZaloChannel.Name, Citizen);
-        var store = harness.App.Service<LiteDbStore>();
-        await Eventually.HoldsAsync(() => store.ChatHistory(chat.Key, 0, 100).Any(e => e.Text.Contains(Said.Paid) && e.Delivery == Delivery.Failed));
+        var outbox = harness.App.Service<IOutboxStore>();
+        await Eventually.HoldsAsync(() => outbox.History(chat.Key, 0, 100).Any(e => e.Text.Contains(Said.Paid) && e.Delivery == Delivery.Failed));
         Assert.Single(harness.Zalo.Calls, c => c.Error == -230);
-        Assert.Contains("-230", store.ChatHistory(chat.Key, 0, 100).Single(e => e.Text.Contains(Said.Paid)).LastError);
+        Assert.Contains("-230", outbox.History(chat.Key, 0, 100).Single(e => e.Text.Contains(Said.Paid)).LastError);
 
         await harness.Driver.SendTextAsync(Citizen, $"/bienlai {Code}");
         var resent = await harness.WaitAsync(Citizen, "Biên lai số");

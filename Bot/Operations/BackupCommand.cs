@@ -25,12 +25,13 @@ public static class BackupCommand
         // The same settings as the bot (appsettings, environment, command line), so the command finds the same file.
         var builder = WebApplication.CreateBuilder(args.Where((_, i) => i != index).ToArray());
         var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (options.Provider == StorageProvider.PostgreSql)
+        var provider = options.ProviderIn(builder.Environment.ContentRootPath);
+        if (provider == StorageProvider.PostgreSql)
         {
             Console.Error.WriteLine($"ChatPay's data is in PostgreSQL: back it up with PostgreSQL's own tools, for example{Environment.NewLine}  {PgDumpCommand(options.ConnectionString, target)}");
             return 1;
         }
-        var databasePath = options.Provider == StorageProvider.Sqlite ? options.SqliteFullPath(builder.Environment.ContentRootPath) : options.FullPath(builder.Environment.ContentRootPath);
+        var databasePath = options.FileIn(builder.Environment.ContentRootPath);
         if (!File.Exists(databasePath))
         {
             Console.Error.WriteLine($"There is no database at {databasePath}.");
@@ -43,7 +44,7 @@ public static class BackupCommand
         }
         try
         {
-            var (bytes, online) = await BackUpAsync(options.Provider, databasePath, options.PasswordOrNull, target, force);
+            var (bytes, online) = await BackUpAsync(provider, databasePath, options.PasswordOrNull, target, force);
             Console.WriteLine($"Backed up {databasePath} to {target} ({bytes:N0} bytes){(online ? " while ChatPay was running" : "")}.");
             return 0;
         }

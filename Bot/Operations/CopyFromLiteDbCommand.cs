@@ -41,7 +41,9 @@ public static class CopyFromLiteDbCommand
             var copied = LiteDbCopy.Run(source, target);
             foreach (var (collection, count) in copied.Where(c => c.Value > 0)) Console.WriteLine($"  {collection}: {count:N0}");
             Console.WriteLine(toSqlite
-                ? $"Copied {databasePath} into {options.SqliteFullPath(builder.Environment.ContentRootPath)} ({copied.Values.Sum():N0} documents). Start ChatPay with Storage:Provider=Sqlite."
+                ? $"Copied {databasePath} into {options.SqliteFullPath(builder.Environment.ContentRootPath)} ({copied.Values.Sum():N0} documents). " +
+                  (options.PasswordOrNull is null ? "ChatPay runs on it from its next start" : "ChatPay runs on it once Storage:Password is removed (the SQLite file is not encrypted: keep it on an encrypted disk)") +
+                  $"; keep {Path.GetFileName(databasePath)} until you have checked, then delete it."
                 : $"Copied {databasePath} into PostgreSQL ({copied.Values.Sum():N0} documents). Start ChatPay with Storage:Provider=PostgreSql.");
             return 0;
         }

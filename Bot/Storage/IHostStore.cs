@@ -3,8 +3,8 @@ using ChatPay.Domain.Storage;
 
 namespace ChatPay.Bot.Storage;
 
-/// <summary>The database the host composed (LiteDB or PostgreSQL): the domain's steps, and what the host registers with it while it is built.</summary>
-public interface IHostStore : IChatPayStore
+/// <summary>The database the host composed (SQLite, LiteDB or PostgreSQL): the domain's steps, and what the host registers with it while it is built; disposing it closes it.</summary>
+public interface IHostStore : IChatPayStore, IDisposable
 {
     /// <summary>
     /// The channel's people read the chat log themselves (the built-in web chat): its messages are not queued for sending.

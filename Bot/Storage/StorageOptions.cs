@@ -7,15 +7,16 @@ public sealed class StorageOptions : IValidatableObject
     public const string Section = "Storage";
 
     /// <summary>
-    /// <c>LiteDb</c> (one process on one file, the default), <c>Sqlite</c> (one process on one file, the same statements as
-    /// PostgreSQL's) or <c>PostgreSql</c> (any number of instances on one database, <see cref="ConnectionString"/>).
+    /// <c>Sqlite</c> (one process on one file), <c>LiteDb</c> (one process on one file, encrypted with <see cref="Password"/>
+    /// if set) or <c>PostgreSql</c> (any number of instances on one database, <see cref="ConnectionString"/>). Unset, see
+    /// <see cref="ProviderIn"/>.
     /// </summary>
-    public StorageProvider Provider { get; set; } = StorageProvider.LiteDb;
+    public StorageProvider? Provider { get; set; }
 
     /// <summary>Npgsql's connection string, for <see cref="StorageProvider.PostgreSql"/>: <c>Host=…;Database=chatpay;Username=…;Password=…</c>.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>The LiteDB file; a relative path is taken from the content root. SQLite's file is beside it, named <c>.sqlite</c>.</summary>
+    /// <summary>The LiteDB file; a relative path is taken from the content root. SQLite's file is beside it, named <c>.sqlite</c> (<c>data/chatpay.sqlite</c>).</summary>
     [Required]
     public string DatabasePath { get; set; } = "data/chatpay.db";
 
@@ -50,6 +51,18 @@ public sealed class StorageOptions : IValidatableObject
     public string KeyRingFullPath(string contentRoot) => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(FullPath(contentRoot))!, KeyRingPath));
 
     public string? PasswordOrNull => string.IsNullOrEmpty(Password) ? null : Password;
+
+    /// <summary>
+    /// The store ChatPay runs on: <see cref="Provider"/> if set; otherwise SQLite (the leaner store), except where the
+    /// choice is already made — a <see cref="Password"/> asks for LiteDB's encrypted file, and a LiteDB file at
+    /// <see cref="DatabasePath"/> with no SQLite file beside it is an earlier installation's data, used where it is until it
+    /// is moved (<c>copy-to-sqlite</c>). Nothing is ever moved without being asked.
+    /// </summary>
+    public StorageProvider ProviderIn(string contentRoot) => Provider ?? (PasswordOrNull is not null
+        || (File.Exists(FullPath(contentRoot)) && !File.Exists(SqliteFullPath(contentRoot))) ? StorageProvider.LiteDb : StorageProvider.Sqlite);
+
+    /// <summary>The file of a store kept in one file (LiteDB's or SQLite's).</summary>
+    public string FileIn(string contentRoot) => ProviderIn(contentRoot) == StorageProvider.Sqlite ? SqliteFullPath(contentRoot) : FullPath(contentRoot);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -16,7 +16,7 @@ namespace ChatPay.Bot.Storage;
 public static class StorageSetup
 {
     /// <summary>
-    /// Opens the database (<see cref="StorageOptions.Provider"/>) while the host is being built, so a second instance on the
+    /// Opens the database (<see cref="StorageOptions.ProviderIn"/>) while the host is being built, so a second instance on the
     /// same LiteDB file, or a PostgreSQL server that cannot be reached, stops here with a clear message before anything else starts.
     /// </summary>
     public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
@@ -28,8 +28,9 @@ public static class StorageSetup
         OwnerOnlyFiles.ForThisProcess();
         var signal = new ChatSignal();
         builder.Services.AddSingleton(signal);
-        if (options.Provider == StorageProvider.PostgreSql) AddPostgreSql(builder.Services, options, signal);
-        else if (options.Provider == StorageProvider.Sqlite) AddSqlite(builder.Services, options.SqliteFullPath(builder.Environment.ContentRootPath), signal);
+        var provider = options.ProviderIn(builder.Environment.ContentRootPath);
+        if (provider == StorageProvider.PostgreSql) AddPostgreSql(builder.Services, options, signal);
+        else if (provider == StorageProvider.Sqlite) AddSqlite(builder.Services, options.SqliteFullPath(builder.Environment.ContentRootPath), signal);
         else AddLiteDb(builder.Services, new LiteDbStore(options.FullPath(builder.Environment.ContentRootPath), signal, options.PasswordOrNull));
         builder.Services.AddSingleton<IChatPayStore>(sp => sp.GetRequiredService<IHostStore>());
         builder.Services.AddDataProtection().SetApplicationName("ChatPay").PersistKeysToFileSystem(new DirectoryInfo(options.KeyRingFullPath(builder.Environment.ContentRootPath)));
