@@ -3,14 +3,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatPay.Bot.Storage;
 
-public sealed class DatabaseHealthCheck(IChatPayStore store) : IHealthCheck
+public sealed class DatabaseHealthCheck(IHostStore store) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             var dossiers = store.Read(session => session.Dossiers.Count());
-            return Task.FromResult(HealthCheckResult.Healthy($"{dossiers} dossiers"));
+            return Task.FromResult(HealthCheckResult.Healthy($"{dossiers} dossiers", new Dictionary<string, object> { ["store"] = store.Provider.ToString() }));
         }
         catch (Exception e)
         {

@@ -11,4 +11,7 @@ public interface IHostStore : IChatPayStore, IDisposable
     /// Every other channel's are, for its delivery engine. Registered while the host is built, before anything is written.
     /// </summary>
     void ReadFromLog(ChatChannel channel);
+
+    /// <summary>Which database this is (shown by /health: with <c>Storage:Provider</c> empty, the files there decide).</summary>
+    StorageProvider Provider { get; }
 }

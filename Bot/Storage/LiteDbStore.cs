@@ -73,6 +73,8 @@ public sealed class LiteDbStore : IHostStore, IDisposable
 
     public void ReadFromLog(ChatChannel channel) => _readFromLog[channel] = true;
 
+    public StorageProvider Provider => StorageProvider.LiteDb;
+
     internal bool IsReadFromLog(ChatChannel channel) => _readFromLog.ContainsKey(channel);
 
     /// <summary>The database file's full path (<see cref="InMemory"/> for a database in memory).</summary>

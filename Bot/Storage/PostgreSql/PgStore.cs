@@ -45,6 +45,8 @@ public sealed class PgStore : IHostStore, ISqlStore
 
     public ISqlDialect Dialect => PgDialect.Instance;
 
+    public StorageProvider Provider => StorageProvider.PostgreSql;
+
     public void ReadFromLog(ChatChannel channel) => _readFromLog[channel] = true;
 
     public T Write<T>(Func<IStoreSession, T> work) => this.DomainStep(_signal, work);

@@ -49,6 +49,8 @@ public sealed class SqliteStore : IHostStore, ISqlStore
 
     public ISqlDialect Dialect => SqliteDialect.Instance;
 
+    public StorageProvider Provider => StorageProvider.Sqlite;
+
     public void Map(Type type) => _json.Map(type);
 
     public void ReadFromLog(ChatChannel channel) => _readFromLog[channel] = true;
