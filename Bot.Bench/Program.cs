@@ -82,12 +82,13 @@ if (options.Runs("journeys"))
             seconds = Math.Round(seconds, 2),
             journeysPerSecond = Math.Round(done.Count / seconds, 1),
             updatesPerSecond = Math.Round(updatesPerSecond, 1),
-            ratioToEcho = Math.Round(updatesPerSecond / echo, 3),
+            // Without the echo run (--only journeys) there is nothing to compare with: null, not NaN (JSON has no NaN).
+            ratioToEcho = double.IsNaN(echo) ? (double?)null : Math.Round(updatesPerSecond / echo, 3),
             replyLatency = Percentiles.Of(done.SelectMany(j => j.Replies)),
             ipnAnswer = Percentiles.Of(done.Select(j => j.IpnAnswer)),
             clearedToAlert = Percentiles.Of(done.Select(j => j.ClearedToAlert)),
         };
-        Console.WriteLine($"journeys: {done.Count}/{options.Journeys} in {seconds:0.0} s = {done.Count / seconds:0.0}/s, {updatesPerSecond:0} updates/s ({updatesPerSecond / echo:P0} of echo)");
+        Console.WriteLine($"journeys: {done.Count}/{options.Journeys} in {seconds:0.0} s = {done.Count / seconds:0.0}/s, {updatesPerSecond:0} updates/s{(double.IsNaN(echo) ? "" : $" ({updatesPerSecond / echo:P0} of echo)")}");
 
         // Offered at a steady rate, as real citizens arrive, to read latency without queueing behind a flood (nor behind
         // the alerts the flood left to send).
