@@ -11,7 +11,6 @@ namespace ChatPay.Tests.Storage;
 /// Unset, <c>Storage:Provider</c> means SQLite for a new installation, and never moves an earlier one's data: a LiteDB file
 /// with no SQLite file beside it, or a password (LiteDB's encryption), keeps ChatPay on LiteDB.
 /// </summary>
-[Trait("Tier", "Unit")]
 public sealed class DefaultStoreTests : IDisposable
 {
     private const string Code = "H42.27-261124-0003";
@@ -28,6 +27,7 @@ public sealed class DefaultStoreTests : IDisposable
     private StorageProvider Chosen(StorageOptions options) => options.ProviderIn(_directory.Path);
 
     [Fact]
+    [Trait("Tier", "Unit")]
     public void A_new_installation_runs_on_sqlite_also_when_the_setting_is_left_empty()
     {
         Assert.Equal(StorageProvider.Sqlite, Chosen(Options()));
@@ -35,9 +35,11 @@ public sealed class DefaultStoreTests : IDisposable
     }
 
     [Fact]
+    [Trait("Tier", "Unit")]
     public void A_password_asks_for_litedbs_encrypted_file() => Assert.Equal(StorageProvider.LiteDb, Chosen(Options(password: "s3cret-pass")));
 
     [Fact]
+    [Trait("Tier", "Unit")]
     public void A_litedb_file_without_a_sqlite_file_beside_it_stays_on_litedb_until_it_is_copied()
     {
         File.WriteAllBytes(_directory.File("chatpay.db"), []);
@@ -48,6 +50,7 @@ public sealed class DefaultStoreTests : IDisposable
     }
 
     [Fact]
+    [Trait("Tier", "Unit")]
     public void A_provider_set_is_used_whatever_files_are_there()
     {
         File.WriteAllBytes(_directory.File("chatpay.db"), []);
