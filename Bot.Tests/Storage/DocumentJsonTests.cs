@@ -59,6 +59,16 @@ public class DocumentJsonTests
         Assert.Equal(Sorted(LiteDbDocument(type, record)), Sorted(LiteDbDocument(type, read)));
     }
 
+    [Fact]
+    public void The_first_and_the_last_instant_are_written_and_read_as_LiteDB_does()
+    {
+        // A token never refreshed is stored as DateTimeOffset.MinValue (Zalo's); a deadline may be as far as it goes.
+        var record = new ChatPay.Domain.Conversations.ConversationSnapshot("Telegram:1", default, 0, null, 0, null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+
+        Assert.Equal(Sorted(LiteDbDocument(record.GetType(), record)), Sorted(LiteJson.Deserialize(_json.Serialize(record))));
+        Assert.Equal(record, _json.Deserialize<ChatPay.Domain.Conversations.ConversationSnapshot>(_json.Serialize(record)));
+    }
+
     private static (Type Type, object Record) Filled(string typeName)
     {
         var type = Type.GetType(typeName, throwOnError: true)!;
