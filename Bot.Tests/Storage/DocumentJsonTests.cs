@@ -83,7 +83,6 @@ public class DocumentJsonTests
 
     private object Deserialize(Type type, string json)
     {
-        _json.Map(type);
         return typeof(DocumentJson).GetMethod(nameof(DocumentJson.Deserialize))!.MakeGenericMethod(type).Invoke(_json, [json])!;
     }
 

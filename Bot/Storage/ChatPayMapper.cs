@@ -14,36 +14,21 @@ namespace ChatPay.Bot.Storage;
 /// <summary>How domain types map to LiteDB documents, without the domain knowing LiteDB.</summary>
 internal static class ChatPayMapper
 {
-    public static BsonMapper Create() => Configure(new BsonMapper());
-
-    /// <summary>Sets <paramref name="mapper"/> up as ChatPay maps its records (a subclass can watch what it builds: <see cref="Sql.DocumentJson"/>).</summary>
-    public static TMapper Configure<TMapper>(TMapper mapper) where TMapper : BsonMapper
+    /// <summary>A mapper for ChatPay's records as <see cref="RecordShapes"/> describes them.</summary>
+    public static BsonMapper Create()
     {
         // LiteDB trims strings and turns empty ones into null by default; ChatPay stores text as given.
-        mapper.TrimWhitespace = false;
-        mapper.EmptyStringToNull = false;
+        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false };
         // LiteDB drops a DateTimeOffset's offset; store the UTC instant and read it back as UTC.
         mapper.RegisterType(
             serialize: value => new BsonValue(value.UtcDateTime),
             deserialize: bson => new DateTimeOffset(DateTime.SpecifyKind(bson.AsDateTime.ToUniversalTime(), DateTimeKind.Utc)));
 
-        mapper.Entity<Dossier>().Id(d => d.Code, autoId: false);
-        mapper.Entity<Payment>().Id(p => p.Id, autoId: false).Ignore(p => p.IsOpen).Ignore(p => p.IsUnsettled).Ignore(p => p.GatewayReference);
-        mapper.Entity<SupportCase>().Id(c => c.Id, autoId: false).Ignore(c => c.IsOpen);
-        mapper.Entity<Receipt>().Id(r => r.Id, autoId: false);
-        mapper.Entity<ConversationSnapshot>().Id(c => c.ChatKey, autoId: false);
-        mapper.Entity<Enrollment>().Id(e => e.Id, autoId: false);
-        mapper.Entity<EnrollmentAttempt>().Id(e => e.Id, autoId: false);
-        mapper.Entity<PortalEvent>().Id(e => e.Id, autoId: false);
-        mapper.Entity<LookupTally>().Id(t => t.ChatKey, autoId: false);
-        mapper.Entity<PayLink>().Id(l => l.Token, autoId: false);
-        mapper.Entity<PhoneLink>().Id(l => l.ChatKey, autoId: false);
-        mapper.Entity<PhoneMessage>().Id(m => m.Id, autoId: false);
-        mapper.Entity<GatewayCheck>().Id(c => c.Id, autoId: false);
-        mapper.Entity<Refund>().Id(r => r.Id, autoId: false).Ignore(r => r.Holds);
-        mapper.Entity<FeeLine>().Ignore(f => f.KindLabel);
-        // The queue key and the message reference are stored as the arrays the log's indexes read (see ChatLogIndexes).
-        mapper.Entity<ChatLogEntry>().Id(e => e.Id, autoId: true).Ignore(e => e.Outbox).Ignore(e => e.ExternalRef);
+        foreach (var (type, key) in RecordShapes.Keys) Build(mapper, type, "Id", key, false);
+        foreach (var (type, members) in RecordShapes.NotStored)
+            foreach (var member in members) Build(mapper, type, "Ignore", member);
+        // The log's ids are LiteDB's own counter.
+        mapper.Entity<ChatLogEntry>().Id(e => e.Id, autoId: true);
         MapEveryPart(mapper, Records);
         return mapper;
     }
@@ -51,6 +36,17 @@ internal static class ChatPayMapper
     /// <summary>The domain's records and the chat log: each a collection of its own in LiteDB, a table in SQL.</summary>
     public static readonly Type[] Records = [typeof(Dossier), typeof(Payment), typeof(SupportCase), typeof(Receipt), typeof(ConversationSnapshot), typeof(Enrollment),
         typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry), typeof(PayLink), typeof(PhoneLink), typeof(PhoneMessage), typeof(GatewayCheck), typeof(Refund)];
+
+    /// <summary>Calls <c>mapper.Entity&lt;type&gt;().<paramref name="builderMethod"/>(x =&gt; x.<paramref name="member"/>, …)</c> for a type known at run time.</summary>
+    private static void Build(BsonMapper mapper, Type type, string builderMethod, string member, params object[] more)
+    {
+        var builder = typeof(BsonMapper).GetMethod(nameof(BsonMapper.Entity))!.MakeGenericMethod(type).Invoke(mapper, null)!;
+        var property = type.GetProperty(member) ?? throw new InvalidOperationException($"{type.Name} has no {member}.");
+        var record = System.Linq.Expressions.Expression.Parameter(type);
+        var access = System.Linq.Expressions.Expression.Lambda(typeof(Func<,>).MakeGenericType(type, property.PropertyType), System.Linq.Expressions.Expression.Property(record, property), record);
+        builder.GetType().GetMethods().Single(m => m.Name == builderMethod && m.GetParameters().Length == 1 + more.Length)
+            .MakeGenericMethod(property.PropertyType).Invoke(builder, [access, .. more]);
+    }
 
     /// <summary>
     /// Builds the mapping of every type stored inside the root types now, on one thread. LiteDB publishes a type's

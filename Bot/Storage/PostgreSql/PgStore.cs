@@ -40,9 +40,6 @@ public sealed class PgStore : IHostStore, ISqlStore
 
     internal NpgsqlDataSource Source => _source;
 
-    /// <summary>Builds the mapping of a type kept outside the domain's (a record table's) before threads share it.</summary>
-    public void Map(Type type) => _json.Map(type);
-
     public ISqlDialect Dialect => PgDialect.Instance;
 
     public StorageProvider Provider => StorageProvider.PostgreSql;

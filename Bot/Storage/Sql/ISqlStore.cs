@@ -12,9 +12,6 @@ public interface ISqlStore : IDisposable
     T Query<T>(Func<SqlSession, T> query);
 
     ISqlDialect Dialect { get; }
-
-    /// <summary>Builds the mapping of a type kept outside the domain's (a record table's) before threads share it.</summary>
-    void Map(Type type);
 }
 
 /// <summary>What a domain step is on any SQL store.</summary>

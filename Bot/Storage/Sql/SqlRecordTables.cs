@@ -10,12 +10,7 @@ namespace ChatPay.Bot.Storage.Sql;
 /// </summary>
 public sealed class SqlRecordTables(ISqlStore store) : IRecordTables
 {
-    public IRecordTable<T> Table<T>(string name, Func<T, string> idOf) where T : class
-    {
-        // LiteDB's mapper (5.0.21) publishes a type's mapping before it is built: build it here, before threads share the table.
-        store.Map(typeof(T));
-        return new RecordTable<T>(store, name, idOf);
-    }
+    public IRecordTable<T> Table<T>(string name, Func<T, string> idOf) where T : class => new RecordTable<T>(store, name, idOf);
 
     private sealed class RecordTable<T>(ISqlStore store, string kind, Func<T, string> idOf) : IRecordTable<T> where T : class
     {

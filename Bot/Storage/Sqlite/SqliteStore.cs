@@ -51,8 +51,6 @@ public sealed class SqliteStore : IHostStore, ISqlStore
 
     public StorageProvider Provider => StorageProvider.Sqlite;
 
-    public void Map(Type type) => _json.Map(type);
-
     public void ReadFromLog(ChatChannel channel) => _readFromLog[channel] = true;
 
     public T Write<T>(Func<IStoreSession, T> work) => this.DomainStep(_signal, work);
