@@ -24,7 +24,7 @@ public class DocumentJsonTests
             .SelectMany(t => t.GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public))
             .Where(f => f.FieldType.IsGenericType && f.FieldType.GetGenericTypeDefinition() == typeof(IRecordTable<>))
             .Select(f => f.FieldType.GetGenericArguments()[0]);
-        return [.. ChatPayMapper.Records.Concat(tables).Distinct().Select(t => t.AssemblyQualifiedName!)];
+        return [.. RecordShapes.Records.Concat(tables).Distinct().Select(t => t.AssemblyQualifiedName!)];
     }
 
     [Theory]

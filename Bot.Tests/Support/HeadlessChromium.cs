@@ -18,6 +18,9 @@ public sealed class HeadlessChromium : IAsyncDisposable
     {
         var chromium = ChromiumLocator.Find();
         Skip.If(chromium is null, $"No Chromium found ({ChromiumLocator.Searched}): install one (apt-get install -y chromium) or set {ChromiumLocator.Variable}.");
+        // An expectation waits for its condition up to 15 s, not Playwright's 5: the Bot's first answers after a start (its
+        // code still being compiled) and Chromium share two cores with the rest of the suite, and took over 5 s under load.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,12 +1,3 @@
-using ChatPay.Domain.Conversations;
-using ChatPay.Domain.Dossiers;
-using ChatPay.Domain.Notices;
-using ChatPay.Domain.Refunds;
-using ChatPay.Domain.Reports;
-using ChatPay.Domain.Payments;
-using ChatPay.Domain.Receipts;
-using ChatPay.Domain.Staff;
-using ChatPay.Domain.Support;
 using LiteDB;
 
 namespace ChatPay.Bot.Storage;
@@ -29,13 +20,9 @@ internal static class ChatPayMapper
             foreach (var member in members) Build(mapper, type, "Ignore", member);
         // The log's ids are LiteDB's own counter.
         mapper.Entity<ChatLogEntry>().Id(e => e.Id, autoId: true);
-        MapEveryPart(mapper, Records);
+        MapEveryPart(mapper, RecordShapes.Records);
         return mapper;
     }
-
-    /// <summary>The domain's records and the chat log: each a collection of its own in LiteDB, a table in SQL.</summary>
-    public static readonly Type[] Records = [typeof(Dossier), typeof(Payment), typeof(SupportCase), typeof(Receipt), typeof(ConversationSnapshot), typeof(Enrollment),
-        typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry), typeof(PayLink), typeof(PhoneLink), typeof(PhoneMessage), typeof(GatewayCheck), typeof(Refund)];
 
     /// <summary>Calls <c>mapper.Entity&lt;type&gt;().<paramref name="builderMethod"/>(x =&gt; x.<paramref name="member"/>, …)</c> for a type known at run time.</summary>
     private static void Build(BsonMapper mapper, Type type, string builderMethod, string member, params object[] more)

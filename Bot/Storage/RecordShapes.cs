@@ -18,6 +18,10 @@ namespace ChatPay.Bot.Storage;
 /// </summary>
 internal static class RecordShapes
 {
+    /// <summary>The domain's records and the chat log: each a collection of its own in LiteDB, a table in SQL.</summary>
+    public static readonly Type[] Records = [typeof(Dossier), typeof(Payment), typeof(SupportCase), typeof(Receipt), typeof(ConversationSnapshot), typeof(Enrollment),
+        typeof(EnrollmentAttempt), typeof(PortalEvent), typeof(LookupTally), typeof(ChatLogEntry), typeof(PayLink), typeof(PhoneLink), typeof(PhoneMessage), typeof(GatewayCheck), typeof(Refund)];
+
     public static readonly IReadOnlyDictionary<Type, string> Keys = new Dictionary<Type, string>
     {
         [typeof(Dossier)] = nameof(Dossier.Code),

@@ -29,6 +29,8 @@ public sealed class DocumentJson
         _options.Converters.Add(new JsonStringEnumConverter());
         foreach (var converter in LiteDbJsonValues.Converters) _options.Converters.Add(converter);
         _options.MakeReadOnly(populateMissingResolver: false);
+        // The records' contracts are built now, with the store, rather than by the first person's message.
+        foreach (var record in RecordShapes.Records) _options.GetTypeInfo(record);
     }
 
     public string Serialize<T>(T item) => JsonSerializer.Serialize(item, _options);
