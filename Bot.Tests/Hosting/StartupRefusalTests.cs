@@ -32,4 +32,19 @@ public class StartupRefusalTests
         Assert.Contains(named, bot.Output);
         Assert.DoesNotContain("   at ", bot.Output);
     }
+
+    [Fact]
+    public async Task A_password_set_on_an_installation_whose_data_is_in_sqlite_stops_the_bot_instead_of_opening_an_empty_litedb_file()
+    {
+        using var directory = new TempDirectory();
+        // The data of this installation: SQLite's file (empty here: the start stops before it is opened).
+        File.WriteAllBytes(directory.File("chatpay.sqlite"), []);
+
+        using var bot = BotProcess.Start($"--Storage:DatabasePath={directory.File("chatpay.db")}", "--Urls=http://127.0.0.1:0", "--Storage:Password=s3cret-pass");
+
+        Assert.Equal(1, await bot.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Storage:Password", bot.Output);
+        Assert.DoesNotContain("   at ", bot.Output);
+        Assert.False(File.Exists(directory.File("chatpay.db")));
+    }
 }

@@ -51,6 +51,15 @@ public sealed class DefaultStoreTests : IDisposable
 
     [Fact]
     [Trait("Tier", "Unit")]
+    public void A_password_set_later_on_a_sqlite_installation_keeps_it_on_sqlite_where_the_start_refuses_it()
+    {
+        File.WriteAllBytes(_directory.File("chatpay.sqlite"), []);
+
+        Assert.Equal(StorageProvider.Sqlite, Chosen(Options(password: "s3cret-pass")));
+    }
+
+    [Fact]
+    [Trait("Tier", "Unit")]
     public void A_provider_set_is_used_whatever_files_are_there()
     {
         File.WriteAllBytes(_directory.File("chatpay.db"), []);

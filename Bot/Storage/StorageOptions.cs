@@ -53,13 +53,19 @@ public sealed class StorageOptions : IValidatableObject
     public string? PasswordOrNull => string.IsNullOrEmpty(Password) ? null : Password;
 
     /// <summary>
-    /// The store ChatPay runs on: <see cref="Provider"/> if set; otherwise SQLite (the leaner store), except where the
-    /// choice is already made — a <see cref="Password"/> asks for LiteDB's encrypted file, and a LiteDB file at
-    /// <see cref="DatabasePath"/> with no SQLite file beside it is an earlier installation's data, used where it is until it
-    /// is moved (<c>copy-to-sqlite</c>). Nothing is ever moved without being asked.
+    /// The store ChatPay runs on: <see cref="Provider"/> if set; otherwise the one whose file is there — SQLite's first, then
+    /// LiteDB's (an earlier installation's data, used where it is until it is moved with <c>copy-to-sqlite</c>) — and for a
+    /// new installation SQLite (the leaner store), or LiteDB's encrypted file where a <see cref="Password"/> asks for it.
+    /// Nothing is ever moved without being asked: a password set later on a SQLite installation is refused
+    /// (<see cref="SqlitePasswordRefusal"/>), not answered with a new, empty LiteDB file.
     /// </summary>
-    public StorageProvider ProviderIn(string contentRoot) => Provider ?? (PasswordOrNull is not null
-        || (File.Exists(FullPath(contentRoot)) && !File.Exists(SqliteFullPath(contentRoot))) ? StorageProvider.LiteDb : StorageProvider.Sqlite);
+    public StorageProvider ProviderIn(string contentRoot) => Provider
+        ?? (File.Exists(SqliteFullPath(contentRoot)) ? StorageProvider.Sqlite
+            : PasswordOrNull is not null || File.Exists(FullPath(contentRoot)) ? StorageProvider.LiteDb
+            : StorageProvider.Sqlite);
+
+    public const string SqlitePasswordRefusal =
+        "Storage:Password encrypts a LiteDB file; a SQLite file is not encrypted by ChatPay: keep it on an encrypted disk (see the README).";
 
     /// <summary>The file of a store kept in one file (LiteDB's or SQLite's).</summary>
     public string FileIn(string contentRoot) => ProviderIn(contentRoot) == StorageProvider.Sqlite ? SqliteFullPath(contentRoot) : FullPath(contentRoot);
@@ -74,6 +80,6 @@ public sealed class StorageOptions : IValidatableObject
         if (Provider == StorageProvider.PostgreSql && !string.IsNullOrEmpty(Password))
             yield return new ValidationResult("Storage:Password encrypts a LiteDB file; with PostgreSQL, encryption at rest is the database's (see the README).", [nameof(Password)]);
         if (Provider == StorageProvider.Sqlite && !string.IsNullOrEmpty(Password))
-            yield return new ValidationResult("Storage:Password encrypts a LiteDB file; a SQLite file is not encrypted by ChatPay: keep it on an encrypted disk (see the README).", [nameof(Password)]);
+            yield return new ValidationResult(SqlitePasswordRefusal, [nameof(Password)]);
     }
 }

@@ -29,6 +29,8 @@ public static class StorageSetup
         var signal = new ChatSignal();
         builder.Services.AddSingleton(signal);
         var provider = options.ProviderIn(builder.Environment.ContentRootPath);
+        // Also where the provider was not set: this installation's data is in SQLite, and the password cannot apply to it.
+        if (provider == StorageProvider.Sqlite && options.PasswordOrNull is not null) throw new SettingsException(StorageOptions.SqlitePasswordRefusal);
         if (provider == StorageProvider.PostgreSql) AddPostgreSql(builder.Services, options, signal);
         else if (provider == StorageProvider.Sqlite) AddSqlite(builder.Services, options.SqliteFullPath(builder.Environment.ContentRootPath), signal);
         else AddLiteDb(builder.Services, new LiteDbStore(options.FullPath(builder.Environment.ContentRootPath), signal, options.PasswordOrNull));
