@@ -71,8 +71,12 @@ public sealed class ChatPayApp : WebApplicationFactory<Program>
     {
         if (disposing) Http.Dispose();
         base.Dispose(disposing);
-        // The host finishes shutting down on its own thread; a restart must find the database released.
-        if (disposing) WaitForDatabaseRelease(_settings["Storage:DatabasePath"]!);
+        // The host finishes shutting down on its own thread; a restart must find the database released — LiteDB's file or
+        // SQLite's beside it, whichever the app opened (each has a lock file of its own).
+        if (!disposing) return;
+        var databasePath = _settings["Storage:DatabasePath"]!;
+        WaitForDatabaseRelease(databasePath);
+        WaitForDatabaseRelease(Path.ChangeExtension(databasePath, ".sqlite"));
     }
 
     private static void WaitForDatabaseRelease(string databasePath)
